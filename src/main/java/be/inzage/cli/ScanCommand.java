@@ -1,0 +1,54 @@
+package be.inzage.cli;
+
+import be.inzage.detect.Rulebook;
+import be.inzage.scan.ScanRunner;
+import be.inzage.scan.ScanSummary;
+import be.inzage.source.SourceUri;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Scans the sources and updates the inventory; prints a summary.",
+                "Exit 0 when the scan ran (item failures are counted and listed), 2 when a source cannot be used."})
+final class ScanCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "SOURCE",
+            description = "a path or file:///path (file share or one file); postgres://, mysql://, log:// later")
+    List<String> sources;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "configuration file (sources, limits); see README")
+    Path config;
+
+    @Option(names = "--json", description = "print the summary as JSON")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (config != null && !java.nio.file.Files.isRegularFile(config)) {
+            throw new Main.UserError("config file not found: " + config);
+        }
+        Rulebook rules = Rulebook.load(common.rules);
+        List<SourceUri> parsed = new ArrayList<>();
+        for (String s : sources) {
+            SourceUri u = SourceUri.parse(s);
+            if (u.kind() != SourceUri.Kind.FILE) {
+                throw new SourceUri.BadSource(u.kind().name().toLowerCase() + " sources are not supported yet: " + u.display());
+            }
+            parsed.add(u);
+        }
+        for (ScanSummary s : ScanRunner.run(common.dataDir(), rules, parsed)) {
+            System.out.print(json ? s.toJson().encode() + System.lineSeparator() : s.toText());
+        }
+        return 0;
+    }
+}

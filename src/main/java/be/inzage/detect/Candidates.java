@@ -1,0 +1,136 @@
+package be.inzage.detect;
+
+/**
+ * The pre-filter: one pass over the text that records where an identifier could start —
+ * digit clusters, '@' signs, colon runs (IPv6, MAC), "CC12" country codes (IBAN) — plus the
+ * keyword occurrences. Regexes and validators then run only inside these small windows, which
+ * is what keeps detection close to grep speed on text that is mostly prose.
+ */
+final class Candidates {
+
+    final CharSequence text;
+    /** Digit clusters as triples: start, end, digit count. */
+    final IntList digits = new IntList();
+    final IntList at = new IntList();
+    /** Colon runs as pairs: start, end. */
+    final IntList colons = new IntList();
+    final IntList countryCodes = new IntList();
+    /** Keyword hits as triples: id, start, end, in text order. */
+    final IntList keywordHits = new IntList();
+
+    Candidates(CharSequence text, KeywordIndex keywords) {
+        this.text = text;
+        scan();
+        keywords.scan(text, 0, text.length(), (id, s, e) -> {
+            keywordHits.add(id);
+            keywordHits.add(s);
+            keywordHits.add(e);
+        });
+    }
+
+    private void scan() {
+        CharSequence t = text;
+        int n = t.length();
+        int i = 0;
+        while (i < n) {
+            char c = t.charAt(i);
+            if (c >= '0' && c <= '9') {
+                i = digitCluster(i);
+                continue;
+            }
+            if (c == '@') {
+                at.add(i);
+            } else if (c == ':') {
+                i = colonRun(i);
+                continue;
+            } else if (isAsciiLetter(c) && i + 3 < n && isAsciiLetter(t.charAt(i + 1)) && isDigit(t.charAt(i + 2))
+                    && isDigit(t.charAt(i + 3)) && (i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1)))) {
+                countryCodes.add(i);
+            }
+            i++;
+        }
+    }
+
+    /** Digits joined by single separators (space, dot, dash, slash): "0470/12.34.56" is one cluster. */
+    private int digitCluster(int start) {
+        CharSequence t = text;
+        int n = t.length();
+        int i = start;
+        int count = 0;
+        while (i < n) {
+            char c = t.charAt(i);
+            if (isDigit(c)) {
+                count++;
+                i++;
+            } else if ((c == ' ' || c == '.' || c == '-' || c == '/') && i + 1 < n && isDigit(t.charAt(i + 1))) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        digits.add(start);
+        digits.add(i);
+        digits.add(count);
+        return i;
+    }
+
+    private int colonRun(int colon) {
+        CharSequence t = text;
+        int n = t.length();
+        int s = colon;
+        while (s > 0 && isHexOrColon(t.charAt(s - 1))) {
+            s--;
+        }
+        int e = colon;
+        int count = 0;
+        while (e < n && (isHexOrColon(t.charAt(e)) || t.charAt(e) == '.')) {
+            if (t.charAt(e) == ':') {
+                count++;
+            }
+            e++;
+        }
+        if (count >= 2) {
+            colons.add(s);
+            colons.add(e);
+        }
+        return Math.max(e, colon + 1);
+    }
+
+    /** Whether a keyword of {@code wanted} occurs within [from, to). Hits are sorted: binary search. */
+    boolean keywordNear(java.util.BitSet wanted, int from, int to) {
+        if (wanted.isEmpty()) {
+            return false;
+        }
+        int lo = 0;
+        int hi = keywordHits.size() / 3;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (keywordHits.get(mid * 3 + 2) <= from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int k = lo; k < keywordHits.size() / 3; k++) {
+            if (keywordHits.get(k * 3 + 1) >= to) {
+                break;
+            }
+            if (wanted.get(keywordHits.get(k * 3))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    static boolean isHexOrColon(char c) {
+        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':';
+    }
+}

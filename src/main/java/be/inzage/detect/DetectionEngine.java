@@ -1,0 +1,167 @@
+package be.inzage.detect;
+
+import be.inzage.detect.validate.Checked;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * Runs every rule over a piece of text: pre-filter ({@link Candidates}), then per rule its regex,
+ * phone, name or field engine inside candidate windows, then validators, context scoring and
+ * overlap resolution. Thread-safe: all per-call state lives in locals.
+ */
+public final class DetectionEngine {
+
+    private final List<Rule> rules;
+    private final KeywordIndex keywords;
+    private final PhoneFinder phones;
+    private final NameFinder names;
+    private final double minConfidence;
+
+    public DetectionEngine(List<Rule> rules, KeywordIndex keywords, Dictionaries dictionaries, double minConfidence) {
+        this.rules = List.copyOf(rules);
+        this.keywords = keywords;
+        this.phones = new PhoneFinder();
+        this.names = new NameFinder(dictionaries);
+        this.minConfidence = minConfidence;
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    public List<Detection> detect(CharSequence text) {
+        return detect(text, null);
+    }
+
+    /** Detections in {@code text}; {@code field} is the CSV header / JSON key / column it came from, or null. */
+    public List<Detection> detect(CharSequence text, FieldName field) {
+        Candidates c = new Candidates(text, keywords);
+        List<Detection> found = new ArrayList<>();
+        for (Rule r : rules) {
+            boolean hinted = r.hintedBy(field);
+            switch (r.engine()) {
+                case REGEX -> regex(c, r, hinted, found);
+                case PHONE -> phones.find(c, r, hinted, this, found);
+                case NAME -> names.find(c, r, hinted, this, found);
+                case FIELD -> {
+                    if (hinted) {
+                        fieldValue(text, r, found);
+                    }
+                }
+            }
+        }
+        return resolveOverlaps(found);
+    }
+
+    private void regex(Candidates c, Rule r, boolean hinted, List<Detection> out) {
+        List<int[]> windows = Windows.of(c, r);
+        if (windows.isEmpty()) {
+            return;
+        }
+        Matcher m = r.pattern().matcher(c.text);
+        m.useTransparentBounds(true);
+        m.useAnchoringBounds(false);
+        for (int[] w : windows) {
+            m.region(w[0], w[1]);
+            while (m.find()) {
+                int s = m.start(r.group());
+                int e = m.end(r.group());
+                if (s < 0 || e <= s) {
+                    continue;
+                }
+                accept(c, r, hinted, s, e, out);
+            }
+        }
+    }
+
+    /** Validates, scores and keeps one candidate span of a rule. */
+    void accept(Candidates c, Rule r, boolean hinted, int s, int e, List<Detection> out) {
+        String raw = c.text.subSequence(s, e).toString();
+        if (r.excludeBefore() != null && r.excludeBefore().matcher(c.text.subSequence(Math.max(0, s - 24), s)).find()) {
+            return;
+        }
+        Checked v = r.validator() == null ? Checked.ok(Normalize.text(raw)) : r.validator().check(raw);
+        if (!v.accepted()) {
+            return;
+        }
+        if (v.length() > 0) {
+            e = s + v.length();
+        }
+        boolean context = hinted || c.keywordNear(r.context(), Math.max(0, s - r.contextWindow()),
+                Math.min(c.text.length(), e + r.contextWindow()));
+        if ((r.requireContext() || v.needsContext()) && !context) {
+            return;
+        }
+        double conf = Math.min(1.0, r.confidence() + (context ? r.contextBoost() : 0) + v.bonus());
+        add(r, s, e, v.normalized(), conf, out);
+    }
+
+    void add(Rule r, int s, int e, String normalized, double conf, List<Detection> out) {
+        if (conf >= minConfidence) {
+            out.add(new Detection(r.type(), s, e, normalized, conf, r.id()));
+        }
+    }
+
+    private void fieldValue(CharSequence text, Rule r, List<Detection> out) {
+        int s = 0;
+        int e = text.length();
+        while (s < e && Character.isWhitespace(text.charAt(s))) {
+            s++;
+        }
+        while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        if (e - s < 2 || e - s > 200) {
+            return;
+        }
+        String value = text.subSequence(s, e).toString();
+        if (r.pattern() != null && !r.pattern().matcher(value).matches()) {
+            return;
+        }
+        Checked v = r.validator() == null ? Checked.ok(Normalize.text(value)) : r.validator().check(value);
+        if (v.accepted()) {
+            add(r, s, e, v.normalized(), Math.min(1.0, r.confidence() + v.bonus()), out);
+        }
+    }
+
+    /** Where spans overlap, the most confident (then longest) detection wins. */
+    static List<Detection> resolveOverlaps(List<Detection> found) {
+        if (found.size() < 2) {
+            return found;
+        }
+        found.sort(Comparator.comparingInt(Detection::start));
+        List<Detection> out = new ArrayList<>(found.size());
+        List<Detection> cluster = new ArrayList<>();
+        int clusterEnd = -1;
+        for (Detection d : found) {
+            if (d.start() >= clusterEnd && !cluster.isEmpty()) {
+                pick(cluster, out);
+                cluster.clear();
+            }
+            cluster.add(d);
+            clusterEnd = Math.max(clusterEnd, d.end());
+        }
+        pick(cluster, out);
+        out.sort(Comparator.comparingInt(Detection::start));
+        return out;
+    }
+
+    private static void pick(List<Detection> cluster, List<Detection> out) {
+        if (cluster.size() == 1) {
+            out.add(cluster.get(0));
+            return;
+        }
+        cluster.sort(Comparator.comparingDouble(Detection::confidence).reversed()
+                .thenComparing(Comparator.comparingInt((Detection d) -> d.end() - d.start()).reversed()));
+        List<Detection> kept = new ArrayList<>();
+        for (Detection d : cluster) {
+            if (kept.stream().noneMatch(k -> k.overlaps(d))) {
+                kept.add(d);
+            }
+        }
+        out.addAll(kept);
+    }
+}

@@ -1,0 +1,147 @@
+package be.inzage.detect;
+
+import java.util.List;
+
+/**
+ * Person names in running text: a known first name followed by optional particles
+ * (van, de, van der, ...) and a capitalised surname; or a title/keyword (Dhr., Mevr., Madame)
+ * followed by a capitalised name. Confidence rises with a known surname and a context word.
+ */
+final class NameFinder {
+
+    private final Dictionaries dict;
+
+    NameFinder(Dictionaries dict) {
+        this.dict = dict;
+    }
+
+    void find(Candidates c, Rule r, boolean hinted, DetectionEngine engine, List<Detection> out) {
+        CharSequence t = c.text;
+        int n = t.length();
+        int i = 0;
+        while (i < n) {
+            char ch = t.charAt(i);
+            if (!Character.isUpperCase(ch) || (i > 0 && Character.isLetterOrDigit(t.charAt(i - 1)))) {
+                i++;
+                continue;
+            }
+            int we = wordEnd(t, i);
+            if (we - i >= 2 && we - i <= 24 && dict.isFirstName(t.subSequence(i, we).toString())) {
+                int end = surnameAfter(t, we);
+                if (end > 0) {
+                    String full = t.subSequence(i, end).toString();
+                    double conf = r.confidence();
+                    String last = lastWord(full);
+                    if (dict.isSurname(last) || dict.isSurname(full.substring(full.indexOf(' ') + 1))) {
+                        conf += 0.25;
+                    }
+                    boolean context = hinted || c.keywordNear(r.context(), Math.max(0, i - r.contextWindow()), i);
+                    if (context) {
+                        conf += r.contextBoost();
+                    }
+                    engine.add(r, i, end, Normalize.text(full), Math.min(1.0, conf), out);
+                    i = end;
+                    continue;
+                }
+            }
+            i = Math.max(we, i + 1);
+        }
+        titled(c, r, engine, out);
+    }
+
+    /** "Dhr. Peeters", "Madame Dubois": a title keyword followed by a capitalised (sur)name. */
+    private void titled(Candidates c, Rule r, DetectionEngine engine, List<Detection> out) {
+        CharSequence t = c.text;
+        for (int k = 0; k < c.keywordHits.size(); k += 3) {
+            if (!r.keywords().get(c.keywordHits.get(k))) {
+                continue;
+            }
+            int p = c.keywordHits.get(k + 2);
+            if (p < t.length() && t.charAt(p) == '.') {
+                p++;
+            }
+            int s = skipSpaces(t, p);
+            if (s == p || s >= t.length() || !Character.isUpperCase(t.charAt(s))) {
+                continue;
+            }
+            int we = wordEnd(t, s);
+            int end = we;
+            if (dict.isFirstName(t.subSequence(s, we).toString())) {
+                int after = surnameAfter(t, we);
+                if (after > 0) {
+                    end = after;
+                }
+            } else {
+                int after = surnameAfter(t, s - 1 < 0 ? 0 : s - 1);
+                if (after > 0) {
+                    end = after;
+                }
+            }
+            String name = t.subSequence(s, end).toString();
+            if (end - s < 2 || dict.isNotName(lastWord(name))) {
+                continue;
+            }
+            double conf = r.confidence() + r.contextBoost() + (dict.isSurname(lastWord(name)) ? 0.15 : 0);
+            engine.add(r, s, end, Normalize.text(name), Math.min(1.0, conf), out);
+        }
+    }
+
+    /** End of "[particles] Surname" after position p (which is at the end of a word), or -1. */
+    private int surnameAfter(CharSequence t, int p) {
+        int q = p;
+        int particles = 0;
+        while (particles < 3) {
+            int s = skipSpaces(t, q);
+            if (s == q || s >= t.length()) {
+                return -1;
+            }
+            int we = wordEnd(t, s);
+            if (we == s) {
+                return -1;
+            }
+            String w = t.subSequence(s, we).toString();
+            if (dict.isParticle(w) && we < t.length() && t.charAt(we) == ' ') {
+                q = we;
+                particles++;
+                continue;
+            }
+            if (!Character.isUpperCase(t.charAt(s)) || we - s < 2 || dict.isNotName(w)) {
+                return -1;
+            }
+            // A second first name ("Jan Willem Peeters") continues to the surname after it.
+            if (particles == 0 && dict.isFirstName(w) && !dict.isSurname(w)) {
+                int more = surnameAfter(t, we);
+                return more > 0 ? more : we;
+            }
+            return we;
+        }
+        return -1;
+    }
+
+    private static int skipSpaces(CharSequence t, int p) {
+        int q = p;
+        while (q < t.length() && (t.charAt(q) == ' ' || t.charAt(q) == '\t') && q - p < 3) {
+            q++;
+        }
+        return q;
+    }
+
+    private static int wordEnd(CharSequence t, int s) {
+        int e = s;
+        while (e < t.length()) {
+            char c = t.charAt(e);
+            if (Character.isLetter(c) || ((c == '-' || c == '\'' || c == '\u2019') && e + 1 < t.length()
+                    && Character.isLetter(t.charAt(e + 1)) && e > s)) {
+                e++;
+            } else {
+                break;
+            }
+        }
+        return e;
+    }
+
+    private static String lastWord(String s) {
+        int sp = s.lastIndexOf(' ');
+        return sp < 0 ? s : s.substring(sp + 1);
+    }
+}

@@ -1,0 +1,61 @@
+package be.inzage.detect;
+
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Phone numbers through libphonenumber (leniency VALID, as IDENTIFIERS.md section 5 found best),
+ * run once per region of the rule, and only inside digit-cluster windows.
+ */
+final class PhoneFinder {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    void find(Candidates c, Rule r, boolean hinted, DetectionEngine engine, List<Detection> out) {
+        List<int[]> windows = Windows.of(c, r);
+        Set<Long> seen = new HashSet<>();
+        for (int[] w : windows) {
+            String window = c.text.subSequence(w[0], w[1]).toString();
+            for (String region : r.regions()) {
+                for (PhoneNumberMatch m : UTIL.findNumbers(window, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+                    int s = w[0] + m.start();
+                    int e = w[0] + m.end();
+                    if (!boundary(c.text, s, e) || !seen.add((long) s << 32 | e)) {
+                        continue;
+                    }
+                    String e164 = UTIL.format(m.number(), PhoneNumberUtil.PhoneNumberFormat.E164);
+                    boolean context = hinted || c.keywordNear(r.context(), Math.max(0, s - r.contextWindow()),
+                            Math.min(c.text.length(), e + r.contextWindow()));
+                    if (r.requireContext() && !context) {
+                        continue;
+                    }
+                    engine.add(r, s, e, e164, Math.min(1.0, r.confidence() + (context ? r.contextBoost() : 0)), out);
+                }
+            }
+        }
+    }
+
+    /** A phone number is never a slice of a longer alphanumeric run (a hash, an IBAN). */
+    private static boolean boundary(CharSequence t, int s, int e) {
+        if (s > 0) {
+            char p = t.charAt(s - 1);
+            if (Character.isLetterOrDigit(p) || (p == '.' && s > 1 && Character.isDigit(t.charAt(s - 2)))) {
+                return false;
+            }
+        }
+        if (e < t.length()) {
+            char n = t.charAt(e);
+            if (Character.isLetterOrDigit(n)) {
+                return false;
+            }
+            if ((n == '.' || n == '-' || n == '/') && e + 1 < t.length() && Character.isDigit(t.charAt(e + 1))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,60 @@
+package be.inzage.detect;
+
+import be.inzage.detect.validate.Validator;
+
+import java.util.BitSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One detector as written in rules/detectors/*.yaml, compiled. Everything a rule does is data;
+ * only the validator and the engine are named pieces of code.
+ *
+ * @param triggers     the cheap pre-filter that finds candidate spans before any regex runs
+ * @param before       how far before a trigger a match may start (IBAN country code, "+32 ")
+ * @param after        how far after a trigger a match may end
+ * @param context      ids in the engine's {@link KeywordIndex} of the rule's context words
+ * @param requireContext the match counts only with a context word or a field-name hint
+ */
+public record Rule(
+        String id,
+        String file,
+        String type,
+        Engine engine,
+        Set<Trigger> triggers,
+        int minDigits,
+        int before,
+        int after,
+        Pattern pattern,
+        int group,
+        Validator validator,
+        double confidence,
+        BitSet context,
+        int contextWindow,
+        double contextBoost,
+        boolean requireContext,
+        List<String> fieldHints,
+        BitSet keywords,
+        Pattern excludeBefore,
+        List<String> regions,
+        List<String> mustMatch,
+        List<String> mustNotMatch) {
+
+    public enum Engine { REGEX, PHONE, NAME, FIELD }
+
+    public enum Trigger { DIGIT, AT, COLON, COUNTRY_CODE, KEYWORD }
+
+    /** Whether a field name (CSV header, JSON key, column) is one of this rule's hints. */
+    public boolean hintedBy(FieldName field) {
+        if (field == null) {
+            return false;
+        }
+        for (String h : fieldHints) {
+            if (field.has(h)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,67 @@
+package be.inzage.detect;
+
+import be.inzage.classify.Policy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Detectors plus policy, loaded from one rules folder: --rules DIR, else ./rules, else the copy
+ * bundled in the jar. Every rule's type must have a category in policy.yaml.
+ */
+public record Rulebook(Path root, DetectionEngine engine, Policy policy) {
+
+    public static Rulebook load(Path explicitDir) {
+        Path root = locate(explicitDir);
+        DetectionEngine engine = Detectors.load(root);
+        Policy policy = Policy.load(root.resolve("policy.yaml"));
+        for (Rule r : engine.rules()) {
+            if (!policy.knows(r.type())) {
+                throw new RuleException(r.file() + ": rule '" + r.id() + "': type '" + r.type()
+                        + "' has no category in policy.yaml");
+            }
+        }
+        return new Rulebook(root, engine, policy);
+    }
+
+    static Path locate(Path explicitDir) {
+        if (explicitDir != null) {
+            if (!Files.isDirectory(explicitDir.resolve("detectors"))) {
+                throw new RuleException("rules: " + explicitDir + " has no detectors/ folder");
+            }
+            return explicitDir;
+        }
+        Path local = Path.of("rules");
+        if (Files.isDirectory(local.resolve("detectors")) && Files.exists(local.resolve("policy.yaml"))) {
+            return local;
+        }
+        return bundled();
+    }
+
+    private static Path bundled() {
+        URL url = Rulebook.class.getResource("/rules/policy.yaml");
+        if (url == null) {
+            throw new RuleException("rules: no rules folder given and none bundled");
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try {
+                    FileSystems.getFileSystem(uri);
+                } catch (FileSystemNotFoundException e) {
+                    FileSystems.newFileSystem(uri, Map.of());
+                }
+            }
+            return Path.of(uri).getParent();
+        } catch (URISyntaxException | IOException e) {
+            throw new RuleException("rules: cannot open the bundled rules: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package be.inzage.extract;
+
+import be.inzage.classify.Policy;
+import be.inzage.detect.Detection;
+import be.inzage.detect.Normalize;
+import be.inzage.inventory.Finding;
+import be.inzage.inventory.KeyedHasher;
+import be.inzage.inventory.LineSet;
+import be.inzage.inventory.Masker;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Aggregates one item's detections per (value, type, field): one finding with every line it is on,
+ * instead of one index document per occurrence. Flushes in segments when an item is huge, so
+ * memory stays bounded whatever the file size.
+ */
+public final class FindingCollector {
+
+    static final int MAX_VALUES = 20_000;
+    static final int MAX_LINE_REFS = 200_000;
+    static final int MAX_RECORDS_PER_FINDING = 1_000;
+
+    private static final class Agg {
+        final String type;
+        final String normalized;
+        final String field;
+        double confidence;
+        int[] lines = new int[4];
+        int nLines;
+        int[] recordLines = new int[2];
+        int nRecords;
+        int count;
+
+        Agg(String type, String normalized, String field) {
+            this.type = type;
+            this.normalized = normalized;
+            this.field = field;
+        }
+    }
+
+    private final ItemRef item;
+    private final String cid;
+    private final Policy policy;
+    private final KeyedHasher hasher;
+    private final FindingSink sink;
+    private final boolean lineRecords;
+    private final Map<String, Agg> values = new HashMap<>();
+    private final Map<String, Integer> perType = new HashMap<>();
+    private int lineRefs;
+    private int segment;
+    private int total;
+
+    /** @param lineRecords each line is a record (CSV row, log line); otherwise the whole item is one */
+    public FindingCollector(ItemRef item, Policy policy, KeyedHasher hasher, FindingSink sink, boolean lineRecords) {
+        this.item = item;
+        this.cid = item.cid();
+        this.policy = policy;
+        this.hasher = hasher;
+        this.sink = sink;
+        this.lineRecords = lineRecords;
+    }
+
+    public void add(Detection d, int line, String field) {
+        add(d, line, field, line);
+    }
+
+    /** @param recordLine the line that identifies the record (a JSON object's first line), for linking */
+    public void add(Detection d, int line, String field, int recordLine) {
+        String key = d.type() + '\0' + d.normalized() + '\0' + (field == null ? "" : field);
+        Agg a = values.computeIfAbsent(key, k -> new Agg(d.type(), d.normalized(), field));
+        a.confidence = Math.max(a.confidence, d.confidence());
+        a.count++;
+        total++;
+        if (line > 0 && (a.nLines == 0 || a.lines[a.nLines - 1] != line)) {
+            if (a.nLines == a.lines.length) {
+                a.lines = Arrays.copyOf(a.lines, a.nLines * 2);
+            }
+            a.lines[a.nLines++] = line;
+            lineRefs++;
+        }
+        if (recordLine > 0 && (a.nRecords == 0 || a.recordLines[a.nRecords - 1] != recordLine)
+                && a.nRecords < MAX_RECORDS_PER_FINDING) {
+            if (a.nRecords == a.recordLines.length) {
+                a.recordLines = Arrays.copyOf(a.recordLines, a.nRecords * 2);
+            }
+            a.recordLines[a.nRecords++] = recordLine;
+        }
+        if (values.size() >= MAX_VALUES || lineRefs >= MAX_LINE_REFS) {
+            flush();
+        }
+    }
+
+    /** Writes what is left; an item with no finding still replaces (clears) its old findings. */
+    public void finish() {
+        if (segment == 0 || !values.isEmpty()) {
+            flush();
+        }
+    }
+
+    public int total() {
+        return total;
+    }
+
+    public Map<String, Integer> perType() {
+        return perType;
+    }
+
+    private void flush() {
+        List<Finding> batch = new ArrayList<>(values.size());
+        for (Agg a : values.values()) {
+            batch.add(toFinding(a));
+            perType.merge(a.type, 1, Integer::sum);
+        }
+        sink.write(cid, batch, segment == 0);
+        segment++;
+        values.clear();
+        lineRefs = 0;
+    }
+
+    private Finding toFinding(Agg a) {
+        Policy.TypeInfo info = policy.type(a.type);
+        int[] lines = LineSet.sortedUnique(a.lines, a.nLines);
+        List<String> records = new ArrayList<>();
+        if (lineRecords && a.nRecords > 0) {
+            for (int r : LineSet.sortedUnique(a.recordLines, a.nRecords)) {
+                records.add(cid + ":" + r);
+            }
+        } else {
+            records.add(cid);
+        }
+        List<String> aliases = List.of();
+        if (a.type.equals("ip_address")) {
+            aliases = Normalize.mappedIpv4(a.normalized).map(v4 -> List.of(hasher.hash(v4))).orElse(List.of());
+        }
+        return new Finding(item.sourceId(), item.source(), item.kind(), item.container(), item.part(), a.field, a.type,
+                info.category(), info.risk(), a.confidence, Masker.mask(a.type, a.normalized), hasher.hash(a.normalized),
+                aliases, LineSet.encode(lines), a.count, records, cid, segment);
+    }
+}

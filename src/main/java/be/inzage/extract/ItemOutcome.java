@@ -1,0 +1,19 @@
+package be.inzage.extract;
+
+/** What happened to one item: scanned (with any warning), skipped, or failed with a reason. */
+public record ItemOutcome(Status status, String reason, long bytes, int findings) {
+
+    public enum Status { SCANNED, SKIPPED, FAILED }
+
+    public static ItemOutcome scanned(long bytes, int findings, String warning) {
+        return new ItemOutcome(Status.SCANNED, warning, bytes, findings);
+    }
+
+    public static ItemOutcome skipped(String reason, long bytes) {
+        return new ItemOutcome(Status.SKIPPED, reason, bytes, 0);
+    }
+
+    public static ItemOutcome failed(String reason, long bytes) {
+        return new ItemOutcome(Status.FAILED, reason, bytes, 0);
+    }
+}

@@ -1,0 +1,77 @@
+package be.inzage.extract;
+
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * Reads a text stream in bounded chunks that end on a line break where possible, so a 200 MB
+ * single-line file costs the same memory as a small one. A chunk cut inside a line overlaps the
+ * next one by {@link #OVERLAP} characters so an identifier on the cut is still seen whole.
+ */
+public final class TextChunks {
+
+    public static final int CHUNK = 1 << 20;
+    static final int OVERLAP = 256;
+
+    /** Receives a chunk: its text and the 1-based line number of its first character. */
+    public interface Consumer {
+        void chunk(String text, int firstLine, int overlapFromPrevious) throws IOException;
+    }
+
+    private TextChunks() {
+    }
+
+    public static void read(Reader in, Consumer consumer) throws IOException {
+        char[] buf = new char[CHUNK];
+        int len = 0;
+        int line = 1;
+        int overlap = 0;
+        while (true) {
+            int r = in.read(buf, len, buf.length - len);
+            if (r > 0) {
+                len += r;
+                if (len < buf.length) {
+                    continue;
+                }
+            }
+            boolean eof = r < 0;
+            if (len == 0) {
+                return;
+            }
+            int cut = eof ? len : lastBreak(buf, len);
+            boolean hardCut = !eof && cut <= 0;
+            if (hardCut) {
+                cut = len;
+            }
+            String text = new String(buf, 0, cut);
+            consumer.chunk(text, line, overlap);
+            // Lines before the carried part: a hard cut carries the overlap, whose lines are recounted.
+            int keepFrom = hardCut ? Math.max(0, cut - OVERLAP) : cut;
+            for (int i = 0; i < keepFrom; i++) {
+                if (buf[i] == '\n') {
+                    line++;
+                }
+            }
+            overlap = hardCut ? cut - keepFrom : 0;
+            System.arraycopy(buf, keepFrom, buf, 0, len - keepFrom);
+            len -= keepFrom;
+            if (eof) {
+                return;
+            }
+        }
+    }
+
+    private static int lastBreak(char[] buf, int len) {
+        for (int i = len - 1; i > len / 2; i--) {
+            if (buf[i] == '\n') {
+                return i + 1;
+            }
+        }
+        for (int i = len - 1; i > len / 2; i--) {
+            if (Character.isWhitespace(buf[i])) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+}

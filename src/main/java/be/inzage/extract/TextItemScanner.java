@@ -1,0 +1,233 @@
+package be.inzage.extract;
+
+import be.inzage.detect.Detection;
+import be.inzage.detect.DetectionEngine;
+import be.inzage.detect.FieldName;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one text item (txt, csv, json, log, ...) and feeds its detections to a collector:
+ * charset sniffing, bounded chunks, field names from CSV headers and JSON keys.
+ */
+public final class TextItemScanner {
+
+    /** Opens the item's bytes; called again when a malformed JSON file is re-read as text. */
+    public interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(TextChunks.CHUNK * 8).build())
+            .build();
+
+    private final DetectionEngine engine;
+
+    public TextItemScanner(DetectionEngine engine) {
+        this.engine = engine;
+    }
+
+    /** Scans the item; returns a warning to record against it, or null. Throws on read failure. */
+    public String scan(Opener opener, Format format, FindingCollector out) throws IOException {
+        try (InputStream raw = new BufferedInputStream(opener.open(), 64 * 1024)) {
+            raw.mark(CharsetSniffer.SAMPLE);
+            byte[] sample = raw.readNBytes(CharsetSniffer.SAMPLE);
+            raw.reset();
+            CharsetSniffer.Sniffed s = CharsetSniffer.sniff(sample, sample.length);
+            if (s.binary()) {
+                throw new NotTextException();
+            }
+            raw.skipNBytes(s.bomLength());
+            CountingDecoderReader reader = new CountingDecoderReader(new InputStreamReader(raw,
+                    s.charset().newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                            .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+            String warning = null;
+            switch (format) {
+                case DELIMITED -> delimited(reader, out);
+                case JSON -> {
+                    if (!json(reader, out)) {
+                        warning = "invalid JSON: scanned as plain text";
+                        try (InputStream again = opener.open()) {
+                            again.skipNBytes(s.bomLength());
+                            text(new InputStreamReader(again, s.charset()), out);
+                        }
+                    }
+                }
+                default -> text(reader, out);
+            }
+            if (reader.replaced() > 0) {
+                String w = reader.replaced() + " invalid " + s.charset().name() + " byte sequence(s) replaced";
+                warning = warning == null ? w : warning + "; " + w;
+            }
+            return warning;
+        }
+    }
+
+    /** Thrown when a file named as text holds binary data. */
+    public static final class NotTextException extends IOException {
+        public NotTextException() {
+            super("binary content in a text-format file");
+        }
+    }
+
+    private void text(Reader reader, FindingCollector out) throws IOException {
+        TextChunks.read(reader, (chunk, firstLine, overlap) -> emitByLine(chunk, firstLine, overlap,
+                engine.detect(chunk), out));
+    }
+
+    private static void emitByLine(String chunk, int firstLine, int overlap, List<Detection> ds, FindingCollector out) {
+        int line = firstLine;
+        int pos = 0;
+        for (Detection d : ds) {
+            if (d.end() <= overlap) {
+                continue; // seen whole in the previous chunk
+            }
+            for (; pos < d.start(); pos++) {
+                if (chunk.charAt(pos) == '\n') {
+                    line++;
+                }
+            }
+            out.add(d, line, null);
+        }
+    }
+
+    private void delimited(Reader reader, FindingCollector out) throws IOException {
+        DelimitedState st = new DelimitedState();
+        TextChunks.read(reader, (chunk, firstLine, overlap) -> {
+            List<Detection> ds = engine.detect(chunk);
+            int di = 0;
+            int line = firstLine;
+            int ls = 0;
+            while (ls < chunk.length()) {
+                int le = chunk.indexOf('\n', ls);
+                if (le < 0) {
+                    le = chunk.length();
+                }
+                int contentEnd = le > ls && chunk.charAt(le - 1) == '\r' ? le - 1 : le;
+                String text = chunk.substring(ls, contentEnd);
+                List<Detection> inLine = new ArrayList<>();
+                while (di < ds.size() && ds.get(di).start() < le) {
+                    Detection d = ds.get(di++);
+                    if (d.end() > overlap) {
+                        inLine.add(d);
+                    }
+                }
+                if (st.header == null && !text.isBlank()) {
+                    st.header(text);
+                    for (Detection d : inLine) {
+                        out.add(d, line, null);
+                    }
+                } else if (!text.isBlank()) {
+                    row(st, text, ls, line, inLine, out);
+                }
+                line++;
+                ls = le + 1;
+            }
+        });
+    }
+
+    private void row(DelimitedState st, String text, int lineStart, int line, List<Detection> rowLevel,
+                     FindingCollector out) {
+        List<int[]> cells = DelimitedLines.cells(text, st.delimiter);
+        List<Detection> hintedFound = new ArrayList<>();
+        List<int[]> hintedSpans = new ArrayList<>();
+        for (int c = 0; c < cells.size() && c < st.fields.length; c++) {
+            if (!st.hinted[c]) {
+                continue;
+            }
+            int[] span = cells.get(c);
+            hintedSpans.add(span);
+            for (Detection d : engine.detect(text.substring(span[0], span[1]), st.fields[c])) {
+                out.add(d, line, st.fields[c].raw());
+                hintedFound.add(d);
+            }
+        }
+        for (Detection d : rowLevel) {
+            int s = d.start() - lineStart;
+            int column = cellOf(cells, s);
+            if (column >= 0 && column < st.hinted.length && st.hinted[column]) {
+                continue; // that cell was read with its field name already
+            }
+            out.add(d, line, column >= 0 && column < st.fields.length ? st.fields[column].raw() : null);
+        }
+    }
+
+    private static int cellOf(List<int[]> cells, int offset) {
+        for (int i = 0; i < cells.size(); i++) {
+            int[] c = cells.get(i);
+            if (offset >= c[0] - 1 && offset <= c[1]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private final class DelimitedState {
+        String header;
+        char delimiter;
+        FieldName[] fields;
+        boolean[] hinted;
+
+        void header(String h) {
+            header = h;
+            delimiter = DelimitedLines.guessDelimiter(h);
+            List<int[]> cells = DelimitedLines.cells(h, delimiter);
+            fields = new FieldName[cells.size()];
+            hinted = new boolean[cells.size()];
+            for (int i = 0; i < cells.size(); i++) {
+                fields[i] = new FieldName(h.substring(cells.get(i)[0], cells.get(i)[1]).strip());
+                FieldName f = fields[i];
+                hinted[i] = engine.rules().stream().anyMatch(r -> r.hintedBy(f));
+            }
+        }
+    }
+
+    /** @return false when the JSON is malformed (the caller re-reads it as text) */
+    private boolean json(Reader reader, FindingCollector out) throws IOException {
+        try (JsonParser p = JSON.createParser(reader)) {
+            int depth = 0;
+            int recordLine = 1;
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                switch (t) {
+                    case START_OBJECT, START_ARRAY -> {
+                        depth++;
+                        if (depth <= 2 && t == JsonToken.START_OBJECT) {
+                            recordLine = p.currentTokenLocation().getLineNr();
+                        }
+                    }
+                    case END_OBJECT, END_ARRAY -> depth--;
+                    case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                        String v = p.getText();
+                        if (v.length() < 2) {
+                            continue;
+                        }
+                        String name = p.currentName();
+                        FieldName f = FieldName.of(name);
+                        int line = p.currentTokenLocation().getLineNr();
+                        for (Detection d : engine.detect(v, f)) {
+                            out.add(d, line, name, recordLine);
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            return true;
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package be.inzage.inventory;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * One identifier value in one place: a file (and part, field), with every line it is on.
+ * Holds only the keyed hash and a masked preview of the value, never the value itself.
+ *
+ * @param cid      container id: the key under which a rescan replaces this place's findings
+ * @param lines    line numbers as {@link LineSet} ranges; empty when the place has no lines
+ * @param records  ids of the records (row, line, document) the value sits in, to link co-occurring identifiers
+ * @param segment  0, or the number of an extra batch when a huge file was flushed in parts
+ */
+public record Finding(String sourceId, String source, String kind, String container, String part, String field,
+                      String type, String category, String risk, double confidence, String masked, String hash,
+                      List<String> aliases, String lines, int count, List<String> records, String cid, int segment) {
+
+    /** Deterministic: the same value at the same place gets the same id scan after scan. */
+    public String fingerprint() {
+        return sha256(sourceId + '\0' + cid + '\0' + (field == null ? "" : field) + '\0' + type + '\0' + hash + '\0' + segment);
+    }
+
+    public static String sha256(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public JsonObject locator() {
+        JsonObject loc = new JsonObject();
+        if (part != null && !part.isEmpty()) {
+            loc.put("part", part);
+        }
+        int[] ls = LineSet.decode(lines);
+        if (ls.length == 1) {
+            loc.put("line", ls[0]);
+        } else if (ls.length > 1) {
+            JsonArray a = new JsonArray();
+            for (int l : ls) {
+                a.add(l);
+            }
+            loc.put("lines", a).put("count", count);
+        }
+        if (field != null && !field.isEmpty()) {
+            loc.put("column", field);
+        }
+        return loc;
+    }
+
+    public JsonObject toJson() {
+        return new JsonObject()
+                .put("source", source)
+                .put("kind", kind)
+                .put("container", container)
+                .put("locator", locator())
+                .put("type", type)
+                .put("category", category)
+                .put("confidence", Math.round(confidence * 100) / 100.0)
+                .put("masked", masked)
+                .put("risk", risk)
+                .put("count", count);
+    }
+}

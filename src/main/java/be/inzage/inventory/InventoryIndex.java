@@ -1,0 +1,232 @@
+package be.inzage.inventory;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.Bits;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The inventory: a Lucene index of {@link Finding}s. Opened either as the single writer (scans) or
+ * read-only (search, findings), so searches work on the last commit while a scan runs.
+ * Field choices: identifiers only as keyed hashes (exact-match StringField); display fields stored
+ * only; the scan number as doc values, so stale findings can be dropped with one query.
+ */
+public final class InventoryIndex implements Closeable {
+
+    private static final String FP = "fp";
+    private static final String CID = "cid";
+    private static final String SRC = "src";
+    private static final String HASH = "hash";
+    private static final String REC = "rec";
+    private static final String SCAN = "scan";
+
+    private final Directory dir;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    private InventoryIndex(Directory dir, IndexWriter writer, SearcherManager searchers) {
+        this.dir = dir;
+        this.writer = writer;
+        this.searchers = searchers;
+    }
+
+    public static InventoryIndex openWriter(Path path) throws IOException {
+        Files.createDirectories(path);
+        Directory d = FSDirectory.open(path);
+        IndexWriterConfig cfg = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64);
+        IndexWriter w = new IndexWriter(d, cfg);
+        if (!DirectoryReader.indexExists(d)) {
+            w.commit();
+        }
+        return new InventoryIndex(d, w, new SearcherManager(w, null));
+    }
+
+    public static InventoryIndex openReader(Path path) throws IOException {
+        if (!Files.isDirectory(path)) {
+            throw new IOException("no inventory at " + path + " (run a scan first)");
+        }
+        Directory d = FSDirectory.open(path);
+        if (!DirectoryReader.indexExists(d)) {
+            throw new IOException("no inventory at " + path + " (run a scan first)");
+        }
+        return new InventoryIndex(d, null, new SearcherManager(d, null));
+    }
+
+    // ---- writing (one thread: the inventory writer verticle) ---------------------------
+
+    /** Replaces everything known about one container; atomic for readers. */
+    public void replace(String cid, List<Finding> findings, long scan, boolean first) throws IOException {
+        List<Document> docs = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            docs.add(toDocument(f, scan));
+        }
+        if (first) {
+            writer.updateDocuments(new Term(CID, cid), docs);
+        } else {
+            writer.addDocuments(docs);
+        }
+    }
+
+    /** Keeps a container's findings as they are (unreadable this time) but marks them as seen in this scan. */
+    public void keep(String cid, long scan) throws IOException {
+        writer.updateNumericDocValue(new Term(CID, cid), SCAN, scan);
+    }
+
+    /** Drops the findings of a source that this (complete) scan did not see again: deleted files. */
+    public void dropStale(String sourceId, long scan) throws IOException {
+        Query q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(SRC, sourceId)), BooleanClause.Occur.FILTER)
+                .add(NumericDocValuesField.newSlowExactQuery(SCAN, scan), BooleanClause.Occur.MUST_NOT)
+                .build();
+        writer.deleteDocuments(q);
+    }
+
+    public void commit() throws IOException {
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    private static Document toDocument(Finding f, long scan) {
+        Document d = new Document();
+        d.add(new StringField(FP, f.fingerprint(), Field.Store.NO));
+        d.add(new StringField(CID, f.cid(), Field.Store.YES));
+        d.add(new StringField(SRC, f.sourceId(), Field.Store.YES));
+        d.add(new StoredField("source", f.source()));
+        d.add(new StringField("kind", f.kind(), Field.Store.YES));
+        d.add(new StringField("container", f.container(), Field.Store.YES));
+        if (f.part() != null) {
+            d.add(new StoredField("part", f.part()));
+        }
+        if (f.field() != null) {
+            d.add(new StoredField("field", f.field()));
+        }
+        d.add(new StringField("type", f.type(), Field.Store.YES));
+        d.add(new StringField("category", f.category(), Field.Store.YES));
+        d.add(new StoredField("risk", f.risk()));
+        d.add(new StoredField("confidence", f.confidence()));
+        d.add(new StoredField("masked", f.masked()));
+        d.add(new StringField(HASH, f.hash(), Field.Store.YES));
+        for (String a : f.aliases()) {
+            d.add(new StringField(HASH, a, Field.Store.NO));
+        }
+        d.add(new StoredField("lines", f.lines()));
+        d.add(new StoredField("count", f.count()));
+        d.add(new StoredField("segment", f.segment()));
+        for (String r : f.records()) {
+            d.add(new StringField(REC, r, Field.Store.YES));
+        }
+        d.add(new NumericDocValuesField(SCAN, scan));
+        return d;
+    }
+
+    // ---- reading -------------------------------------------------------------------------
+
+    /** Every finding whose value hash is one of {@code hashes}. */
+    public List<Finding> byHashes(Collection<String> hashes) throws IOException {
+        return query(new TermInSetQuery(HASH, hashes.stream().map(BytesRef::new).toList()));
+    }
+
+    /** Every finding sitting in one of {@code records}. */
+    public List<Finding> byRecords(Collection<String> records) throws IOException {
+        return query(new TermInSetQuery(REC, records.stream().map(BytesRef::new).toList()));
+    }
+
+    private List<Finding> query(Query q) throws IOException {
+        searchers.maybeRefresh();
+        IndexSearcher s = searchers.acquire();
+        try {
+            int n = Math.max(1, s.count(q));
+            TopDocs top = s.search(q, n);
+            StoredFields stored = s.storedFields();
+            List<Finding> out = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc sd : top.scoreDocs) {
+                out.add(fromDocument(stored.document(sd.doc)));
+            }
+            return out;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** Streams every finding; memory stays flat however large the inventory. */
+    public void forEach(Consumer<Finding> consumer) throws IOException {
+        searchers.maybeRefresh();
+        IndexSearcher s = searchers.acquire();
+        try {
+            IndexReader r = s.getIndexReader();
+            for (LeafReaderContext leaf : r.leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                StoredFields stored = leaf.reader().storedFields();
+                for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+                    if (live == null || live.get(i)) {
+                        consumer.accept(fromDocument(stored.document(i)));
+                    }
+                }
+            }
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    public int count() throws IOException {
+        searchers.maybeRefresh();
+        IndexSearcher s = searchers.acquire();
+        try {
+            return s.count(new MatchAllDocsQuery());
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    private static Finding fromDocument(Document d) {
+        List<String> recs = new ArrayList<>();
+        for (var f : d.getFields(REC)) {
+            recs.add(f.stringValue());
+        }
+        return new Finding(d.get(SRC), d.get("source"), d.get("kind"), d.get("container"), d.get("part"), d.get("field"),
+                d.get("type"), d.get("category"), d.get("risk"), d.getField("confidence").numericValue().doubleValue(),
+                d.get("masked"), d.get(HASH), List.of(), d.get("lines"), d.getField("count").numericValue().intValue(),
+                recs, d.get(CID), d.getField("segment").numericValue().intValue());
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        if (writer != null) {
+            writer.close();
+        }
+        dir.close();
+    }
+}

@@ -1,0 +1,67 @@
+package be.inzage.inventory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Line numbers stored as compact ranges ("3-5,9,12"): exact, and small for repetitive logs. */
+public final class LineSet {
+
+    private LineSet() {
+    }
+
+    public static String encode(int[] sorted) {
+        StringBuilder b = new StringBuilder();
+        int i = 0;
+        while (i < sorted.length) {
+            int j = i;
+            while (j + 1 < sorted.length && sorted[j + 1] == sorted[j] + 1) {
+                j++;
+            }
+            if (b.length() > 0) {
+                b.append(',');
+            }
+            b.append(sorted[i]);
+            if (j > i) {
+                b.append('-').append(sorted[j]);
+            }
+            i = j + 1;
+        }
+        return b.toString();
+    }
+
+    public static int[] decode(String s) {
+        if (s == null || s.isEmpty()) {
+            return new int[0];
+        }
+        List<int[]> ranges = new ArrayList<>();
+        int total = 0;
+        for (String part : s.split(",")) {
+            int dash = part.indexOf('-');
+            int a = Integer.parseInt(dash < 0 ? part : part.substring(0, dash));
+            int b = dash < 0 ? a : Integer.parseInt(part.substring(dash + 1));
+            ranges.add(new int[] {a, b});
+            total += b - a + 1;
+        }
+        int[] out = new int[total];
+        int k = 0;
+        for (int[] r : ranges) {
+            for (int x = r[0]; x <= r[1]; x++) {
+                out[k++] = x;
+            }
+        }
+        return out;
+    }
+
+    public static int[] sortedUnique(int[] a, int n) {
+        int[] c = Arrays.copyOf(a, n);
+        Arrays.sort(c);
+        int k = 0;
+        for (int i = 0; i < c.length; i++) {
+            if (k == 0 || c[k - 1] != c[i]) {
+                c[k++] = c[i];
+            }
+        }
+        return Arrays.copyOf(c, k);
+    }
+}

@@ -1,0 +1,189 @@
+package be.inzage.scan;
+
+import be.inzage.detect.Rulebook;
+import be.inzage.extract.FindingCollector;
+import be.inzage.extract.Format;
+import be.inzage.extract.ItemOutcome;
+import be.inzage.extract.ItemRef;
+import be.inzage.extract.TextItemScanner;
+import be.inzage.inventory.KeyedHasher;
+import be.inzage.source.FileWalker;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.eventbus.DeliveryOptions;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Crawls one file share. Runs on an event loop and only coordinates: the walk runs on a
+ * one-thread executor (in order), reading and detection on a bounded extraction pool, writes go
+ * to the inventory writer. At most {@link #MAX_IN_FLIGHT} files are in the works at any time and
+ * paths are pulled from the walker only as they are needed, so memory does not grow with the share.
+ */
+public final class FileShareCrawler extends VerticleBase {
+
+    static final int MAX_IN_FLIGHT = 4;
+    static final int WALK_BATCH = 256;
+    private static final DeliveryOptions WRITE = new DeliveryOptions().setSendTimeout(TimeUnit.MINUTES.toMillis(10));
+
+    private final ScanJob job;
+    private final Rulebook rules;
+    private final KeyedHasher hasher;
+    private final Promise<ScanSummary> done;
+    private final ScanSummary summary;
+    private final Deque<FileWalker.Entry> queue = new ArrayDeque<>();
+    private TextItemScanner scanner;
+    private FileWalker walker;
+    private WorkerExecutor walkPool;
+    private WorkerExecutor extractPool;
+    private int inFlight;
+    private boolean walking;
+    private boolean walkDone;
+    private boolean finishing;
+
+    public FileShareCrawler(ScanJob job, Rulebook rules, KeyedHasher hasher, Promise<ScanSummary> done) {
+        this.job = job;
+        this.rules = rules;
+        this.hasher = hasher;
+        this.done = done;
+        this.summary = new ScanSummary(job.source(), job.scan());
+    }
+
+    @Override
+    public Future<?> start() {
+        scanner = new TextItemScanner(rules.engine());
+        walkPool = vertx.createSharedWorkerExecutor("inzage-walk-" + job.scan(), 1);
+        extractPool = vertx.createSharedWorkerExecutor("inzage-extract", Math.max(2, Runtime.getRuntime().availableProcessors()),
+                5, TimeUnit.MINUTES);
+        return walkPool.executeBlocking(() -> new FileWalker(job.root()))
+                .onSuccess(w -> {
+                    walker = w;
+                    pump();
+                });
+    }
+
+    private void pump() {
+        while (inFlight < MAX_IN_FLIGHT && !queue.isEmpty()) {
+            launch(queue.poll());
+        }
+        if (queue.size() < WALK_BATCH / 2 && !walkDone && !walking) {
+            walking = true;
+            walkPool.executeBlocking(() -> walker.next(WALK_BATCH), true).onComplete(ar -> {
+                walking = false;
+                if (ar.failed() || ar.result().isEmpty()) {
+                    walkDone = true;
+                } else {
+                    queue.addAll(ar.result());
+                }
+                pump();
+            });
+        }
+        if (walkDone && queue.isEmpty() && inFlight == 0 && !walking && !finishing) {
+            finish();
+        }
+    }
+
+    private void launch(FileWalker.Entry e) {
+        if (e.error() != null) {
+            summary.record(e.path(), ItemOutcome.failed(e.error(), e.size()), Map.of());
+            return;
+        }
+        inFlight++;
+        ItemRef item = new ItemRef(job.sourceId(), job.source(), "file", e.path().toString(), null);
+        extractPool.executeBlocking(() -> scanItem(e, item), false).onComplete(ar -> {
+            inFlight--;
+            if (ar.succeeded()) {
+                summary.record(e.path(), ar.result().outcome(), ar.result().types());
+            } else {
+                summary.record(e.path(), ItemOutcome.failed("internal error: " + ar.cause().getClass().getSimpleName(),
+                        e.size()), Map.of());
+            }
+            pump();
+        });
+    }
+
+    private record Result(ItemOutcome outcome, Map<String, Integer> types) {
+    }
+
+    /** On an extraction worker: read, detect, collect, write. Failures become item outcomes. */
+    private Result scanItem(FileWalker.Entry e, ItemRef item) {
+        Path p = e.path();
+        Format format = Format.of(p.getFileName().toString());
+        if (format == Format.UNSUPPORTED) {
+            return new Result(ItemOutcome.skipped("format not supported yet: " + Format.extension(p.getFileName().toString()),
+                    e.size()), Map.of());
+        }
+        FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, this::write, format.lineRecords);
+        try {
+            String warning = scanner.scan(() -> Files.newInputStream(p), format, collector);
+            collector.finish();
+            return new Result(ItemOutcome.scanned(e.size(), collector.total(), warning), collector.perType());
+        } catch (NoSuchFileException gone) {
+            return new Result(ItemOutcome.failed("vanished during the scan", e.size()), Map.of());
+        } catch (AccessDeniedException denied) {
+            keep(item.cid());
+            return new Result(ItemOutcome.failed("permission denied", e.size()), Map.of());
+        } catch (TextItemScanner.NotTextException binary) {
+            return new Result(ItemOutcome.failed(binary.getMessage(), e.size()), Map.of());
+        } catch (IOException | RuntimeException ex) {
+            keep(item.cid());
+            return new Result(ItemOutcome.failed("read error: " + ex.getClass().getSimpleName(), e.size()), Map.of());
+        }
+    }
+
+    /** Blocks the extraction worker until the writer has the batch: that is the backpressure. */
+    private void write(String cid, List<be.inzage.inventory.Finding> batch, boolean first) {
+        await(new WriterCommand.Replace(cid, batch, job.scan(), first));
+    }
+
+    private void keep(String cid) {
+        await(new WriterCommand.Keep(cid, job.scan()));
+    }
+
+    private void await(WriterCommand c) {
+        try {
+            vertx.eventBus().request(InventoryWriterVerticle.ADDRESS, c, WRITE).toCompletionStage().toCompletableFuture()
+                    .get(10, TimeUnit.MINUTES);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing findings");
+        } catch (ExecutionException | TimeoutException ex) {
+            throw new IllegalStateException("inventory writer unavailable");
+        }
+    }
+
+    private void finish() {
+        finishing = true;
+        walkPool.executeBlocking(() -> {
+            walker.close();
+            return null;
+        }).compose(v -> vertx.eventBus().request(InventoryWriterVerticle.ADDRESS,
+                        new WriterCommand.Finish(job.sourceId(), job.scan(), true), WRITE))
+                .onComplete(ar -> {
+                    summary.done(ar.succeeded());
+                    if (ar.succeeded()) {
+                        done.complete(summary);
+                    } else {
+                        done.fail(ar.cause());
+                    }
+                });
+    }
+
+    @Override
+    public Future<?> stop() {
+        return walkPool.close().compose(v -> extractPool.close());
+    }
+}

@@ -1,0 +1,57 @@
+package be.inzage.scan;
+
+import be.inzage.inventory.InventoryIndex;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one owner of the Lucene IndexWriter. Deployed as a worker verticle with one instance, so
+ * every write is serialised on it and never touches an event loop.
+ */
+public final class InventoryWriterVerticle extends VerticleBase {
+
+    public static final String ADDRESS = "inzage.inventory.write";
+    private static final Logger LOG = LoggerFactory.getLogger(InventoryWriterVerticle.class);
+
+    private final InventoryIndex index;
+    private MessageConsumer<WriterCommand> consumer;
+
+    public InventoryWriterVerticle(InventoryIndex index) {
+        this.index = index;
+    }
+
+    @Override
+    public Future<?> start() {
+        consumer = vertx.eventBus().consumer(ADDRESS, this::handle);
+        return consumer.completion();
+    }
+
+    private void handle(Message<WriterCommand> msg) {
+        try {
+            WriterCommand c = msg.body();
+            if (c instanceof WriterCommand.Replace r) {
+                index.replace(r.cid(), r.findings(), r.scan(), r.first());
+            } else if (c instanceof WriterCommand.Keep k) {
+                index.keep(k.cid(), k.scan());
+            } else if (c instanceof WriterCommand.Finish f) {
+                if (f.complete()) {
+                    index.dropStale(f.sourceId(), f.scan());
+                }
+                index.commit();
+            }
+            msg.reply(null);
+        } catch (Exception e) {
+            LOG.error("inventory write failed: {}", e.getClass().getSimpleName());
+            msg.fail(500, "inventory write failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public Future<?> stop() {
+        return consumer == null ? Future.succeededFuture() : consumer.unregister();
+    }
+}

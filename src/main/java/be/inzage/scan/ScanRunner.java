@@ -1,0 +1,56 @@
+package be.inzage.scan;
+
+import be.inzage.config.DataDir;
+import be.inzage.detect.Rulebook;
+import be.inzage.inventory.InventoryIndex;
+import be.inzage.inventory.KeyedHasher;
+import be.inzage.source.SourceUri;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Promise;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs scans from the command line: starts Vert.x, the inventory writer, one crawler per source. */
+public final class ScanRunner {
+
+    private ScanRunner() {
+    }
+
+    public static List<ScanSummary> run(DataDir data, Rulebook rules, List<SourceUri> sources) throws IOException {
+        KeyedHasher hasher = KeyedHasher.open(data.keyFile());
+        Vertx vertx = Vertx.vertx();
+        List<ScanSummary> out = new ArrayList<>();
+        try (InventoryIndex index = InventoryIndex.openWriter(data.index())) {
+            vertx.eventBus().registerDefaultCodec(WriterCommand.Replace.class, new LocalCodec<>(WriterCommand.Replace.class));
+            vertx.eventBus().registerDefaultCodec(WriterCommand.Keep.class, new LocalCodec<>(WriterCommand.Keep.class));
+            vertx.eventBus().registerDefaultCodec(WriterCommand.Finish.class, new LocalCodec<>(WriterCommand.Finish.class));
+            vertx.deployVerticle(new InventoryWriterVerticle(index),
+                    new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).await();
+            for (SourceUri s : sources) {
+                if (s.kind() != SourceUri.Kind.FILE) {
+                    throw new SourceUri.BadSource(s.kind().name().toLowerCase() + " sources are not supported yet: " + s.display());
+                }
+                Promise<ScanSummary> done = Promise.promise();
+                ScanJob job = new ScanJob(s.display(), s.id(), s.path(), System.currentTimeMillis());
+                String id = vertx.deployVerticle(new FileShareCrawler(job, rules, hasher, done)).await();
+                ScanSummary summary = done.future().await();
+                vertx.undeploy(id).await();
+                save(data, job, summary);
+                out.add(summary);
+            }
+        } finally {
+            vertx.close().await();
+        }
+        return out;
+    }
+
+    private static void save(DataDir data, ScanJob job, ScanSummary summary) throws IOException {
+        Files.createDirectories(data.scans());
+        Files.writeString(data.scans().resolve(job.scan() + ".json"), summary.toJson().encodePrettily());
+    }
+}

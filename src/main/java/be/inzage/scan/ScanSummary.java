@@ -1,0 +1,172 @@
+package be.inzage.scan;
+
+import be.inzage.extract.ItemOutcome;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The account of one scan run: every item seen is counted as scanned, skipped or failed (with its
+ * reason), so nothing is silently ignored; completeness is bytes scanned out of bytes seen.
+ * Only touched from the crawler's event loop.
+ */
+public final class ScanSummary {
+
+    static final int MAX_LISTED = 10_000;
+
+    private final String source;
+    private final long scan;
+    private final long started = System.nanoTime();
+    private long durationNanos;
+    private long seen;
+    private long scanned;
+    private long skipped;
+    private long failed;
+    private long bytesSeen;
+    private long bytesScanned;
+    private long findings;
+    private final Map<String, Long> skippedBy = new TreeMap<>();
+    private final Map<String, Long> failedBy = new TreeMap<>();
+    private final Map<String, Long> perType = new TreeMap<>();
+    private final JsonArray skippedItems = new JsonArray();
+    private final JsonArray failedItems = new JsonArray();
+    private final JsonArray warnings = new JsonArray();
+    private boolean complete;
+
+    public ScanSummary(String source, long scan) {
+        this.source = source;
+        this.scan = scan;
+    }
+
+    void record(Path path, ItemOutcome o, Map<String, Integer> types) {
+        seen++;
+        bytesSeen += o.bytes();
+        String p = path == null ? "(unknown)" : path.toString();
+        switch (o.status()) {
+            case SCANNED -> {
+                scanned++;
+                bytesScanned += o.bytes();
+                findings += o.findings();
+                types.forEach((t, n) -> perType.merge(t, (long) n, Long::sum));
+                if (o.reason() != null && warnings.size() < MAX_LISTED) {
+                    warnings.add(new JsonObject().put("item", p).put("warning", o.reason()));
+                }
+            }
+            case SKIPPED -> {
+                skipped++;
+                skippedBy.merge(o.reason(), 1L, Long::sum);
+                if (skippedItems.size() < MAX_LISTED) {
+                    skippedItems.add(new JsonObject().put("item", p).put("reason", o.reason()));
+                }
+            }
+            case FAILED -> {
+                failed++;
+                failedBy.merge(o.reason(), 1L, Long::sum);
+                if (failedItems.size() < MAX_LISTED) {
+                    failedItems.add(new JsonObject().put("item", p).put("reason", o.reason()));
+                }
+            }
+        }
+    }
+
+    void done(boolean complete) {
+        this.complete = complete;
+        this.durationNanos = System.nanoTime() - started;
+    }
+
+    public long scanned() {
+        return scanned;
+    }
+
+    public long failed() {
+        return failed;
+    }
+
+    public long skipped() {
+        return skipped;
+    }
+
+    public long seen() {
+        return seen;
+    }
+
+    public long findings() {
+        return findings;
+    }
+
+    public Map<String, Long> perType() {
+        return perType;
+    }
+
+    public double completeness() {
+        return bytesSeen == 0 ? 1.0 : (double) bytesScanned / bytesSeen;
+    }
+
+    public JsonObject toJson() {
+        return new JsonObject()
+                .put("source", source)
+                .put("scan", scan)
+                .put("state", complete ? "completed" : "incomplete")
+                .put("seconds", durationNanos / 1e9)
+                .put("items", new JsonObject().put("seen", seen).put("scanned", scanned).put("skipped", skipped)
+                        .put("failed", failed))
+                .put("bytes", new JsonObject().put("seen", bytesSeen).put("scanned", bytesScanned))
+                .put("completeness", Math.round(completeness() * 10000) / 10000.0)
+                .put("findings", findings)
+                .put("findingsByType", new JsonObject(new TreeMap<>(perType)))
+                .put("skippedByReason", new JsonObject(new TreeMap<>(skippedBy)))
+                .put("failedByReason", new JsonObject(new TreeMap<>(failedBy)))
+                .put("skippedItems", skippedItems)
+                .put("failedItems", failedItems)
+                .put("warnings", warnings);
+    }
+
+    /** The human summary printed by `scan`. */
+    public String toText() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format("Scanned %s in %.1f s%n", source, durationNanos / 1e9));
+        b.append(String.format("  items:    %d seen, %d scanned, %d skipped, %d failed%n", seen, scanned, skipped, failed));
+        b.append(String.format("  bytes:    %s seen, %s scanned (%.1f %% complete)%n", human(bytesSeen),
+                human(bytesScanned), completeness() * 100));
+        b.append(String.format("  findings: %d", findings));
+        if (!perType.isEmpty()) {
+            b.append(" (");
+            perType.forEach((t, n) -> b.append(t).append(' ').append(n).append(", "));
+            b.setLength(b.length() - 2);
+            b.append(')');
+        }
+        b.append(System.lineSeparator());
+        skippedBy.forEach((r, n) -> b.append(String.format("  skipped:  %d × %s%n", n, r)));
+        failedBy.forEach((r, n) -> b.append(String.format("  failed:   %d × %s%n", n, r)));
+        int shown = 0;
+        for (Object o : failedItems) {
+            if (shown++ == 20) {
+                b.append(String.format("    ... %d more in the scan record%n", failed - 20));
+                break;
+            }
+            JsonObject j = (JsonObject) o;
+            b.append("    ").append(j.getString("item")).append(": ").append(j.getString("reason")).append(System.lineSeparator());
+        }
+        if (!warnings.isEmpty()) {
+            b.append(String.format("  warnings: %d item(s), see the scan record%n", warnings.size()));
+        }
+        return b.toString();
+    }
+
+    static String human(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double v = bytes;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format("%.1f %s", v, units[u]);
+    }
+}

@@ -1,0 +1,70 @@
+package be.inzage.source;
+
+import be.inzage.inventory.Finding;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * A source as the user writes it: a path or file:///path (file share), postgres://, mysql://,
+ * log:///path. The display form never carries a password.
+ */
+public record SourceUri(Kind kind, String display, Path path, URI uri) {
+
+    public enum Kind { FILE, POSTGRES, MYSQL, LOG }
+
+    /** A source that cannot be used; the message is the one line printed to the user. */
+    public static final class BadSource extends RuntimeException {
+        public BadSource(String message) {
+            super(message);
+        }
+    }
+
+    public static SourceUri parse(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("postgres://") || lower.startsWith("postgresql://") || lower.startsWith("mysql://")
+                || lower.startsWith("mariadb://")) {
+            URI u = uri(s);
+            String shown = u.getScheme() + "://" + (u.getUserInfo() == null ? "" : u.getUserInfo().split(":")[0] + "@")
+                    + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "") + u.getPath();
+            return new SourceUri(lower.startsWith("postgres") ? Kind.POSTGRES : Kind.MYSQL, shown, null, u);
+        }
+        if (lower.startsWith("log://")) {
+            URI u = uri(s);
+            return new SourceUri(Kind.LOG, "log://" + u.getPath(), Path.of(u.getPath()), u);
+        }
+        Path p;
+        if (lower.startsWith("file:")) {
+            p = Path.of(uri(s));
+        } else if (lower.matches("^[a-z][a-z0-9+.-]*://.*")) {
+            throw new BadSource("unknown source scheme in '" + s.substring(0, s.indexOf(':')) + "://...'"
+                    + " (use a path, file://, postgres://, mysql:// or log://)");
+        } else {
+            p = Path.of(s);
+        }
+        Path abs = p.toAbsolutePath().normalize();
+        if (!Files.exists(abs)) {
+            throw new BadSource("source not found: " + abs);
+        }
+        if (!Files.isReadable(abs)) {
+            throw new BadSource("source not readable: " + abs);
+        }
+        return new SourceUri(Kind.FILE, abs.toUri().toString(), abs, abs.toUri());
+    }
+
+    private static URI uri(String s) {
+        try {
+            return new URI(s);
+        } catch (URISyntaxException e) {
+            throw new BadSource("not a valid source URI (" + e.getReason() + ")");
+        }
+    }
+
+    /** Stable id of the source: findings of a rescan replace those of the previous scan. */
+    public String id() {
+        return Finding.sha256(kind + ":" + display);
+    }
+}

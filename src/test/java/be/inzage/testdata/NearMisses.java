@@ -247,7 +247,7 @@ public final class NearMisses {
     public static NearMiss unallocatedPhone(Random r) {
         return switch (r.nextInt(4)) {
             case 0 -> new NearMiss("phone", "02 1" + digits(r, 2) + " " + digits(r, 2) + " " + digits(r, 2), "Brussels subscriber starting with 1 (unallocated)");
-            case 1 -> new NearMiss("phone", "04" + (1 + r.nextInt(3)) + "0 " + digits(r, 2) + " " + digits(r, 2) + " " + digits(r, 2), "no such mobile range");
+            case 1 -> new NearMiss("phone", "04" + (1 + r.nextInt(2)) + "0 " + digits(r, 2) + " " + digits(r, 2) + " " + digits(r, 2), "no such mobile range");
             case 2 -> new NearMiss("phone", "0470 " + digits(r, 2) + " " + digits(r, 2) + " " + digits(r, 1), "one digit short");
             default -> new NearMiss("phone", "06-0" + digits(r, 7), "NL mobile 06-0 not allocated");
         };

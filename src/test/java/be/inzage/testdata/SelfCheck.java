@@ -309,6 +309,11 @@ public final class SelfCheck {
         String line = lines.get(l.line() - 1).toLowerCase(Locale.ROOT);
         String ctx = line;
         if (l.file().endsWith(".csv")) ctx = lines.get(0).toLowerCase(Locale.ROOT);
+        if (line.startsWith("|")) { // markdown table: the header row names the column
+            int i = l.line() - 1;
+            while (i > 0 && lines.get(i - 1).startsWith("|")) i--;
+            ctx = lines.get(i).toLowerCase(Locale.ROOT);
+        }
         for (String k : kws) if (ctx.contains(k)) return true;
         return false;
     }
@@ -354,7 +359,7 @@ public final class SelfCheck {
                 boolean be = n.startsWith("+32");
                 if (be) {
                     boolean mobile = nsn.length() == 9 && nsn.matches("4(7\\d|8[4-9]|9\\d)\\d{6}");
-                    boolean land = nsn.length() == 8 && nsn.matches("([239][2-7]\\d{6})|((16|11)[2-7]\\d{5})");
+                    boolean land = nsn.length() == 8 && nsn.matches("([23][2-7]\\d{6})|(9[2-4]\\d{6})|((16|11)[2-8]\\d{5})");
                     if (!mobile && !land) return "BE range";
                 } else if (!nsn.matches("6[1-5]\\d{7}|(20|10|30)[2-9]\\d{6}")) return "NL range";
                 String d = v.replace("(0)", "");
@@ -414,9 +419,11 @@ public final class SelfCheck {
                     if (!n.equals(Integer.toString(c))) return "BE postcode normalisation";
                 } else return "postcode form";
                 String line = lines.get(l.line() - 1);
-                int at = line.indexOf(v) + v.length();
-                String after = line.substring(at).replaceFirst("^[\"';,: ]+", "");
-                boolean town = !after.isEmpty() && Character.isUpperCase(after.charAt(0));
+                boolean town = false;
+                for (int at = line.indexOf(v); at >= 0 && !town; at = line.indexOf(v, at + 1)) {
+                    String after = line.substring(at + v.length()).replaceFirst("^(\",\"city\":\"|[\"';,: ]+)", "");
+                    town = !after.isEmpty() && Character.isUpperCase(after.charAt(0));
+                }
                 if (l.file().endsWith(".json")) town = l.line() < lines.size() && lines.get(l.line()).contains("\"city\"");
                 if (!town) return "postcode not followed by a town";
             }
@@ -488,7 +495,7 @@ public final class SelfCheck {
             }
             case "phone" -> {
                 String d = digitsOf(v);
-                if (d.matches("04[5-9]\\d{7}|0[2-9][2-9]\\d{6}|06[1-5]\\d{7}")) return "looks allocated";
+                if (d.matches("04[5-9]\\d{7}|0(?!4[5-9])[2-9][2-9]\\d{6}|06[1-5]\\d{7}")) return "looks allocated";
             }
             default -> { }
         }

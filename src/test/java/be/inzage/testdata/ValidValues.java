@@ -334,7 +334,9 @@ public final class ValidValues {
     public static Value phoneBeLandline(Random r) {
         String zone = pick(r, BE_ZONES);
         int subLen = 8 - zone.length();
-        String sub = (char) ('2' + r.nextInt(6)) + digits(r, subLen - 1); // subscriber starts 2-7
+        // subscriber first digit: 2-7 for Brussels/Antwerp, 2-4 for Ghent (09[5-9] is not allocated), 2-8 for 0ZZ zones
+        int firstMax = zone.equals("9") ? 4 : zone.length() == 1 ? 7 : 8;
+        String sub = (char) ('2' + r.nextInt(firstMax - 1)) + digits(r, subLen - 1);
         String printed;
         if (zone.length() == 1) {
             String a = sub.substring(0, 3), b = sub.substring(3, 5), c = sub.substring(5);

@@ -37,7 +37,7 @@ public final class CorpusGenerator {
     /** Above this many bytes in a file, identifiers are planted sparsely. */
     static final int DENSE = 8192;
     /** Maximum size of record-per-line files (CSV/JSON/JSONL/access logs) when a byte target is given. */
-    static final long RECORD_FILE_CAP = 16 * 1024;
+    static final long RECORD_FILE_CAP = 8 * 1024;
     static final int FILES_PER_FOLDER = 100;
     static final List<String> CHECKSUM_TYPES = List.of("iban", "bank_account", "payment_card", "national_id_be",
             "national_id_nl");
@@ -454,7 +454,7 @@ public final class CorpusGenerator {
                 for (int j = 0; j < n; j++) slot(c, p);
                 d.blank();
             }
-            if (!contactDone || (c.dense() && r.nextInt(3) == 0) || r.nextInt(12) == 0) {
+            if (!contactDone || (c.dense() ? r.nextInt(3) == 0 : r.nextInt(40) == 0)) {
                 if (r.nextInt(3) == 0) table(c); else contactBullets(c, contactDone ? c.person(c.pickNl()) : p);
                 contactDone = true;
                 d.blank();
@@ -837,8 +837,8 @@ public final class CorpusGenerator {
             }
             switch (c.plan.kind()) {
                 case LOG_ACCESS -> accessLine(c, clock, p);
-                case LOG_SYS -> sysLine(c, clock, host, p, r.nextDouble() < (c.dense() ? 0.6 : 0.08));
-                default -> appLine(c, clock, p, r.nextDouble() < (c.dense() ? 0.55 : 0.07));
+                case LOG_SYS -> sysLine(c, clock, host, p, r.nextDouble() < (c.dense() ? 0.6 : 0.03));
+                default -> appLine(c, clock, p, r.nextDouble() < (c.dense() ? 0.55 : 0.03));
             }
         } while (!c.full());
         while (c.q.has()) {
@@ -917,9 +917,11 @@ public final class CorpusGenerator {
     static final String[] HOSTS = {"laptop-hr", "android-tablet", "printer-2nd-floor", "macbook-pro", "iphone", "desktop-boekhouding",
             "nas-backup", "voip-phone"};
 
-    /** DHCP, UFW and arpwatch only show IPv4: use the person's IPv4 or draw a private one. */
+    /** LAN address of the person's device for DHCP / firewall / arpwatch lines (private, stable per MAC). */
     static Value ipv4Of(Ctx c, Person p) {
-        return p.ip.printed().indexOf(':') < 0 ? p.ip : ValidValues.ipv4(c.r);
+        int h = Math.floorMod(p.mac.normalized().hashCode(), 250);
+        String ip = "192.168." + (h % 3) + "." + (2 + h);
+        return new Value("ip_address", ip, ip);
     }
 
     static final String[] THREADS = {"http-nio-8080-exec-1", "http-nio-8080-exec-4", "scheduler-1", "main", "worker-3"};
@@ -933,8 +935,8 @@ public final class CorpusGenerator {
                 case 0, 1 -> c.d.line(t(pf.apply("INFO ") + "be.demo.web.AuthController - login ok username={} ip={}", p.login, p.ip));
                 case 2 -> c.d.line(t(pf.apply("WARN ") + "be.demo.web.AuthController - login failed username={} ip={}", p.login, p.ip));
                 case 3 -> c.d.line(t(pf.apply("INFO ") + "be.demo.account.ResetService - password reset requested email={}", p.email));
-                case 4 -> c.d.line(t(pf.apply("DEBUG") + " be.demo.crm.ProfileService - profile updated phone={} email={}", p.phone, p.email));
-                default -> c.d.line(t(pf.apply("DEBUG") + " be.demo.billing.MandateService - mandate created iban={}", c.pair(p.iban)));
+                case 4 -> c.d.line(t(pf.apply("DEBUG") + "be.demo.crm.ProfileService - profile updated phone={} email={}", p.phone, p.email));
+                default -> c.d.line(t(pf.apply("DEBUG") + "be.demo.billing.MandateService - mandate created iban={}", c.pair(p.iban)));
             }
             return;
         }
@@ -949,7 +951,7 @@ public final class CorpusGenerator {
             case 4 -> c.d.line(pf.apply("INFO ") + "be.demo.cache.Stats - hits=" + r.nextInt(90000) + " misses=" + r.nextInt(900));
             case 5 -> c.d.line(t(pf.apply("INFO ") + "be.demo.billing.InvoiceJob - generated {}", NearMisses.invoiceNumber(r)));
             case 6 -> c.d.line(t(pf.apply("INFO ") + "be.demo.shop.OrderService - order {} shipped", NearMisses.orderNumber(r)));
-            case 7 -> c.d.line(pf.apply("DEBUG") + " be.demo.db.Pool - active=" + r.nextInt(20) + " idle=" + r.nextInt(20));
+            case 7 -> c.d.line(pf.apply("DEBUG") + "be.demo.db.Pool - active=" + r.nextInt(20) + " idle=" + r.nextInt(20));
             default -> c.d.line(pf.apply("INFO ") + "be.demo.scheduler.Jobs - nightly export finished");
         }
     }

@@ -1,0 +1,104 @@
+package be.inzage.cli;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The contract of DESIGN.md section 5 as a user or a script sees it: exit codes, one-line errors, JSON fields. */
+class CliTest {
+
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void scanThenSearchAndFindingsAsJson() throws IOException {
+        Path share = Files.createDirectories(tmp.resolve("share"));
+        Files.writeString(share.resolve("note.txt"), "one\ntwo\nBel me: 0475/12.34.56 of jan.peeters@example.be\n");
+        String data = tmp.resolve("data").toString();
+        Run scan = run("scan", share.toString(), "--data", data, "--rules", "rules");
+        assertEquals(0, scan.code(), scan.err());
+        assertTrue(scan.out().contains("1 scanned"), scan.out());
+
+        Run search = run("search", "--value", "+32 475 12 34 56", "--json", "--data", data, "--rules", "rules");
+        assertEquals(0, search.code(), search.err());
+        List<String> lines = search.out().lines().toList();
+        assertEquals(1, lines.size(), search.out());
+        JsonObject f = new JsonObject(lines.get(0));
+        assertEquals("file", f.getString("kind"));
+        assertEquals("phone", f.getString("type"));
+        assertEquals("identification", f.getString("category"));
+        assertEquals(3, f.getJsonObject("locator").getInteger("line"));
+        assertTrue(f.getString("container").endsWith("note.txt"));
+        assertTrue(f.getString("source").startsWith("file:///"));
+        assertTrue(f.getDouble("confidence") > 0.5 && f.getDouble("confidence") <= 1.0);
+        assertEquals("+32 4****** 56", f.getString("masked"));
+
+        Run all = run("findings", "--json", "--data", data);
+        assertEquals(0, all.code());
+        assertEquals(2, all.out().lines().count(), all.out());
+        all.out().lines().forEach(l -> assertTrue(new JsonObject(l).containsKey("masked")));
+    }
+
+    @Test
+    void unusableSourceIsOneLineAndExitTwo() {
+        Run r = run("scan", tmp.resolve("missing").toString(), "--data", tmp.resolve("d").toString());
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("inzage: source not found: "), r.err());
+
+        Run scheme = run("scan", "ftp://host/share", "--data", tmp.resolve("d").toString());
+        assertEquals(2, scheme.code());
+        assertTrue(scheme.err().contains("unknown source scheme"), scheme.err());
+    }
+
+    @Test
+    void brokenRulesStopStartUpNamingFileAndRule() throws IOException {
+        Path rules = tmp.resolve("rules");
+        Files.createDirectories(rules.resolve("detectors"));
+        Files.copy(Path.of("rules/policy.yaml"), rules.resolve("policy.yaml"));
+        Files.writeString(rules.resolve("detectors/mine.yaml"),
+                "rules:\n  - id: my_rule\n    type: email\n    trigger: at\n    pattern: '(['\n    confidence: 0.9\n"
+                        + "    examples: {match: [a@b.be]}\n");
+        Run r = run("scan", tmp.toString(), "--rules", rules.toString(), "--data", tmp.resolve("d").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("inzage: mine.yaml: rule 'my_rule': bad 'pattern'"), r.err());
+        assertEquals(1, r.err().lines().count());
+    }
+
+    @Test
+    void searchWithoutInventoryExplains() {
+        Run r = run("search", "--email", "x@example.be", "--data", tmp.resolve("none").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("run a scan first"), r.err());
+    }
+}

@@ -49,6 +49,13 @@ final class ScanCommand implements Callable<Integer> {
         for (ScanSummary s : ScanRunner.run(common.dataDir(), rules, parsed)) {
             System.out.print(json ? s.toJson().encode() + System.lineSeparator() : s.toText());
         }
+        if (Boolean.getBoolean("inzage.stats")) {
+            // for bench/: peak heap over the whole run, summed over the heap pools
+            long peak = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            System.err.printf("peak_heap_mb=%d%n", peak >> 20);
+        }
         return 0;
     }
 }

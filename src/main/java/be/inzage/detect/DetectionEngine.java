@@ -41,6 +41,9 @@ public final class DetectionEngine {
         Candidates c = new Candidates(text, keywords);
         List<Detection> found = new ArrayList<>();
         for (Rule r : rules) {
+            if (r.excludedBy(field)) {
+                continue;
+            }
             boolean hinted = r.hintedBy(field);
             switch (r.engine()) {
                 case REGEX -> regex(c, r, hinted, found);
@@ -80,7 +83,7 @@ public final class DetectionEngine {
     /** Validates, scores and keeps one candidate span of a rule. */
     void accept(Candidates c, Rule r, boolean hinted, int s, int e, List<Detection> out) {
         String raw = c.text.subSequence(s, e).toString();
-        if (r.excludeBefore() != null && r.excludeBefore().matcher(c.text.subSequence(Math.max(0, s - 24), s)).find()) {
+        if (excluded(r, c.text, s, raw)) {
             return;
         }
         Checked v = r.validator() == null ? Checked.ok(Normalize.text(raw)) : r.validator().check(raw);
@@ -97,6 +100,11 @@ public final class DetectionEngine {
         }
         double conf = Math.min(1.0, r.confidence() + (context ? r.contextBoost() : 0) + v.bonus());
         add(r, s, e, v.normalized(), conf, out);
+    }
+
+    static boolean excluded(Rule r, CharSequence text, int s, String raw) {
+        return (r.excludeBefore() != null && r.excludeBefore().matcher(text.subSequence(Math.max(0, s - 40), s)).find())
+                || (r.excludeMatch() != null && r.excludeMatch().matcher(raw).matches());
     }
 
     void add(Rule r, int s, int e, String normalized, double conf, List<Detection> out) {

@@ -61,6 +61,10 @@ public final class Dictionaries {
         return firstNames.contains(k) && !notNames.contains(k);
     }
 
+    public boolean isFirstNameIgnoringCommonWords(String word) {
+        return firstNames.contains(Normalize.text(word));
+    }
+
     public boolean isSurname(String word) {
         return surnames.contains(Normalize.text(word));
     }

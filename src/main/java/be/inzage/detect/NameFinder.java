@@ -26,8 +26,14 @@ final class NameFinder {
                 continue;
             }
             int we = wordEnd(t, i);
-            if (we - i >= 2 && we - i <= 24 && dict.isFirstName(t.subSequence(i, we).toString())) {
+            String word = we - i >= 2 && we - i <= 24 ? t.subSequence(i, we).toString() : null;
+            // A first name that is also a common word ("Ward", "Will") counts only before a known surname.
+            boolean common = word != null && !dict.isFirstName(word) && dict.isFirstNameIgnoringCommonWords(word);
+            if (word != null && (dict.isFirstName(word) || common)) {
                 int end = surnameAfter(t, we);
+                if (end > 0 && common && !dict.isSurname(lastWord(t.subSequence(i, end).toString()))) {
+                    end = -1;
+                }
                 if (end > 0) {
                     String full = t.subSequence(i, end).toString();
                     double conf = r.confidence();
@@ -105,7 +111,7 @@ final class NameFinder {
                 particles++;
                 continue;
             }
-            if (!Character.isUpperCase(t.charAt(s)) || we - s < 2 || dict.isNotName(w)) {
+            if (!Character.isUpperCase(t.charAt(s)) || we - s < 2 || (dict.isNotName(w) && !dict.isSurname(w))) {
                 return -1;
             }
             // A second first name ("Jan Willem Peeters") continues to the surname after it.

@@ -24,7 +24,8 @@ final class PhoneFinder {
                 for (PhoneNumberMatch m : UTIL.findNumbers(window, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
                     int s = w[0] + m.start();
                     int e = w[0] + m.end();
-                    if (!boundary(c.text, s, e) || !seen.add((long) s << 32 | e)) {
+                    if (!boundary(c.text, s, e) || !seen.add((long) s << 32 | e)
+                            || DetectionEngine.excluded(r, c.text, s, m.rawString())) {
                         continue;
                     }
                     String e164 = UTIL.format(m.number(), PhoneNumberUtil.PhoneNumberFormat.E164);
@@ -43,7 +44,7 @@ final class PhoneFinder {
     private static boolean boundary(CharSequence t, int s, int e) {
         if (s > 0) {
             char p = t.charAt(s - 1);
-            if (Character.isLetterOrDigit(p) || (p == '.' && s > 1 && Character.isDigit(t.charAt(s - 2)))) {
+            if (Character.isLetterOrDigit(p) || p == '+' || (p == '.' && s > 1 && Character.isDigit(t.charAt(s - 2)))) {
                 return false;
             }
         }

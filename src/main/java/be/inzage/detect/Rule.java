@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * @param after        how far after a trigger a match may end
  * @param context      ids in the engine's {@link KeywordIndex} of the rule's context words
  * @param requireContext the match counts only with a context word or a field-name hint
+ * @param excludeBefore  a match is dropped when the text just before it matches this (a version prefix, say)
+ * @param excludeMatch   a match is dropped when its own text matches this entirely (a company number)
  */
 public record Rule(
         String id,
@@ -37,6 +39,8 @@ public record Rule(
         List<String> fieldHints,
         BitSet keywords,
         Pattern excludeBefore,
+        Pattern excludeMatch,
+        List<String> excludeFields,
         List<String> regions,
         List<String> mustMatch,
         List<String> mustNotMatch) {
@@ -44,6 +48,19 @@ public record Rule(
     public enum Engine { REGEX, PHONE, NAME, FIELD }
 
     public enum Trigger { DIGIT, AT, COLON, COUNTRY_CODE, KEYWORD }
+
+    /** Whether values of this field are never this rule's type ("version": "1.10.27.177" is no IP address). */
+    public boolean excludedBy(FieldName field) {
+        if (field == null) {
+            return false;
+        }
+        for (String f : excludeFields) {
+            if (field.has(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Whether a field name (CSV header, JSON key, column) is one of this rule's hints. */
     public boolean hintedBy(FieldName field) {

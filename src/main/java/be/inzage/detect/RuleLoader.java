@@ -27,7 +27,7 @@ public final class RuleLoader {
 
     private static final Set<String> KNOWN_KEYS = Set.of("id", "type", "engine", "trigger", "min_digits", "window",
             "pattern", "group", "validator", "confidence", "context", "require_context", "field_hints", "keywords",
-            "exclude_before", "regions", "examples", "description");
+            "exclude_before", "exclude_match", "exclude_fields", "regions", "examples", "description");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final Validators validators;
@@ -143,6 +143,10 @@ public final class RuleLoader {
         }
         Pattern excludeBefore = n.has("exclude_before") ? compilePattern(n.get("exclude_before").asText(), where,
                 "exclude_before") : null;
+        Pattern excludeMatch = n.has("exclude_match") ? compilePattern(n.get("exclude_match").asText(), where,
+                "exclude_match") : null;
+        List<String> excludeFields = new ArrayList<>();
+        n.path("exclude_fields").forEach(f -> excludeFields.add(f.asText().toLowerCase(Locale.ROOT)));
         List<String> regions = new ArrayList<>();
         n.path("regions").forEach(r -> regions.add(r.asText()));
         if (engine == Rule.Engine.PHONE && regions.isEmpty()) {
@@ -158,7 +162,7 @@ public final class RuleLoader {
         JsonNode w = n.path("window");
         return new Rule(id, file, type, engine, triggers, n.path("min_digits").asInt(1), w.path("before").asInt(0),
                 w.path("after").asInt(0), pattern, group, validator, confidence, context, contextWindow, boost,
-                requireContext, List.copyOf(hints), kw, excludeBefore, List.copyOf(regions), List.copyOf(must),
+                requireContext, List.copyOf(hints), kw, excludeBefore, excludeMatch, List.copyOf(excludeFields), List.copyOf(regions), List.copyOf(must),
                 List.copyOf(mustNot));
     }
 

@@ -82,9 +82,61 @@ public final class TextItemScanner {
         }
     }
 
+    /**
+     * Prose, markup, logs. Markdown/wiki tables inside it ("| Naam | Functie |") are read like a CSV:
+     * their header names the fields of the rows below.
+     */
     private void text(Reader reader, FindingCollector out) throws IOException {
-        TextChunks.read(reader, (chunk, firstLine, overlap) -> emitByLine(chunk, firstLine, overlap,
-                engine.detect(chunk), out));
+        DelimitedState table = new DelimitedState();
+        TextChunks.read(reader, (chunk, firstLine, overlap) -> {
+            List<Detection> ds = engine.detect(chunk);
+            if (chunk.indexOf("\n|") < 0 && !chunk.startsWith("|")) {
+                emitByLine(chunk, firstLine, overlap, ds, out);
+                return;
+            }
+            forEachLine(chunk, firstLine, overlap, ds, (text, lineStart, line, inLine) -> {
+                String t = text.strip();
+                if (!t.startsWith("|")) {
+                    table.header = null;
+                    inLine.forEach(d -> out.add(d, line, null));
+                } else if (t.matches("\\|[\\s:|-]+\\|?")) {
+                    inLine.forEach(d -> out.add(d, line, null)); // the |---| separator
+                } else if (table.header == null) {
+                    table.header(text, '|');
+                    inLine.forEach(d -> out.add(d, line, null));
+                } else {
+                    row(table, text, lineStart, line, inLine, out);
+                }
+            });
+        });
+    }
+
+    private interface LineHandler {
+        void line(String text, int lineStart, int line, List<Detection> inLine);
+    }
+
+    /** Splits a chunk into lines and hands each its detections (offsets still chunk-relative). */
+    private static void forEachLine(String chunk, int firstLine, int overlap, List<Detection> ds, LineHandler h) {
+        int di = 0;
+        int line = firstLine;
+        int ls = 0;
+        while (ls < chunk.length()) {
+            int le = chunk.indexOf('\n', ls);
+            if (le < 0) {
+                le = chunk.length();
+            }
+            int contentEnd = le > ls && chunk.charAt(le - 1) == '\r' ? le - 1 : le;
+            List<Detection> inLine = new ArrayList<>();
+            while (di < ds.size() && ds.get(di).start() < le) {
+                Detection d = ds.get(di++);
+                if (d.end() > overlap) {
+                    inLine.add(d);
+                }
+            }
+            h.line(chunk.substring(ls, contentEnd), ls, line, inLine);
+            line++;
+            ls = le + 1;
+        }
     }
 
     private static void emitByLine(String chunk, int firstLine, int overlap, List<Detection> ds, FindingCollector out) {
@@ -105,37 +157,15 @@ public final class TextItemScanner {
 
     private void delimited(Reader reader, FindingCollector out) throws IOException {
         DelimitedState st = new DelimitedState();
-        TextChunks.read(reader, (chunk, firstLine, overlap) -> {
-            List<Detection> ds = engine.detect(chunk);
-            int di = 0;
-            int line = firstLine;
-            int ls = 0;
-            while (ls < chunk.length()) {
-                int le = chunk.indexOf('\n', ls);
-                if (le < 0) {
-                    le = chunk.length();
-                }
-                int contentEnd = le > ls && chunk.charAt(le - 1) == '\r' ? le - 1 : le;
-                String text = chunk.substring(ls, contentEnd);
-                List<Detection> inLine = new ArrayList<>();
-                while (di < ds.size() && ds.get(di).start() < le) {
-                    Detection d = ds.get(di++);
-                    if (d.end() > overlap) {
-                        inLine.add(d);
+        TextChunks.read(reader, (chunk, firstLine, overlap) ->
+                forEachLine(chunk, firstLine, overlap, engine.detect(chunk), (text, lineStart, line, inLine) -> {
+                    if (st.header == null && !text.isBlank()) {
+                        st.header(text, DelimitedLines.guessDelimiter(text));
+                        inLine.forEach(d -> out.add(d, line, null));
+                    } else if (!text.isBlank()) {
+                        row(st, text, lineStart, line, inLine, out);
                     }
-                }
-                if (st.header == null && !text.isBlank()) {
-                    st.header(text);
-                    for (Detection d : inLine) {
-                        out.add(d, line, null);
-                    }
-                } else if (!text.isBlank()) {
-                    row(st, text, ls, line, inLine, out);
-                }
-                line++;
-                ls = le + 1;
-            }
-        });
+                }));
     }
 
     private void row(DelimitedState st, String text, int lineStart, int line, List<Detection> rowLevel,
@@ -180,9 +210,9 @@ public final class TextItemScanner {
         FieldName[] fields;
         boolean[] hinted;
 
-        void header(String h) {
+        void header(String h, char delim) {
             header = h;
-            delimiter = DelimitedLines.guessDelimiter(h);
+            delimiter = delim;
             List<int[]> cells = DelimitedLines.cells(h, delimiter);
             fields = new FieldName[cells.size()];
             hinted = new boolean[cells.size()];

@@ -544,7 +544,7 @@ public final class CorpusGenerator {
         String delim = r.nextBoolean() ? ";" : ",";
         boolean quoteAll = r.nextInt(4) == 0;
         int dobForm = r.nextInt(4);
-        double[] p = {0.7, 1, 1, 0.8, 0.7, 0.35, 0.45, 0.5, 0.35, 0.55, 1, 1, 0.3, 0.2, 0.12, 0.5, 0.25, 0.25};
+        double[] p = {0.7, 1, 1, 0.8, 0.7, 0.3, 0.45, 0.5, 0.35, 0.55, 1, 1, 0.25, 0.2, 0.12, 0.5, 0.25, 0.25};
         List<String> cols = new ArrayList<>();
         boolean addr = r.nextDouble() < p[9];
         for (int i = 0; i < CSV_KEYS.length; i++) {
@@ -567,14 +567,14 @@ public final class CorpusGenerator {
                     case "last" -> ps.lastName();
                     case "email" -> ps.email;
                     case "phone" -> r.nextInt(4) == 0 ? new Value("phone", ps.phone.normalized(), ps.phone.normalized()) : ps.phone;
-                    case "iban" -> ps.iban;
+                    case "iban" -> typo(c, ps.iban);
                     case "dob" -> ValidValues.dateOfBirth(ps.birth, dobForm, c.lang);
                     case "job" -> ps.job;
                     case "login" -> ps.login;
                     case "address" -> ps.addr.value();
                     case "postcode" -> ps.pc.code();
-                    case "town" -> ps.pc.town();
-                    case "natid" -> ps.natId;
+                    case "town" -> townValue(ps.pc.town());
+                    case "natid" -> typo(c, ps.natId);
                     case "ip" -> ps.ip;
                     case "mac" -> ps.mac;
                     case "created" -> timestamp(r);
@@ -586,6 +586,17 @@ public final class CorpusGenerator {
             }
             c.d.line(join(row, delim));
         } while (!c.full());
+    }
+
+    /** Dirty export data: about 1 checksum value in 12 is a typo (near miss), keeping columns ≥ 80 % valid. */
+    static Object typo(Ctx c, Value v) {
+        if (c.r.nextInt(12) != 0) return v;
+        return switch (v.type()) {
+            case "iban" -> NearMisses.ibanWrongCheck(c.r);
+            case "national_id_be" -> NearMisses.rrnCheckPlusOne(c.r);
+            case "national_id_nl" -> NearMisses.bsnFail(c.r);
+            default -> v;
+        };
     }
 
     static Object cell(Object v, boolean quote, String delim) {
@@ -602,6 +613,11 @@ public final class CorpusGenerator {
             if (o instanceof Object[] a) out.addAll(Arrays.asList(a)); else out.add(o);
         }
         return out.toArray();
+    }
+
+    /** A town under a city/gemeente field is the place of residence: labelled as an address. */
+    static ValidValues.Value townValue(String town) {
+        return new ValidValues.Value("address", town, ValidValues.normalizeName(town));
     }
 
     // ------------------------------------------------------------------ JSON / JSONL
@@ -624,23 +640,23 @@ public final class CorpusGenerator {
         add.accept(camel ? "lastName" : "last_name", ps.lastName());
         if (r.nextDouble() < p[0]) add.accept("email", ps.email);
         if (r.nextDouble() < p[1]) add.accept("phone", ps.phone);
-        if (r.nextDouble() < p[2]) add.accept("iban", ps.iban);
+        if (r.nextDouble() < p[2]) add.accept("iban", typo(c, ps.iban));
         if (r.nextDouble() < p[3]) add.accept(camel ? "birthDate" : "birth_date", ValidValues.dateOfBirth(ps.birth, 2, c.lang));
         if (r.nextDouble() < p[4]) add.accept(camel ? "jobTitle" : "job_title", ps.job);
         if (r.nextDouble() < p[5]) add.accept("username", ps.login);
-        if (r.nextDouble() < p[6]) add.accept(ps.nl ? "bsn" : camel ? "nationalNumber" : "national_number", ps.natId);
+        if (r.nextDouble() < p[6]) add.accept(ps.nl ? "bsn" : camel ? "nationalNumber" : "national_number", typo(c, ps.natId));
         if (r.nextDouble() < p[7]) {
             if (nested) {
                 String in2 = indent + "  ";
                 f.add(new Object[]{indent + "\"address\": {", null});
                 f.add(new Object[]{in2 + "\"street\": \"", jsonValue(ps.addr.value()), "\","});
                 f.add(new Object[]{in2 + (camel ? "\"postalCode\": \"" : "\"postal_code\": \""), jsonValue(ps.pc.code()), "\","});
-                f.add(new Object[]{in2 + "\"city\": \"", jsonValue(ps.pc.town()), "\""});
+                f.add(new Object[]{in2 + "\"city\": \"", jsonValue(townValue(ps.pc.town())), "\""});
                 f.add(new Object[]{indent + "}"});
             } else {
                 add.accept("street", ps.addr.value());
                 add.accept(camel ? "postalCode" : "postal_code", ps.pc.code());
-                add.accept("city", ps.pc.town());
+                add.accept("city", townValue(ps.pc.town()));
             }
         }
         if (r.nextDouble() < p[8]) add.accept("ip", ps.ip);
@@ -652,7 +668,7 @@ public final class CorpusGenerator {
 
     static double[] fieldProbabilities(Random r) {
         double[] p = new double[10];
-        double[] base = {0.85, 0.7, 0.35, 0.5, 0.5, 0.4, 0.3, 0.6, 0.3, 0.15};
+        double[] base = {0.85, 0.7, 0.3, 0.5, 0.5, 0.4, 0.25, 0.6, 0.3, 0.15};
         for (int i = 0; i < p.length; i++) p[i] = r.nextDouble() < 0.8 ? base[i] : 0;
         return p;
     }
@@ -743,7 +759,7 @@ public final class CorpusGenerator {
         List<Object[]> f = new ArrayList<>();
         java.util.function.BiConsumer<String, Object> add = (k, v) -> f.add(new Object[]{"\"" + k + "\":\"", jsonValue(v), "\""});
         add.accept("ts", iso(ts));
-        String uid = "u-" + (1000 + r.nextInt(9000));
+        String uid = "acc-" + (1000 + r.nextInt(9000));
         switch (r.nextInt(6)) {
             case 0, 1 -> {
                 add.accept("event", r.nextInt(4) == 0 ? "login_failed" : "login");
@@ -753,19 +769,19 @@ public final class CorpusGenerator {
             }
             case 2 -> {
                 add.accept("event", "profile_update");
-                add.accept("userId", uid);
+                add.accept("accountRef", uid);
                 add.accept("email", ps.email);
                 add.accept("phone", ps.phone);
             }
             case 3 -> {
                 add.accept("event", "payment_mandate");
-                add.accept("userId", uid);
+                add.accept("accountRef", uid);
                 add.accept("iban", c.pair(ps.iban));
                 if (!ps.nl) add.accept("reference", NearMisses.ogm(r));
             }
             case 4 -> {
                 add.accept("event", "device_registered");
-                add.accept("userId", uid);
+                add.accept("accountRef", uid);
                 add.accept("mac", ps.mac);
                 add.accept("ip", ps.ip);
             }

@@ -1,7 +1,6 @@
 package be.inzage.testdata;
 
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Random;
 
 import static be.inzage.testdata.ValidValues.digits;
@@ -267,6 +266,4 @@ public final class NearMisses {
     public static NearMiss versionLikeIpInUserAgent(Random r) {
         return new NearMiss("ip_address", (100 + r.nextInt(30)) + ".0.0.0", "browser version in user agent");
     }
-
-    static String lower(String s) { return s.toLowerCase(Locale.ROOT); }
 }

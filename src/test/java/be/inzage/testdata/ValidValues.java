@@ -705,8 +705,14 @@ public final class ValidValues {
         return new Address(new Value("address", printed, normalizeAddress(base)), true);
     }
 
+    /** Belgian-style address: French street for about one in three, else Dutch (with optional "bus"). */
+    public static Address address(Random r) {
+        return r.nextInt(3) == 0 ? addressFr(r) : addressNl(r, true);
+    }
+
+    /** Lower case, single spaces; pass the street and number only (without "bus"/"bte" box suffix). */
     public static String normalizeAddress(String streetAndNumber) {
-        return streetAndNumber.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return stripAccents(streetAndNumber.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
     }
 
     // ------------------------------------------------------------------ names, logins, jobs
@@ -756,6 +762,6 @@ public final class ValidValues {
         String[] pool = switch (lang) { case "fr" -> JOBS_FR; case "en" -> JOBS_EN; default -> JOBS_NL; };
         String j = pick(r, pool);
         String printed = r.nextInt(3) == 0 ? Character.toUpperCase(j.charAt(0)) + j.substring(1) : j;
-        return new Value("job_title", printed, printed.toLowerCase(Locale.ROOT));
+        return new Value("job_title", printed, normalizeName(printed));
     }
 }

@@ -38,11 +38,11 @@ public class DetectBench {
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long t0 = System.nanoTime();
-        List<Future<?>> fs = files.stream().map(p -> pool.submit(() -> {
+        List<Future<Object>> fs = files.stream().map(p -> pool.submit(() -> {
             scan(engine, p, bytes, found);
             return null;
         })).toList();
-        for (Future<?> f : fs) {
+        for (Future<Object> f : fs) {
             f.get();
         }
         double secs = (System.nanoTime() - t0) / 1e9;

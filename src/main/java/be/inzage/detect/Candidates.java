@@ -62,8 +62,11 @@ final class Candidates {
             if (isDigit(c)) {
                 count++;
                 i++;
-            } else if ((c == ' ' || c == '.' || c == '-' || c == '/') && i + 1 < n && isDigit(t.charAt(i + 1))) {
+            } else if (isSeparator(c) && i + 1 < n && isDigit(t.charAt(i + 1))) {
                 i++;
+            } else if (isSeparator(c) && i + 2 < n && isSeparator(t.charAt(i + 1)) && isDigit(t.charAt(i + 2))
+                    && (c == ')' || t.charAt(i + 1) == '(')) {
+                i += 2;
             } else {
                 break;
             }
@@ -120,6 +123,10 @@ final class Candidates {
             }
         }
         return false;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '.' || c == '-' || c == '/' || c == '(' || c == ')';
     }
 
     static boolean isDigit(char c) {

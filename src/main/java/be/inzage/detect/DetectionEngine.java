@@ -67,15 +67,20 @@ public final class DetectionEngine {
         Matcher m = r.pattern().matcher(c.text);
         m.useTransparentBounds(true);
         m.useAnchoringBounds(false);
+        int lastEnd = -1;
         for (int[] w : windows) {
-            m.region(w[0], w[1]);
+            if (w[1] <= lastEnd) {
+                continue;
+            }
+            m.region(Math.max(w[0], lastEnd), w[1]);
             while (m.find()) {
                 int s = m.start(r.group());
                 int e = m.end(r.group());
-                if (s < 0 || e <= s) {
+                if (s < 0 || e <= s || s < lastEnd) {
                     continue;
                 }
                 accept(c, r, hinted, s, e, out);
+                lastEnd = m.end();
             }
         }
     }

@@ -47,7 +47,7 @@ public final class Dictionaries {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 String t = line.strip();
                 if (!t.isEmpty() && !t.startsWith("#")) {
-                    out.add(Normalize.text(t));
+                    out.add(key(t));
                 }
             }
         } catch (IOException e) {
@@ -57,31 +57,40 @@ public final class Dictionaries {
     }
 
     public boolean isFirstName(String word) {
-        String k = Normalize.text(word);
+        String k = key(word);
         return firstNames.contains(k) && !notNames.contains(k);
     }
 
+    /**
+     * Lookup key: lower case without accents, through {@link Fold}'s table (this runs for every
+     * capitalised word of every text, so no regex and no Unicode normaliser here).
+     */
+    static String key(String s) {
+        String f = Fold.fold(s.strip());
+        return f.indexOf("  ") >= 0 || f.indexOf('\t') >= 0 ? f.replaceAll("\\s+", " ") : f;
+    }
+
     public boolean isFirstNameIgnoringCommonWords(String word) {
-        return firstNames.contains(Normalize.text(word));
+        return firstNames.contains(key(word));
     }
 
     public boolean isSurname(String word) {
-        return surnames.contains(Normalize.text(word));
+        return surnames.contains(key(word));
     }
 
     public boolean isParticle(String word) {
-        return particles.contains(Normalize.text(word));
+        return particles.contains(key(word));
     }
 
     public boolean isNotName(String word) {
-        return notNames.contains(Normalize.text(word));
+        return notNames.contains(key(word));
     }
 
     public boolean isTown(String word) {
-        return towns.contains(Normalize.text(word));
+        return towns.contains(key(word));
     }
 
     public boolean isJobTitle(String phrase) {
-        return jobTitles.contains(Normalize.text(phrase));
+        return jobTitles.contains(key(phrase));
     }
 }

@@ -16,7 +16,19 @@ final class PhoneFinder {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     void find(Candidates c, Rule r, boolean hinted, DetectionEngine engine, List<Detection> out) {
-        List<int[]> windows = Windows.of(c, r);
+        List<int[]> windows = new java.util.ArrayList<>();
+        for (int i = 0; i < c.digits.size(); i += 3) {
+            int s = c.digits.get(i);
+            int count = c.digits.get(i + 2);
+            // BE and NL numbers start with the trunk 0 (or 00) or with '+': a cluster starting with any
+            // other digit (timestamps, amounts, IBAN digits) is no phone in these regions.
+            boolean plus = s > 0 && (c.text.charAt(s - 1) == '+' || (s > 1 && c.text.charAt(s - 1) == ' '
+                    && c.text.charAt(s - 2) == '+'));
+            if (count < r.minDigits() || count > r.maxDigits() || (c.text.charAt(s) != '0' && !plus && !opensParen(c.text, s))) {
+                continue;
+            }
+            windows.add(new int[] {Math.max(0, s - r.before()), Math.min(c.text.length(), c.digits.get(i + 1) + r.after())});
+        }
         Set<Long> seen = new HashSet<>();
         for (int[] w : windows) {
             String window = c.text.subSequence(w[0], w[1]).toString();
@@ -38,6 +50,10 @@ final class PhoneFinder {
                 }
             }
         }
+    }
+
+    private static boolean opensParen(CharSequence t, int s) {
+        return s > 0 && t.charAt(s - 1) == '(';
     }
 
     /** A phone number is never a slice of a longer alphanumeric run (a hash, an IBAN). */

@@ -12,6 +12,11 @@ import java.util.regex.Pattern;
  * only the validator and the engine are named pieces of code.
  *
  * @param triggers     the cheap pre-filter that finds candidate spans before any regex runs
+ * @param minDigits    a digit cluster triggers the rule only with at least this many digits ...
+ * @param maxDigits    ... and at most this many
+ * @param clusterPattern a digit cluster triggers the rule only when this is found in it (IPv4 needs dots)
+ * @param beforeTrigger the word just before a digit cluster, with the spaces after it, must match this entirely
+ * @param afterTrigger the text just after a digit cluster must start like this, e.g. "rue"
  * @param before       how far before a trigger a match may start (IBAN country code, "+32 ")
  * @param after        how far after a trigger a match may end
  * @param context      ids in the engine's {@link KeywordIndex} of the rule's context words
@@ -26,6 +31,10 @@ public record Rule(
         Engine engine,
         Set<Trigger> triggers,
         int minDigits,
+        int maxDigits,
+        Pattern clusterPattern,
+        Pattern beforeTrigger,
+        Pattern afterTrigger,
         int before,
         int after,
         Pattern pattern,

@@ -2,63 +2,89 @@ package be.inzage.detect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 
-/** Turns a rule's triggers into merged, sorted [start, end) windows of the text. */
+/**
+ * Turns a rule's triggers into small [start, end) windows of the text, one per trigger, sorted.
+ * Windows are not merged: in digit-dense text (logs, exports) merged windows would cover
+ * everything and every regex would scan the whole text again. Digit clusters are filtered first
+ * by digit count and by the rule's before/after cues, which removes most of them cheaply.
+ */
 final class Windows {
 
     private Windows() {
     }
 
+    /** Start of the word (letters and dots) before position s, skipping up to two spaces. */
+    static int wordBefore(CharSequence t, int s) {
+        int p = s;
+        while (p > 0 && s - p < 2 && Character.isWhitespace(t.charAt(p - 1))) {
+            p--;
+        }
+        int w = p;
+        while (w > 0 && p - w < 40 && (Character.isLetter(t.charAt(w - 1)) || t.charAt(w - 1) == '.')) {
+            w--;
+        }
+        return w;
+    }
+
     static List<int[]> of(Candidates c, Rule r) {
-        List<int[]> raw = new ArrayList<>();
+        List<int[]> out = new ArrayList<>();
         int n = c.text.length();
+        Matcher cluster = r.clusterPattern() == null ? null : r.clusterPattern().matcher(c.text);
+        Matcher before = r.beforeTrigger() == null ? null : r.beforeTrigger().matcher(c.text).useTransparentBounds(true);
+        Matcher after = r.afterTrigger() == null ? null : r.afterTrigger().matcher(c.text).useTransparentBounds(true);
         for (Rule.Trigger t : r.triggers()) {
             switch (t) {
                 case DIGIT -> {
                     for (int i = 0; i < c.digits.size(); i += 3) {
-                        if (c.digits.get(i + 2) >= r.minDigits()) {
-                            raw.add(new int[] {c.digits.get(i) - r.before(), c.digits.get(i + 1) + r.after()});
+                        int s = c.digits.get(i);
+                        int e = c.digits.get(i + 1);
+                        int count = c.digits.get(i + 2);
+                        if (count < r.minDigits() || count > r.maxDigits()) {
+                            continue;
                         }
+                        if (cluster != null && !cluster.region(Math.max(0, s - 1), Math.min(n, e + 1)).find()) {
+                            continue;
+                        }
+                        if (before != null && !before.region(wordBefore(c.text, s), s).matches()) {
+                            continue;
+                        }
+                        if (after != null && !after.region(e, Math.min(n, e + 24)).lookingAt()) {
+                            continue;
+                        }
+                        out.add(new int[] {Math.max(0, s - r.before()), Math.min(n, e + r.after())});
                     }
                 }
                 case AT -> {
                     for (int i = 0; i < c.at.size(); i++) {
-                        raw.add(new int[] {c.at.get(i) - r.before(), c.at.get(i) + r.after() + 1});
+                        out.add(new int[] {Math.max(0, c.at.get(i) - r.before()), Math.min(n, c.at.get(i) + r.after() + 1)});
                     }
                 }
                 case COLON -> {
                     for (int i = 0; i < c.colons.size(); i += 2) {
-                        raw.add(new int[] {c.colons.get(i) - r.before(), c.colons.get(i + 1) + r.after()});
+                        out.add(new int[] {Math.max(0, c.colons.get(i) - r.before()), Math.min(n, c.colons.get(i + 1) + r.after())});
                     }
                 }
                 case COUNTRY_CODE -> {
                     for (int i = 0; i < c.countryCodes.size(); i++) {
-                        raw.add(new int[] {c.countryCodes.get(i) - r.before(), c.countryCodes.get(i) + r.after()});
+                        out.add(new int[] {Math.max(0, c.countryCodes.get(i) - r.before()),
+                                Math.min(n, c.countryCodes.get(i) + r.after())});
                     }
                 }
                 case KEYWORD -> {
                     for (int i = 0; i < c.keywordHits.size(); i += 3) {
                         if (r.keywords().get(c.keywordHits.get(i))) {
-                            raw.add(new int[] {c.keywordHits.get(i + 1) - r.before(), c.keywordHits.get(i + 2) + r.after()});
+                            out.add(new int[] {Math.max(0, c.keywordHits.get(i + 1) - r.before()),
+                                    Math.min(n, c.keywordHits.get(i + 2) + r.after())});
                         }
                     }
                 }
             }
         }
         if (r.triggers().size() > 1) {
-            raw.sort((a, b) -> Integer.compare(a[0], b[0]));
+            out.sort((a, b) -> Integer.compare(a[0], b[0]));
         }
-        List<int[]> merged = new ArrayList<>();
-        for (int[] w : raw) {
-            int s = Math.max(0, w[0]);
-            int e = Math.min(n, w[1]);
-            if (!merged.isEmpty() && s <= merged.get(merged.size() - 1)[1]) {
-                int[] last = merged.get(merged.size() - 1);
-                last[1] = Math.max(last[1], e);
-            } else {
-                merged.add(new int[] {s, e});
-            }
-        }
-        return merged;
+        return out;
     }
 }

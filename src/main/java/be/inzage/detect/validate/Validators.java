@@ -134,6 +134,9 @@ public final class Validators {
         if (p4 >= 3528 && p4 <= 3589) {
             return n >= 16;
         }
+        if (p4 == 2131 || p4 == 1800) {
+            return n == 15; // JCB's older 15-digit ranges
+        }
         if ((p3 >= 300 && p3 <= 305) || p2 == 36 || p2 == 38 || p2 == 39) {
             return n >= 14;
         }

@@ -17,6 +17,7 @@ public final class Dictionaries {
     private final Set<String> notNames;
     private final Set<String> towns;
     private final Set<String> jobTitles;
+    private final WordSet firstNameSlices;
 
     public Dictionaries(Set<String> firstNames, Set<String> surnames, Set<String> particles, Set<String> notNames,
                         Set<String> towns, Set<String> jobTitles) {
@@ -26,6 +27,12 @@ public final class Dictionaries {
         this.notNames = notNames;
         this.towns = towns;
         this.jobTitles = jobTitles;
+        this.firstNameSlices = new WordSet(firstNames);
+    }
+
+    /** Fast pre-check for the name finder: could text[s, e) be a first name (common words included)? */
+    boolean mayBeFirstName(CharSequence text, int s, int e) {
+        return firstNameSlices.contains(text, s, e);
     }
 
     public static Dictionaries load(Path dir) {

@@ -26,7 +26,7 @@ final class NameFinder {
                 continue;
             }
             int we = wordEnd(t, i);
-            String word = we - i >= 2 && we - i <= 24 ? t.subSequence(i, we).toString() : null;
+            String word = we - i >= 2 && we - i <= 24 && dict.mayBeFirstName(t, i, we) ? t.subSequence(i, we).toString() : null;
             // A first name that is also a common word ("Ward", "Will") counts only before a known surname.
             boolean common = word != null && !dict.isFirstName(word) && dict.isFirstNameIgnoringCommonWords(word);
             if (word != null && (dict.isFirstName(word) || common)) {

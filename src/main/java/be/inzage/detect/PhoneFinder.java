@@ -27,6 +27,10 @@ final class PhoneFinder {
             if (count < r.minDigits() || count > r.maxDigits() || (c.text.charAt(s) != '0' && !plus && !opensParen(c.text, s))) {
                 continue;
             }
+            // libphonenumber is the expensive part: drop what the rule excludes (IBAN digits, OGM) first
+            if (r.excludeBefore() != null && r.excludeBefore().matcher(c.text.subSequence(Math.max(0, s - 40), s)).find()) {
+                continue;
+            }
             windows.add(new int[] {Math.max(0, s - r.before()), Math.min(c.text.length(), c.digits.get(i + 1) + r.after())});
         }
         Set<Long> seen = new HashSet<>();

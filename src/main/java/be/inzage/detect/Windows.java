@@ -44,7 +44,7 @@ final class Windows {
                         if (count < r.minDigits() || count > r.maxDigits()) {
                             continue;
                         }
-                        if (cluster != null && !cluster.region(Math.max(0, s - 1), Math.min(n, e + 1)).find()) {
+                        if (cluster != null && !cluster.region(Math.max(0, s - 4), Math.min(n, e + 4)).find()) {
                             continue;
                         }
                         if (before != null && !before.region(wordBefore(c.text, s), s).matches()) {
@@ -63,6 +63,9 @@ final class Windows {
                 }
                 case COLON -> {
                     for (int i = 0; i < c.colons.size(); i += 2) {
+                        if (cluster != null && !cluster.region(c.colons.get(i), c.colons.get(i + 1)).find()) {
+                            continue;
+                        }
                         out.add(new int[] {Math.max(0, c.colons.get(i) - r.before()), Math.min(n, c.colons.get(i + 1) + r.after())});
                     }
                 }

@@ -9,7 +9,14 @@ package be.inzage.detect;
 final class Candidates {
 
     final CharSequence text;
-    /** Digit clusters as triples: start, end, digit count. */
+    /** Separator flags of a digit cluster, so rules can skip clusters without a regex. */
+    static final int DOT = 1;
+    static final int DASH = 2;
+    static final int SPACE = 4;
+    static final int SLASH = 8;
+    static final int PAREN = 16;
+
+    /** Digit clusters as quadruples: start, end, digit count, separator flags. */
     final IntList digits = new IntList();
     final IntList at = new IntList();
     /** Colon runs as pairs: start, end. */
@@ -57,24 +64,54 @@ final class Candidates {
         int n = t.length();
         int i = start;
         int count = 0;
+        int flags = 0;
         while (i < n) {
             char c = t.charAt(i);
             if (isDigit(c)) {
                 count++;
                 i++;
             } else if (isSeparator(c) && i + 1 < n && isDigit(t.charAt(i + 1))) {
+                flags |= flag(c);
                 i++;
             } else if (isSeparator(c) && i + 2 < n && isSeparator(t.charAt(i + 1)) && isDigit(t.charAt(i + 2))
                     && (c == ')' || t.charAt(i + 1) == '(')) {
+                flags |= flag(c) | flag(t.charAt(i + 1));
                 i += 2;
             } else {
                 break;
             }
         }
+        // a separator right next to the cluster counts too: "a483.e7fc" has its dot after the digits
+        if (i < n && isSeparator(t.charAt(i))) {
+            flags |= flag(t.charAt(i));
+        }
+        if (start > 0 && isSeparator(t.charAt(start - 1))) {
+            flags |= flag(t.charAt(start - 1));
+        }
         digits.add(start);
         digits.add(i);
         digits.add(count);
+        digits.add(flags);
         return i;
+    }
+
+    private static int flag(char c) {
+        return switch (c) {
+            case '.' -> DOT;
+            case '-' -> DASH;
+            case ' ' -> SPACE;
+            case '/' -> SLASH;
+            default -> PAREN;
+        };
+    }
+
+    /** Flags for a rule's cluster_has characters. */
+    static int flags(String chars) {
+        int f = 0;
+        for (char c : chars.toCharArray()) {
+            f |= flag(c);
+        }
+        return f;
     }
 
     private int colonRun(int colon) {

@@ -18,6 +18,14 @@ public final class KeywordIndex {
         void at(int keywordId, int start, int end);
     }
 
+    private static final boolean[] ASCII_ALNUM = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_ALNUM[c] = Character.isLetterOrDigit(c);
+        }
+    }
+
     private final List<String> words = new ArrayList<>();
     private final Map<String, Integer> ids = new HashMap<>();
     private final int[][] asciiBuckets = new int[128 * 128][];
@@ -65,9 +73,14 @@ public final class KeywordIndex {
     /** Reports every keyword that starts at a word start in [from, to). */
     public void scan(CharSequence text, int from, int to, Hit hit) {
         int end = Math.min(to, text.length());
-        for (int i = Math.max(0, from); i < end - 1; i++) {
+        int start = Math.max(0, from);
+        boolean prevAlnum = start > 0 && Character.isLetterOrDigit(text.charAt(start - 1));
+        for (int i = start; i < end - 1; i++) {
             char c = text.charAt(i);
-            if (!Character.isLetter(c) || (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
+            boolean alnum = c < 128 ? ASCII_ALNUM[c] : Character.isLetterOrDigit(c);
+            boolean wordStart = alnum && !prevAlnum && (c < 128 ? !Candidates.isDigit(c) : Character.isLetter(c));
+            prevAlnum = alnum;
+            if (!wordStart) {
                 continue;
             }
             char f0 = Fold.fold(c);

@@ -1,6 +1,8 @@
 package be.inzage.detect;
 
+import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.Phonenumber;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
 import java.util.HashSet;
@@ -17,7 +19,7 @@ final class PhoneFinder {
 
     void find(Candidates c, Rule r, boolean hinted, DetectionEngine engine, List<Detection> out) {
         List<int[]> windows = new java.util.ArrayList<>();
-        for (int i = 0; i < c.digits.size(); i += 3) {
+        for (int i = 0; i < c.digits.size(); i += 4) {
             int s = c.digits.get(i);
             int count = c.digits.get(i + 2);
             // BE and NL numbers start with the trunk 0 (or 00) or with '+': a cluster starting with any
@@ -31,7 +33,14 @@ final class PhoneFinder {
             if (r.excludeBefore() != null && r.excludeBefore().matcher(c.text.subSequence(Math.max(0, s - 40), s)).find()) {
                 continue;
             }
-            windows.add(new int[] {Math.max(0, s - r.before()), Math.min(c.text.length(), c.digits.get(i + 1) + r.after())});
+            int e = c.digits.get(i + 1);
+            // Fast path: the cluster itself is the number ("0470/12.34.56", "+32 2 555 12 12"); parsing
+            // it is far cheaper than libphonenumber's matcher. Otherwise fall back to the matcher.
+            int ps = plus ? (c.text.charAt(s - 1) == '+' ? s - 1 : s - 2) : opensParen(c.text, s) ? s - 1 : s;
+            if (parsed(c, r, hinted, engine, out, ps, e)) {
+                continue;
+            }
+            windows.add(new int[] {Math.max(0, s - r.before()), Math.min(c.text.length(), e + r.after())});
         }
         Set<Long> seen = new HashSet<>();
         for (int[] w : windows) {
@@ -44,16 +53,43 @@ final class PhoneFinder {
                             || DetectionEngine.excluded(r, c.text, s, m.rawString())) {
                         continue;
                     }
-                    String e164 = UTIL.format(m.number(), PhoneNumberUtil.PhoneNumberFormat.E164);
-                    boolean context = hinted || c.keywordNear(r.context(), Math.max(0, s - r.contextWindow()),
-                            Math.min(c.text.length(), e + r.contextWindow()));
-                    if (r.requireContext() && !context) {
-                        continue;
-                    }
-                    engine.add(r, s, e, e164, Math.min(1.0, r.confidence() + (context ? r.contextBoost() : 0)), out);
+                    emit(c, r, hinted, engine, out, s, e, UTIL.format(m.number(), PhoneNumberUtil.PhoneNumberFormat.E164));
                 }
             }
         }
+    }
+
+    private boolean parsed(Candidates c, Rule r, boolean hinted, DetectionEngine engine, List<Detection> out, int s, int e) {
+        String raw = c.text.subSequence(s, e).toString();
+        if (!boundary(c.text, s, e) || DetectionEngine.excluded(r, c.text, s, raw)) {
+            return false;
+        }
+        for (String region : r.regions()) {
+            try {
+                Phonenumber.PhoneNumber n = UTIL.parse(raw, region);
+                if (UTIL.isValidNumber(n) && (raw.startsWith("+") || raw.startsWith("00")
+                        || region.equals(UTIL.getRegionCodeForNumber(n)))) {
+                    emit(c, r, hinted, engine, out, s, e, UTIL.format(n, PhoneNumberUtil.PhoneNumberFormat.E164));
+                    return true;
+                }
+            } catch (NumberParseException ignored) {
+                // not a number in this region: try the next, then the matcher
+            }
+            if (raw.startsWith("+") || raw.startsWith("00")) {
+                break; // international: the region does not matter
+            }
+        }
+        return false;
+    }
+
+    private static void emit(Candidates c, Rule r, boolean hinted, DetectionEngine engine, List<Detection> out, int s, int e,
+                             String e164) {
+        boolean context = hinted || c.keywordNear(r.context(), Math.max(0, s - r.contextWindow()),
+                Math.min(c.text.length(), e + r.contextWindow()));
+        if (r.requireContext() && !context) {
+            return;
+        }
+        engine.add(r, s, e, e164, Math.min(1.0, r.confidence() + (context ? r.contextBoost() : 0)), out);
     }
 
     private static boolean opensParen(CharSequence t, int s) {

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * @param triggers     the cheap pre-filter that finds candidate spans before any regex runs
  * @param minDigits    a digit cluster triggers the rule only with at least this many digits ...
  * @param maxDigits    ... and at most this many
- * @param clusterPattern a digit cluster (with 4 characters around it) or a colon run triggers the rule only
+ * @param clusterHas   flags of {@link Candidates}: a digit cluster must hold one of these separators
+ * @param clusterPattern a digit cluster (with 8 characters around it) or a colon run triggers the rule only
  *                     when this is found in it: IPv4 needs dots, a MAC address hex pairs
  * @param beforeTrigger the word just before a digit cluster, with the spaces after it, must match this entirely
  * @param afterTrigger the text just after a digit cluster must start like this, e.g. "rue"
@@ -33,6 +34,7 @@ public record Rule(
         Set<Trigger> triggers,
         int minDigits,
         int maxDigits,
+        int clusterHas,
         Pattern clusterPattern,
         Pattern beforeTrigger,
         Pattern afterTrigger,

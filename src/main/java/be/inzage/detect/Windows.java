@@ -37,17 +37,19 @@ final class Windows {
         for (Rule.Trigger t : r.triggers()) {
             switch (t) {
                 case DIGIT -> {
-                    for (int i = 0; i < c.digits.size(); i += 3) {
+                    for (int i = 0; i < c.digits.size(); i += 4) {
                         int s = c.digits.get(i);
                         int e = c.digits.get(i + 1);
                         int count = c.digits.get(i + 2);
-                        if (count < r.minDigits() || count > r.maxDigits()) {
+                        if (count < r.minDigits() || count > r.maxDigits()
+                                || (r.clusterHas() != 0 && (c.digits.get(i + 3) & r.clusterHas()) == 0)) {
                             continue;
                         }
-                        if (cluster != null && !cluster.region(Math.max(0, s - 4), Math.min(n, e + 4)).find()) {
+                        if (cluster != null && !cluster.region(Math.max(0, s - 8), Math.min(n, e + 8)).find()) {
                             continue;
                         }
-                        if (before != null && !before.region(wordBefore(c.text, s), s).matches()) {
+                        if (before != null && (s < 2 || !Character.isLetter(c.text.charAt(s - 2))
+                                || !before.region(wordBefore(c.text, s), s).matches())) {
                             continue;
                         }
                         if (after != null && !after.region(e, Math.min(n, e + 24)).lookingAt()) {

@@ -40,11 +40,13 @@ public final class DetectionEngine {
     public List<Detection> detect(CharSequence text, FieldName field) {
         Candidates c = new Candidates(text, keywords);
         List<Detection> found = new ArrayList<>();
-        for (Rule r : rules) {
-            if (r.excludedBy(field)) {
+        FieldPlan plan = field == null ? null : plan(field);
+        for (int i = 0; i < rules.size(); i++) {
+            Rule r = rules.get(i);
+            if (plan != null && plan.excluded[i]) {
                 continue;
             }
-            boolean hinted = r.hintedBy(field);
+            boolean hinted = plan != null && plan.hinted[i];
             switch (r.engine()) {
                 case REGEX -> regex(c, r, hinted, found);
                 case PHONE -> phones.find(c, r, hinted, this, found);
@@ -57,6 +59,40 @@ public final class DetectionEngine {
             }
         }
         return resolveOverlaps(found);
+    }
+
+    /** Which rules a field name hints or excludes: worked out once per distinct field name. */
+    private record FieldPlan(boolean[] hinted, boolean[] excluded) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, FieldPlan> plans = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private FieldPlan plan(FieldName field) {
+        FieldPlan p = plans.get(field.raw());
+        if (p == null) {
+            boolean[] h = new boolean[rules.size()];
+            boolean[] x = new boolean[rules.size()];
+            for (int i = 0; i < rules.size(); i++) {
+                h[i] = rules.get(i).hintedBy(field);
+                x[i] = rules.get(i).excludedBy(field);
+            }
+            p = new FieldPlan(h, x);
+            if (plans.size() > 10_000) {
+                plans.clear(); // bounded: exports with generated column names must not grow this forever
+            }
+            plans.put(field.raw(), p);
+        }
+        return p;
+    }
+
+    /** Whether any rule takes a hint from this field name (so its values deserve a look of their own). */
+    public boolean hints(FieldName field) {
+        for (boolean b : plan(field).hinted) {
+            if (b) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void regex(Candidates c, Rule r, boolean hinted, List<Detection> out) {

@@ -219,13 +219,14 @@ public final class TextItemScanner {
             for (int i = 0; i < cells.size(); i++) {
                 fields[i] = new FieldName(h.substring(cells.get(i)[0], cells.get(i)[1]).strip());
                 FieldName f = fields[i];
-                hinted[i] = engine.rules().stream().anyMatch(r -> r.hintedBy(f));
+                hinted[i] = engine.hints(f);
             }
         }
     }
 
     /** @return false when the JSON is malformed (the caller re-reads it as text) */
     private boolean json(Reader reader, FindingCollector out) throws IOException {
+        java.util.Map<String, FieldName> names = new java.util.HashMap<>();
         try (JsonParser p = JSON.createParser(reader)) {
             int depth = 0;
             int recordLine = 1;
@@ -245,7 +246,8 @@ public final class TextItemScanner {
                             continue;
                         }
                         String name = p.currentName();
-                        FieldName f = FieldName.of(name);
+                        FieldName f = name == null ? null
+                                : names.size() < 4096 ? names.computeIfAbsent(name, FieldName::of) : FieldName.of(name);
                         int line = p.currentTokenLocation().getLineNr();
                         for (Detection d : engine.detect(v, f)) {
                             out.add(d, line, name, recordLine);

@@ -29,11 +29,12 @@ final class Windows {
     }
 
     static List<int[]> of(Candidates c, Rule r) {
-        List<int[]> out = new ArrayList<>();
+        List<int[]> out = new ArrayList<>(4);
         int n = c.text.length();
-        Matcher cluster = r.clusterPattern() == null ? null : r.clusterPattern().matcher(c.text);
-        Matcher before = r.beforeTrigger() == null ? null : r.beforeTrigger().matcher(c.text).useTransparentBounds(true);
-        Matcher after = r.afterTrigger() == null ? null : r.afterTrigger().matcher(c.text).useTransparentBounds(true);
+        // matchers are made only when a cluster gets that far: most calls (a CSV cell) never need one
+        Matcher cluster = null;
+        Matcher before = null;
+        Matcher after = null;
         for (Rule.Trigger t : r.triggers()) {
             switch (t) {
                 case DIGIT -> {
@@ -45,15 +46,26 @@ final class Windows {
                                 || (r.clusterHas() != 0 && (c.digits.get(i + 3) & r.clusterHas()) == 0)) {
                             continue;
                         }
-                        if (cluster != null && !cluster.region(Math.max(0, s - 8), Math.min(n, e + 8)).find()) {
-                            continue;
+                        if (r.clusterPattern() != null) {
+                            cluster = cluster != null ? cluster : r.clusterPattern().matcher(c.text);
+                            if (!cluster.region(Math.max(0, s - 8), Math.min(n, e + 8)).find()) {
+                                continue;
+                            }
                         }
-                        if (before != null && (s < 2 || !Character.isLetter(c.text.charAt(s - 2))
-                                || !before.region(wordBefore(c.text, s), s).matches())) {
-                            continue;
+                        if (r.beforeTrigger() != null) {
+                            if (s < 2 || !Character.isLetter(c.text.charAt(s - 2))) {
+                                continue;
+                            }
+                            before = before != null ? before : r.beforeTrigger().matcher(c.text).useTransparentBounds(true);
+                            if (!before.region(wordBefore(c.text, s), s).matches()) {
+                                continue;
+                            }
                         }
-                        if (after != null && !after.region(e, Math.min(n, e + 24)).lookingAt()) {
-                            continue;
+                        if (r.afterTrigger() != null) {
+                            after = after != null ? after : r.afterTrigger().matcher(c.text).useTransparentBounds(true);
+                            if (!after.region(e, Math.min(n, e + 24)).lookingAt()) {
+                                continue;
+                            }
                         }
                         out.add(new int[] {Math.max(0, s - r.before()), Math.min(n, e + r.after())});
                     }
@@ -65,8 +77,11 @@ final class Windows {
                 }
                 case COLON -> {
                     for (int i = 0; i < c.colons.size(); i += 2) {
-                        if (cluster != null && !cluster.region(c.colons.get(i), c.colons.get(i + 1)).find()) {
-                            continue;
+                        if (r.clusterPattern() != null) {
+                            cluster = cluster != null ? cluster : r.clusterPattern().matcher(c.text);
+                            if (!cluster.region(c.colons.get(i), c.colons.get(i + 1)).find()) {
+                                continue;
+                            }
                         }
                         out.add(new int[] {Math.max(0, c.colons.get(i) - r.before()), Math.min(n, c.colons.get(i + 1) + r.after())});
                     }

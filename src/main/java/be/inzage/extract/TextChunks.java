@@ -22,11 +22,19 @@ public final class TextChunks {
     }
 
     public static void read(Reader in, Consumer consumer) throws IOException {
-        char[] buf = new char[CHUNK];
+        read(in, CHUNK, consumer);
+    }
+
+    /** @param sizeHint the item's size in bytes, if known: a small file gets a small buffer */
+    public static void read(Reader in, long sizeHint, Consumer consumer) throws IOException {
+        char[] buf = new char[(int) Math.max(4 * OVERLAP, Math.min(CHUNK, sizeHint + 16))];
         int len = 0;
         int line = 1;
         int overlap = 0;
         while (true) {
+            if (len == buf.length && buf.length < CHUNK) {
+                buf = java.util.Arrays.copyOf(buf, CHUNK); // the size hint was low (a growing file)
+            }
             int r = in.read(buf, len, buf.length - len);
             if (r > 0) {
                 len += r;

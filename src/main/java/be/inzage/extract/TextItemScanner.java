@@ -41,6 +41,11 @@ public final class TextItemScanner {
 
     /** Scans the item; returns a warning to record against it, or null. Throws on read failure. */
     public String scan(Opener opener, Format format, FindingCollector out) throws IOException {
+        return scan(opener, format, TextChunks.CHUNK, out);
+    }
+
+    /** @param sizeHint the item's size in bytes, to size the read buffer */
+    public String scan(Opener opener, Format format, long sizeHint, FindingCollector out) throws IOException {
         try (InputStream raw = new BufferedInputStream(opener.open(), 64 * 1024)) {
             raw.mark(CharsetSniffer.SAMPLE);
             byte[] sample = raw.readNBytes(CharsetSniffer.SAMPLE);
@@ -55,17 +60,17 @@ public final class TextItemScanner {
                             .onUnmappableCharacter(CodingErrorAction.REPLACE)));
             String warning = null;
             switch (format) {
-                case DELIMITED -> delimited(reader, out);
+                case DELIMITED -> delimited(reader, sizeHint, out);
                 case JSON -> {
                     if (!json(reader, out)) {
                         warning = "invalid JSON: scanned as plain text";
                         try (InputStream again = opener.open()) {
                             again.skipNBytes(s.bomLength());
-                            text(new InputStreamReader(again, s.charset()), out);
+                            text(new InputStreamReader(again, s.charset()), sizeHint, out);
                         }
                     }
                 }
-                default -> text(reader, out);
+                default -> text(reader, sizeHint, out);
             }
             if (reader.replaced() > 0) {
                 String w = reader.replaced() + " invalid " + s.charset().name() + " byte sequence(s) replaced";
@@ -86,9 +91,9 @@ public final class TextItemScanner {
      * Prose, markup, logs. Markdown/wiki tables inside it ("| Naam | Functie |") are read like a CSV:
      * their header names the fields of the rows below.
      */
-    private void text(Reader reader, FindingCollector out) throws IOException {
+    private void text(Reader reader, long sizeHint, FindingCollector out) throws IOException {
         DelimitedState table = new DelimitedState();
-        TextChunks.read(reader, (chunk, firstLine, overlap) -> {
+        TextChunks.read(reader, sizeHint, (chunk, firstLine, overlap) -> {
             List<Detection> ds = engine.detect(chunk);
             if (chunk.indexOf("\n|") < 0 && !chunk.startsWith("|")) {
                 emitByLine(chunk, firstLine, overlap, ds, out);
@@ -155,9 +160,9 @@ public final class TextItemScanner {
         }
     }
 
-    private void delimited(Reader reader, FindingCollector out) throws IOException {
+    private void delimited(Reader reader, long sizeHint, FindingCollector out) throws IOException {
         DelimitedState st = new DelimitedState();
-        TextChunks.read(reader, (chunk, firstLine, overlap) ->
+        TextChunks.read(reader, sizeHint, (chunk, firstLine, overlap) ->
                 forEachLine(chunk, firstLine, overlap, engine.detect(chunk), (text, lineStart, line, inLine) -> {
                     if (st.header == null && !text.isBlank()) {
                         st.header(text, DelimitedLines.guessDelimiter(text));

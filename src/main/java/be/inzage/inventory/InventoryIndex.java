@@ -1,5 +1,6 @@
 package be.inzage.inventory;
 
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -64,7 +65,9 @@ public final class InventoryIndex implements Closeable {
     public static InventoryIndex openWriter(Path path) throws IOException {
         Files.createDirectories(path);
         Directory d = FSDirectory.open(path);
+        // BEST_SPEED: stored fields are small (masked previews, locators); fast LZ4 beats high compression here
         IndexWriterConfig cfg = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCodec(new Lucene912Codec(Lucene912Codec.Mode.BEST_SPEED))
                 .setRAMBufferSizeMB(64);
         IndexWriter w = new IndexWriter(d, cfg);
         if (!DirectoryReader.indexExists(d)) {
@@ -120,7 +123,8 @@ public final class InventoryIndex implements Closeable {
 
     private static Document toDocument(Finding f, long scan) {
         Document d = new Document();
-        d.add(new StringField(FP, f.fingerprint(), Field.Store.NO));
+        // the fingerprint identifies the finding across scans; replacement itself goes by container id
+        d.add(new StoredField(FP, f.fingerprint()));
         d.add(new StringField(CID, f.cid(), Field.Store.YES));
         d.add(new StringField(SRC, f.sourceId(), Field.Store.YES));
         d.add(new StoredField("source", f.source()));

@@ -128,7 +128,7 @@ public final class FileShareCrawler extends VerticleBase {
         }
         FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, this::write, format.lineRecords);
         try {
-            String warning = scanner.scan(() -> Files.newInputStream(p), format, collector);
+            String warning = scanner.scan(() -> Files.newInputStream(p), format, e.size(), collector);
             collector.finish();
             return new Result(ItemOutcome.scanned(e.size(), collector.total(), warning), collector.perType());
         } catch (NoSuchFileException gone) {

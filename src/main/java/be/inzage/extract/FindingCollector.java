@@ -34,6 +34,7 @@ public final class FindingCollector {
         int nLines;
         int[] recordLines = new int[2];
         int nRecords;
+        String preview;
         int count;
 
         Agg(String type, String normalized, String field) {
@@ -95,6 +96,19 @@ public final class FindingCollector {
         }
     }
 
+    /** A photo or video: its identity is its place, its preview says what it is (never the content). */
+    public void addMedia(String type, String identity, String preview) {
+        Agg a = values.computeIfAbsent(type + '\0' + identity + '\0', k -> new Agg(type, identity, null));
+        a.confidence = 1.0;
+        a.count = 1;
+        a.preview = preview;
+        total++;
+    }
+
+    public String itemCid() {
+        return cid;
+    }
+
     /** Writes what is left; an item with no finding still replaces (clears) its old findings. */
     public void finish() {
         if (segment == 0 || !values.isEmpty()) {
@@ -131,14 +145,15 @@ public final class FindingCollector {
                 records.add(cid + ":" + r);
             }
         } else {
-            records.add(cid);
+            records.add(item.recordId());
         }
         List<String> aliases = List.of();
         if (a.type.equals("ip_address")) {
             aliases = Normalize.mappedIpv4(a.normalized).map(v4 -> List.of(hasher.hash(v4))).orElse(List.of());
         }
         return new Finding(item.sourceId(), item.source(), item.kind(), item.container(), item.part(), a.field, a.type,
-                info.category(), info.risk(), a.confidence, Masker.mask(a.type, a.normalized), hasher.hash(a.normalized),
+                info.category(), info.risk(), a.confidence, a.preview != null ? a.preview : Masker.mask(a.type, a.normalized),
+                hasher.hash(a.normalized),
                 aliases, LineSet.encode(lines), a.count, records, cid, segment);
     }
 }

@@ -13,6 +13,8 @@ public enum Format {
     DELIMITED(true),
     /** JSON documents and JSON lines, read with field names as hints. */
     JSON(true),
+    /** Office, PDF, mail, archives, images, video: read through Apache Tika, part by part. */
+    DOCUMENT(false),
     UNSUPPORTED(false);
 
     public final boolean lineRecords;
@@ -27,7 +29,17 @@ public enum Format {
             Map.entry("yaml", TEXT), Map.entry("yml", TEXT), Map.entry("ini", TEXT), Map.entry("conf", TEXT),
             Map.entry("log", LINES), Map.entry("sql", LINES),
             Map.entry("csv", DELIMITED), Map.entry("tsv", DELIMITED),
-            Map.entry("json", JSON), Map.entry("jsonl", JSON), Map.entry("ndjson", JSON));
+            Map.entry("json", JSON), Map.entry("jsonl", JSON), Map.entry("ndjson", JSON),
+            Map.entry("doc", DOCUMENT), Map.entry("docx", DOCUMENT), Map.entry("dot", DOCUMENT), Map.entry("dotx", DOCUMENT),
+            Map.entry("xls", DOCUMENT), Map.entry("xlsx", DOCUMENT), Map.entry("xlsm", DOCUMENT), Map.entry("ppt", DOCUMENT),
+            Map.entry("pptx", DOCUMENT), Map.entry("odt", DOCUMENT), Map.entry("ods", DOCUMENT), Map.entry("odp", DOCUMENT),
+            Map.entry("pdf", DOCUMENT), Map.entry("rtf", DOCUMENT), Map.entry("eml", DOCUMENT), Map.entry("msg", DOCUMENT),
+            Map.entry("mbox", DOCUMENT), Map.entry("epub", DOCUMENT), Map.entry("zip", DOCUMENT), Map.entry("tar", DOCUMENT),
+            Map.entry("gz", DOCUMENT), Map.entry("tgz", DOCUMENT), Map.entry("7z", DOCUMENT), Map.entry("jpg", DOCUMENT),
+            Map.entry("jpeg", DOCUMENT), Map.entry("png", DOCUMENT), Map.entry("gif", DOCUMENT), Map.entry("tif", DOCUMENT),
+            Map.entry("tiff", DOCUMENT), Map.entry("heic", DOCUMENT), Map.entry("webp", DOCUMENT), Map.entry("bmp", DOCUMENT),
+            Map.entry("mp4", DOCUMENT), Map.entry("mov", DOCUMENT), Map.entry("avi", DOCUMENT), Map.entry("m4v", DOCUMENT),
+            Map.entry("3gp", DOCUMENT), Map.entry("mkv", DOCUMENT));
 
     public static Format of(String fileName) {
         String n = fileName.toLowerCase(Locale.ROOT);

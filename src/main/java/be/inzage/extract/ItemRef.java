@@ -9,4 +9,13 @@ public record ItemRef(String sourceId, String source, String kind, String contai
     public String cid() {
         return Finding.sha256(sourceId + '\0' + container + '\0' + (part == null ? "" : part));
     }
+
+    /** The record a whole item forms (a document, a mail with its attachments): the same for all its parts. */
+    public String recordId() {
+        return Finding.sha256(sourceId + '\0' + container + '\0');
+    }
+
+    public ItemRef withPart(String p) {
+        return new ItemRef(sourceId, source, kind, container, p);
+    }
 }

@@ -1,6 +1,7 @@
 package be.inzage.scan;
 
 import be.inzage.detect.Rulebook;
+import be.inzage.extract.DocumentItemScanner;
 import be.inzage.extract.FindingCollector;
 import be.inzage.extract.Format;
 import be.inzage.extract.ItemOutcome;
@@ -46,6 +47,7 @@ public final class FileShareCrawler extends VerticleBase {
     private final ScanSummary summary;
     private final Deque<FileWalker.Entry> queue = new ArrayDeque<>();
     private TextItemScanner scanner;
+    private DocumentItemScanner documents;
     private FileWalker walker;
     private WorkerExecutor walkPool;
     private WorkerExecutor extractPool;
@@ -65,6 +67,7 @@ public final class FileShareCrawler extends VerticleBase {
     @Override
     public Future<?> start() {
         scanner = new TextItemScanner(rules.engine());
+        documents = new DocumentItemScanner(rules.engine());
         walkPool = vertx.createSharedWorkerExecutor("inzage-walk-" + job.scan(), 1);
         extractPool = vertx.createSharedWorkerExecutor("inzage-extract", Math.max(2, Runtime.getRuntime().availableProcessors()),
                 5, TimeUnit.MINUTES);
@@ -126,8 +129,11 @@ public final class FileShareCrawler extends VerticleBase {
             return new Result(ItemOutcome.skipped("format not supported yet: " + Format.extension(p.getFileName().toString()),
                     e.size()), Map.of());
         }
-        FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, this::write, format.lineRecords);
         try {
+            if (format == Format.DOCUMENT) {
+                return document(e, item);
+            }
+            FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, this::write, format.lineRecords);
             String warning = scanner.scan(() -> Files.newInputStream(p), format, e.size(), collector);
             collector.finish();
             return new Result(ItemOutcome.scanned(e.size(), collector.total(), warning), collector.perType());
@@ -138,10 +144,29 @@ public final class FileShareCrawler extends VerticleBase {
             return new Result(ItemOutcome.failed("permission denied", e.size()), Map.of());
         } catch (TextItemScanner.NotTextException binary) {
             return new Result(ItemOutcome.failed(binary.getMessage(), e.size()), Map.of());
+        } catch (DocumentItemScanner.UnreadableDocumentException unreadable) {
+            keep(item.cid());
+            return new Result(ItemOutcome.failed(unreadable.getMessage(), e.size()), Map.of());
         } catch (IOException | RuntimeException ex) {
             keep(item.cid());
             return new Result(ItemOutcome.failed("read error: " + ex.getClass().getSimpleName(), e.size()), Map.of());
         }
+    }
+
+    /** An Office file, PDF, mail, archive or media file: one collector per embedded part. */
+    private Result document(FileWalker.Entry e, ItemRef item) throws IOException {
+        Map<String, FindingCollector> parts = new java.util.LinkedHashMap<>();
+        String warning = documents.scan(() -> Files.newInputStream(e.path()), part -> parts.computeIfAbsent(
+                part == null ? "" : part, k -> new FindingCollector(part == null ? item : item.withPart(part), rules.policy(),
+                        hasher, this::write, false)));
+        int total = 0;
+        Map<String, Integer> types = new java.util.HashMap<>();
+        for (FindingCollector c : parts.values()) {
+            c.finish();
+            total += c.total();
+            c.perType().forEach((t, n) -> types.merge(t, n, Integer::sum));
+        }
+        return new Result(ItemOutcome.scanned(e.size(), total, warning), types);
     }
 
     /** Blocks the extraction worker until the writer has the batch: that is the backpressure. */

@@ -1,0 +1,200 @@
+package be.inzage.extract;
+
+import be.inzage.detect.Detection;
+import be.inzage.detect.DetectionEngine;
+import be.inzage.detect.FieldName;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.RecursiveParserWrapper;
+import org.apache.tika.sax.BasicContentHandlerFactory;
+import org.apache.tika.sax.RecursiveParserWrapperHandler;
+import org.xml.sax.SAXException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Office documents, PDF, mail, archives, photos and videos through Apache Tika: every embedded
+ * document is its own part ("a.zip!/b.docx!/image1.jpeg"), its text and its metadata (authors,
+ * mail headers, EXIF) run through the detectors with the metadata key as field name, and images
+ * and videos become photo/video findings. One instance is shared: Tika's parsers are thread-safe.
+ */
+public final class DocumentItemScanner {
+
+    /** Extracted characters per item, all parts together: bounds memory and zip bombs' output. */
+    static final int MAX_CHARS = 20_000_000;
+    /** Embedded documents per item. */
+    static final int MAX_PARTS = 2_000;
+
+    /** Metadata that is plumbing, not data about people. */
+    private static final Set<String> SKIP_PREFIXES = Set.of("X-TIKA", "X-Parsed-By", "Content-", "pdf:", "access_permission",
+            "xmpTPg", "Chroma", "Compression", "Data ", "Dimension", "Image ", "File ", "Component", "tiff:Image",
+            "tiff:Bits", "tiff:Samples", "tiff:Resolution", "tiff:Orientation", "exif:", "Exif ", "Number of", "Y Cb",
+            "X Resolution", "Y Resolution", "Resolution", "Thumbnail", "Unknown tag", "embeddedRelationshipId",
+            "resourceName", "dc:format", "meta:page-count", "xmpTPg:NPages", "extended-properties:Template",
+            "extended-properties:Application", "extended-properties:AppVersion", "extended-properties:DocSecurity");
+
+    /** Loading every Tika parser takes a moment: once per process, on the first worker that needs it. */
+    private static final class Parsers {
+        static final Parser AUTO = new AutoDetectParser();
+    }
+
+    private final DetectionEngine engine;
+
+    public DocumentItemScanner(DetectionEngine engine) {
+        this.engine = engine;
+    }
+
+    /** Thrown for an item Tika cannot open; the message is the reason recorded against the item. */
+    public static final class UnreadableDocumentException extends IOException {
+        public UnreadableDocumentException(String reason) {
+            super(reason);
+        }
+    }
+
+    /**
+     * Parses the item and feeds each part's findings to the collector made for that part
+     * (null = the item itself). Returns a warning (a part that failed, a limit reached) or null.
+     */
+    public String scan(TextItemScanner.Opener opener, Function<String, FindingCollector> collectorFor) throws IOException {
+        RecursiveParserWrapper wrapper = new RecursiveParserWrapper(Parsers.AUTO);
+        RecursiveParserWrapperHandler handler = new RecursiveParserWrapperHandler(
+                new BasicContentHandlerFactory(BasicContentHandlerFactory.HANDLER_TYPE.TEXT, MAX_CHARS), MAX_PARTS);
+        ParseContext context = new ParseContext();
+        String warning = null;
+        try (InputStream in = opener.open()) {
+            wrapper.parse(in, handler, new Metadata(), context);
+        } catch (EncryptedDocumentException e) {
+            throw new UnreadableDocumentException("encrypted or password-protected");
+        } catch (TikaException | SAXException e) {
+            if (handler.getMetadataList().isEmpty()) {
+                throw new UnreadableDocumentException("corrupt or unreadable document (" + e.getClass().getSimpleName() + ")");
+            }
+            warning = "partly read: " + e.getClass().getSimpleName();
+        }
+        List<Metadata> parts = handler.getMetadataList();
+        if (parts.isEmpty()) {
+            throw new UnreadableDocumentException("corrupt or unreadable document");
+        }
+        if (parts.get(0).get(TikaCoreProperties.CONTAINER_EXCEPTION) != null) {
+            String ex = parts.get(0).get(TikaCoreProperties.CONTAINER_EXCEPTION);
+            if (ex.contains("EncryptedDocumentException")) {
+                throw new UnreadableDocumentException("encrypted or password-protected");
+            }
+            boolean nothing = parts.stream().allMatch(m -> m.get(TikaCoreProperties.TIKA_CONTENT) == null
+                    || m.get(TikaCoreProperties.TIKA_CONTENT).isBlank());
+            if (nothing) {
+                throw new UnreadableDocumentException("corrupt or truncated document");
+            }
+            warning = "partly read: the container could not be parsed completely";
+        }
+        int failedParts = 0;
+        for (Metadata m : parts) {
+            String path = m.get(TikaCoreProperties.EMBEDDED_RESOURCE_PATH);
+            String part = path == null ? null : path.replaceFirst("^/", "").replace("/", "!/");
+            if (m.get(TikaCoreProperties.EMBEDDED_EXCEPTION) != null) {
+                failedParts++;
+            }
+            FindingCollector out = collectorFor.apply(part);
+            text(m.get(TikaCoreProperties.TIKA_CONTENT), out);
+            metadata(m, out);
+            image(m, part, out);
+        }
+        if (failedParts > 0) {
+            warning = (warning == null ? "" : warning + "; ") + failedParts + " embedded part(s) could not be read";
+        }
+        return warning;
+    }
+
+    private void text(String content, FindingCollector out) throws IOException {
+        if (content == null || content.isBlank()) {
+            return;
+        }
+        TextChunks.read(new StringReader(content), content.length(), (chunk, firstLine, overlap) -> {
+            int line = firstLine;
+            int pos = 0;
+            for (Detection d : engine.detect(chunk)) {
+                if (d.end() <= overlap) {
+                    continue;
+                }
+                for (; pos < d.start(); pos++) {
+                    if (chunk.charAt(pos) == '\n') {
+                        line++;
+                    }
+                }
+                out.add(d, line, null);
+            }
+        });
+    }
+
+    private void metadata(Metadata m, FindingCollector out) {
+        for (String name : m.names()) {
+            if (skip(name)) {
+                continue;
+            }
+            FieldName field = FieldName.of(name.replace(':', '_'));
+            for (String v : m.getValues(name)) {
+                if (v == null || v.isBlank() || v.length() > 10_000) {
+                    continue;
+                }
+                for (Detection d : engine.detect(v, field)) {
+                    out.add(d, 0, name);
+                }
+            }
+        }
+    }
+
+    private static boolean skip(String name) {
+        if (name.equals(TikaCoreProperties.TIKA_CONTENT.getName())) {
+            return true;
+        }
+        for (String p : SKIP_PREFIXES) {
+            if (name.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Photos and videos are personal data by themselves (policy category "image"). */
+    private static void image(Metadata m, String part, FindingCollector out) {
+        String type = m.get(Metadata.CONTENT_TYPE);
+        if (type == null) {
+            return;
+        }
+        String t = type.toLowerCase(Locale.ROOT);
+        String kind = t.startsWith("image/") ? "photo" : t.startsWith("video/") ? "video" : null;
+        if (kind == null || t.contains("svg") || t.contains("x-emf") || t.contains("x-wmf")) {
+            return;
+        }
+        if (part != null && part.toLowerCase(Locale.ROOT).contains("thumbnail")) {
+            return; // a document's own preview picture, not a recording of anyone
+        }
+        boolean gps = m.get("geo:lat") != null || m.get("GPS Latitude") != null || m.get("xmpDM:location") != null
+                || m.get("ISO6709") != null;
+        String when = first(m, "dcterms:created", "exif:DateTimeOriginal", "Date/Time Original", "xmp:CreateDate");
+        // The "value" of a photo is the photo itself: it is identified by its place, never by its content.
+        String identity = kind + ":" + out.itemCid() + ":" + (part == null ? "" : part);
+        String preview = kind + (gps ? ", GPS position" : "") + (when != null && when.length() >= 10 ? ", " + when.substring(0, 10) : "");
+        out.addMedia(kind, identity, preview);
+    }
+
+    private static String first(Metadata m, String... names) {
+        for (String n : names) {
+            if (m.get(n) != null) {
+                return m.get(n);
+            }
+        }
+        return null;
+    }
+}

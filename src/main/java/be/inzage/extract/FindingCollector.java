@@ -116,8 +116,14 @@ public final class FindingCollector {
         }
     }
 
+    /** Occurrences seen (every line of every value). */
     public int total() {
         return total;
+    }
+
+    /** Findings written: one per value, field and type (what the inventory counts). */
+    public int findings() {
+        return perType.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     public Map<String, Integer> perType() {

@@ -136,7 +136,7 @@ public final class FileShareCrawler extends VerticleBase {
             FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, this::write, format.lineRecords);
             String warning = scanner.scan(() -> Files.newInputStream(p), format, e.size(), collector);
             collector.finish();
-            return new Result(ItemOutcome.scanned(e.size(), collector.total(), warning), collector.perType());
+            return new Result(ItemOutcome.scanned(e.size(), collector.findings(), warning), collector.perType());
         } catch (NoSuchFileException gone) {
             return new Result(ItemOutcome.failed("vanished during the scan", e.size()), Map.of());
         } catch (AccessDeniedException denied) {
@@ -163,7 +163,7 @@ public final class FileShareCrawler extends VerticleBase {
         Map<String, Integer> types = new java.util.HashMap<>();
         for (FindingCollector c : parts.values()) {
             c.finish();
-            total += c.total();
+            total += c.findings();
             c.perType().forEach((t, n) -> types.merge(t, n, Integer::sum));
         }
         return new Result(ItemOutcome.scanned(e.size(), total, warning), types);

@@ -16,7 +16,7 @@ import java.util.Map;
  * Detectors plus policy, loaded from one rules folder: --rules DIR, else ./rules, else the copy
  * bundled in the jar. Every rule's type must have a category in policy.yaml.
  */
-public record Rulebook(Path root, DetectionEngine engine, Policy policy) {
+public record Rulebook(Path root, DetectionEngine engine, Policy policy, String version) {
 
     public static Rulebook load(Path explicitDir) {
         Path root = locate(explicitDir);
@@ -28,7 +28,21 @@ public record Rulebook(Path root, DetectionEngine engine, Policy policy) {
                         + "' has no category in policy.yaml");
             }
         }
-        return new Rulebook(root, engine, policy);
+        return new Rulebook(root, engine, policy, version(root));
+    }
+
+    /** A digest of every rules file: items scanned under other rules are read again, not skipped as unchanged. */
+    static String version(Path root) {
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                md.update(root.relativize(p).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                md.update(Files.readAllBytes(p));
+            }
+            return java.util.HexFormat.of().formatHex(md.digest(), 0, 8);
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new RuleException("rules: cannot read " + root + ": " + e.getClass().getSimpleName());
+        }
     }
 
     static Path locate(Path explicitDir) {

@@ -3,7 +3,12 @@ package be.inzage.extract;
 /** What happened to one item: scanned (with any warning), skipped, or failed with a reason. */
 public record ItemOutcome(Status status, String reason, long bytes, int findings) {
 
-    public enum Status { SCANNED, SKIPPED, FAILED }
+    public enum Status { SCANNED, UNCHANGED, SKIPPED, FAILED }
+
+    /** Same size and modification time as at the last scan: its findings are kept as they are. */
+    public static ItemOutcome unchanged(long bytes) {
+        return new ItemOutcome(Status.UNCHANGED, null, bytes, 0);
+    }
 
     public static ItemOutcome scanned(long bytes, int findings, String warning) {
         return new ItemOutcome(Status.SCANNED, warning, bytes, findings);

@@ -12,7 +12,7 @@ public record ItemRef(String sourceId, String source, String kind, String contai
 
     /** The record a whole item forms (a document, a mail with its attachments): the same for all its parts. */
     public String recordId() {
-        return Finding.sha256(sourceId + '\0' + container + '\0');
+        return Finding.itemId(sourceId, container);
     }
 
     public ItemRef withPart(String p) {

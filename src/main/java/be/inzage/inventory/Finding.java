@@ -27,6 +27,15 @@ public record Finding(String sourceId, String source, String kind, String contai
         return sha256(sourceId + '\0' + cid + '\0' + (field == null ? "" : field) + '\0' + type + '\0' + hash + '\0' + segment);
     }
 
+    /** The id of the item (file, table) a finding sits in, whatever part of it: parts of a mail share it. */
+    public static String itemId(String sourceId, String container) {
+        return sha256(sourceId + '\0' + container + '\0');
+    }
+
+    public String itemId() {
+        return itemId(sourceId, container);
+    }
+
     public static String sha256(String s) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));

@@ -51,6 +51,18 @@ public final class InventoryIndex implements Closeable {
     private static final String HASH = "hash";
     private static final String REC = "rec";
     private static final String SCAN = "scan";
+    /** On every finding: the item it comes from, so all of an item's parts are kept or dropped together. */
+    private static final String ITEM = "item";
+    /** On item-state documents only (size and modification time seen at the last scan). */
+    private static final String STATE_FOR = "statefor";
+    private static final Query FINDINGS = new BooleanQuery.Builder()
+            .add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST)
+            .add(new TermQuery(new Term("doctype", "state")), BooleanClause.Occur.MUST_NOT)
+            .build();
+
+    /** What the inventory remembers of an item, to skip it when it has not changed. */
+    public record ItemState(long size, long modified, String rules) {
+    }
 
     private final Directory dir;
     private final IndexWriter writer;
@@ -102,9 +114,39 @@ public final class InventoryIndex implements Closeable {
         }
     }
 
-    /** Keeps a container's findings as they are (unreadable this time) but marks them as seen in this scan. */
-    public void keep(String cid, long scan) throws IOException {
-        writer.updateNumericDocValue(new Term(CID, cid), SCAN, scan);
+    /** Keeps an item's findings (all its parts) as they are, marked as seen in this scan: unchanged or unreadable now. */
+    public void keep(String itemId, long scan) throws IOException {
+        writer.updateNumericDocValue(new Term(ITEM, itemId), SCAN, scan);
+        writer.updateNumericDocValue(new Term(STATE_FOR, itemId), SCAN, scan);
+    }
+
+    /** Remembers an item's size and modification time as scanned now. */
+    public void remember(String itemId, String sourceId, ItemState state, long scan) throws IOException {
+        Document d = new Document();
+        d.add(new StringField(STATE_FOR, itemId, Field.Store.YES));
+        d.add(new StringField("doctype", "state", Field.Store.NO));
+        d.add(new StringField(SRC, sourceId, Field.Store.NO));
+        d.add(new StoredField("size", state.size()));
+        d.add(new StoredField("modified", state.modified()));
+        d.add(new StoredField("rules", state.rules()));
+        d.add(new NumericDocValuesField(SCAN, scan));
+        writer.updateDocument(new Term(STATE_FOR, itemId), d);
+    }
+
+    /** The state stored at the last scan that read the item, or null. Safe from any thread. */
+    public ItemState state(String itemId) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            TopDocs top = s.search(new TermQuery(new Term(STATE_FOR, itemId)), 1);
+            if (top.scoreDocs.length == 0) {
+                return null;
+            }
+            Document d = s.storedFields().document(top.scoreDocs[0].doc);
+            return new ItemState(d.getField("size").numericValue().longValue(), d.getField("modified").numericValue().longValue(),
+                    d.get("rules"));
+        } finally {
+            searchers.release(s);
+        }
     }
 
     /** Drops the findings of a source that this (complete) scan did not see again: deleted files. */
@@ -113,7 +155,29 @@ public final class InventoryIndex implements Closeable {
                 .add(new TermQuery(new Term(SRC, sourceId)), BooleanClause.Occur.FILTER)
                 .add(NumericDocValuesField.newSlowExactQuery(SCAN, scan), BooleanClause.Occur.MUST_NOT)
                 .build();
-        writer.deleteDocuments(q);
+        // A delete-by-query would not see this scan's doc-value stamps (they are applied lazily), so the
+        // stale containers are looked up on a near-real-time reader and deleted by their ids.
+        java.util.Set<String> cids = new java.util.HashSet<>();
+        java.util.Set<String> states = new java.util.HashSet<>();
+        try (DirectoryReader r = DirectoryReader.open(writer)) {
+            IndexSearcher s = new IndexSearcher(r);
+            StoredFields stored = s.storedFields();
+            TopDocs top = s.search(q, Math.max(1, s.count(q)));
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document d = stored.document(sd.doc);
+                if (d.get(STATE_FOR) != null) {
+                    states.add(d.get(STATE_FOR));
+                } else {
+                    cids.add(d.get(CID));
+                }
+            }
+        }
+        for (String c : cids) {
+            writer.deleteDocuments(new Term(CID, c));
+        }
+        for (String st : states) {
+            writer.deleteDocuments(new Term(STATE_FOR, st));
+        }
     }
 
     public void commit() throws IOException {
@@ -127,6 +191,7 @@ public final class InventoryIndex implements Closeable {
         d.add(new StoredField(FP, f.fingerprint()));
         d.add(new StringField(CID, f.cid(), Field.Store.YES));
         d.add(new StringField(SRC, f.sourceId(), Field.Store.YES));
+        d.add(new StringField(ITEM, f.itemId(), Field.Store.NO));
         d.add(new StoredField("source", f.source()));
         d.add(new StringField("kind", f.kind(), Field.Store.YES));
         d.add(new StringField("container", f.container(), Field.Store.YES));
@@ -195,7 +260,10 @@ public final class InventoryIndex implements Closeable {
                 StoredFields stored = leaf.reader().storedFields();
                 for (int i = 0; i < leaf.reader().maxDoc(); i++) {
                     if (live == null || live.get(i)) {
-                        consumer.accept(fromDocument(stored.document(i)));
+                        Document d = stored.document(i);
+                        if (d.get(STATE_FOR) == null) {
+                            consumer.accept(fromDocument(d));
+                        }
                     }
                 }
             }
@@ -208,7 +276,7 @@ public final class InventoryIndex implements Closeable {
         searchers.maybeRefresh();
         IndexSearcher s = searchers.acquire();
         try {
-            return s.count(new MatchAllDocsQuery());
+            return s.count(FINDINGS);
         } finally {
             searchers.release(s);
         }

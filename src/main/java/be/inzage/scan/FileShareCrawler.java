@@ -7,6 +7,7 @@ import be.inzage.extract.Format;
 import be.inzage.extract.ItemOutcome;
 import be.inzage.extract.ItemRef;
 import be.inzage.extract.TextItemScanner;
+import be.inzage.inventory.InventoryIndex;
 import be.inzage.inventory.KeyedHasher;
 import be.inzage.source.FileWalker;
 import io.vertx.core.Future;
@@ -43,6 +44,8 @@ public final class FileShareCrawler extends VerticleBase {
     private final ScanJob job;
     private final Rulebook rules;
     private final KeyedHasher hasher;
+    /** Read-only use here (item states); writes go through the writer verticle. */
+    private final InventoryIndex index;
     private final Promise<ScanSummary> done;
     private final ScanSummary summary;
     private final Deque<FileWalker.Entry> queue = new ArrayDeque<>();
@@ -56,8 +59,9 @@ public final class FileShareCrawler extends VerticleBase {
     private boolean walkDone;
     private boolean finishing;
 
-    public FileShareCrawler(ScanJob job, Rulebook rules, KeyedHasher hasher, Promise<ScanSummary> done) {
+    public FileShareCrawler(ScanJob job, Rulebook rules, KeyedHasher hasher, InventoryIndex index, Promise<ScanSummary> done) {
         this.job = job;
+        this.index = index;
         this.rules = rules;
         this.hasher = hasher;
         this.done = done;
@@ -130,27 +134,37 @@ public final class FileShareCrawler extends VerticleBase {
                     e.size()), Map.of());
         }
         try {
-            if (format == Format.DOCUMENT) {
-                return document(e, item);
+            InventoryIndex.ItemState last = index.state(item.recordId());
+            if (last != null && last.size() == e.size() && last.modified() == e.modified()
+                    && rules.version().equals(last.rules())) {
+                keep(item.recordId());
+                return new Result(ItemOutcome.unchanged(e.size()), Map.of());
             }
-            FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, this::write, format.lineRecords);
-            String warning = scanner.scan(() -> Files.newInputStream(p), format, e.size(), collector);
-            collector.finish();
-            return new Result(ItemOutcome.scanned(e.size(), collector.findings(), warning), collector.perType());
+            Result r = format == Format.DOCUMENT ? document(e, item) : text(e, item, format);
+            await(new WriterCommand.Remember(item.recordId(), job.sourceId(), e.size(), e.modified(), rules.version(),
+                    job.scan()));
+            return r;
         } catch (NoSuchFileException gone) {
             return new Result(ItemOutcome.failed("vanished during the scan", e.size()), Map.of());
         } catch (AccessDeniedException denied) {
-            keep(item.cid());
+            keep(item.recordId());
             return new Result(ItemOutcome.failed("permission denied", e.size()), Map.of());
         } catch (TextItemScanner.NotTextException binary) {
             return new Result(ItemOutcome.failed(binary.getMessage(), e.size()), Map.of());
         } catch (DocumentItemScanner.UnreadableDocumentException unreadable) {
-            keep(item.cid());
+            keep(item.recordId());
             return new Result(ItemOutcome.failed(unreadable.getMessage(), e.size()), Map.of());
         } catch (IOException | RuntimeException ex) {
-            keep(item.cid());
+            keep(item.recordId());
             return new Result(ItemOutcome.failed("read error: " + ex.getClass().getSimpleName(), e.size()), Map.of());
         }
+    }
+
+    private Result text(FileWalker.Entry e, ItemRef item, Format format) throws IOException {
+        FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, this::write, format.lineRecords);
+        String warning = scanner.scan(() -> Files.newInputStream(e.path()), format, e.size(), collector);
+        collector.finish();
+        return new Result(ItemOutcome.scanned(e.size(), collector.findings(), warning), collector.perType());
     }
 
     /** An Office file, PDF, mail, archive or media file: one collector per embedded part. */
@@ -174,8 +188,8 @@ public final class FileShareCrawler extends VerticleBase {
         await(new WriterCommand.Replace(cid, batch, job.scan(), first));
     }
 
-    private void keep(String cid) {
-        await(new WriterCommand.Keep(cid, job.scan()));
+    private void keep(String itemId) {
+        await(new WriterCommand.Keep(itemId, job.scan()));
     }
 
     private void await(WriterCommand c) {

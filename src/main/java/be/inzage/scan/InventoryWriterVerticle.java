@@ -36,7 +36,9 @@ public final class InventoryWriterVerticle extends VerticleBase {
             if (c instanceof WriterCommand.Replace r) {
                 index.replace(r.cid(), r.findings(), r.scan(), r.first());
             } else if (c instanceof WriterCommand.Keep k) {
-                index.keep(k.cid(), k.scan());
+                index.keep(k.itemId(), k.scan());
+            } else if (c instanceof WriterCommand.Remember m) {
+                index.remember(m.itemId(), m.sourceId(), new InventoryIndex.ItemState(m.size(), m.modified(), m.rules()), m.scan());
             } else if (c instanceof WriterCommand.Finish f) {
                 if (f.complete()) {
                     index.dropStale(f.sourceId(), f.scan());

@@ -28,6 +28,7 @@ public final class ScanRunner {
         try (InventoryIndex index = InventoryIndex.openWriter(data.index())) {
             vertx.eventBus().registerDefaultCodec(WriterCommand.Replace.class, new LocalCodec<>(WriterCommand.Replace.class));
             vertx.eventBus().registerDefaultCodec(WriterCommand.Keep.class, new LocalCodec<>(WriterCommand.Keep.class));
+            vertx.eventBus().registerDefaultCodec(WriterCommand.Remember.class, new LocalCodec<>(WriterCommand.Remember.class));
             vertx.eventBus().registerDefaultCodec(WriterCommand.Finish.class, new LocalCodec<>(WriterCommand.Finish.class));
             vertx.deployVerticle(new InventoryWriterVerticle(index),
                     new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).await();
@@ -37,7 +38,7 @@ public final class ScanRunner {
                 }
                 Promise<ScanSummary> done = Promise.promise();
                 ScanJob job = new ScanJob(s.display(), s.id(), s.path(), System.currentTimeMillis());
-                String id = vertx.deployVerticle(new FileShareCrawler(job, rules, hasher, done)).await();
+                String id = vertx.deployVerticle(new FileShareCrawler(job, rules, hasher, index, done)).await();
                 ScanSummary summary = done.future().await();
                 vertx.undeploy(id).await();
                 save(data, job, summary);

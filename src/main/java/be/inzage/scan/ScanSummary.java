@@ -24,6 +24,7 @@ public final class ScanSummary {
     private long seen;
     private long scanned;
     private long skipped;
+    private long unchanged;
     private long failed;
     private long bytesSeen;
     private long bytesScanned;
@@ -55,6 +56,10 @@ public final class ScanSummary {
                     warnings.add(new JsonObject().put("item", p).put("warning", o.reason()));
                 }
             }
+            case UNCHANGED -> {
+                unchanged++;
+                bytesScanned += o.bytes(); // its findings are in the inventory already: covered
+            }
             case SKIPPED -> {
                 skipped++;
                 skippedBy.merge(o.reason(), 1L, Long::sum);
@@ -79,6 +84,10 @@ public final class ScanSummary {
 
     public long scanned() {
         return scanned;
+    }
+
+    public long unchanged() {
+        return unchanged;
     }
 
     public long failed() {
@@ -111,8 +120,8 @@ public final class ScanSummary {
                 .put("scan", scan)
                 .put("state", complete ? "completed" : "incomplete")
                 .put("seconds", durationNanos / 1e9)
-                .put("items", new JsonObject().put("seen", seen).put("scanned", scanned).put("skipped", skipped)
-                        .put("failed", failed))
+                .put("items", new JsonObject().put("seen", seen).put("scanned", scanned).put("unchanged", unchanged)
+                        .put("skipped", skipped).put("failed", failed))
                 .put("bytes", new JsonObject().put("seen", bytesSeen).put("scanned", bytesScanned))
                 .put("completeness", Math.round(completeness() * 10000) / 10000.0)
                 .put("findings", findings)
@@ -128,8 +137,9 @@ public final class ScanSummary {
     public String toText() {
         StringBuilder b = new StringBuilder();
         b.append(String.format("Scanned %s in %.1f s%n", source, durationNanos / 1e9));
-        b.append(String.format("  items:    %d seen, %d scanned, %d skipped, %d failed%n", seen, scanned, skipped, failed));
-        b.append(String.format("  bytes:    %s seen, %s scanned (%.1f %% complete)%n", human(bytesSeen),
+        b.append(String.format("  items:    %d seen, %d scanned, %d unchanged, %d skipped, %d failed%n", seen, scanned,
+                unchanged, skipped, failed));
+        b.append(String.format("  bytes:    %s seen, %s scanned or unchanged (%.1f %% complete)%n", human(bytesSeen),
                 human(bytesScanned), completeness() * 100));
         b.append(String.format("  findings: %d", findings));
         if (!perType.isEmpty()) {

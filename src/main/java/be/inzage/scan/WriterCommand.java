@@ -10,7 +10,13 @@ public sealed interface WriterCommand {
     record Replace(String cid, List<Finding> findings, long scan, boolean first) implements WriterCommand {
     }
 
-    record Keep(String cid, long scan) implements WriterCommand {
+    /** The item's findings stay as they are (unchanged, or unreadable this time). */
+    record Keep(String itemId, long scan) implements WriterCommand {
+    }
+
+    /** The item was read: remember its size and modification time for the next scan. */
+    record Remember(String itemId, String sourceId, long size, long modified, String rules, long scan)
+            implements WriterCommand {
     }
 
     /** End of a scan: drop the source's findings not seen in it (only when the walk was complete), commit. */

@@ -72,6 +72,26 @@ class ScanPipelineTest {
     }
 
     @Test
+    void unchangedFilesAreSkippedAndChangedOnesReRead() throws IOException {
+        Path data = tmp.resolve("data");
+        Path share = share();
+        ScanSummary first = ScanFixture.scan(data, share);
+        ScanSummary again = ScanFixture.scan(data, share);
+        assertEquals(0, again.scanned());
+        assertEquals(first.scanned(), again.unchanged(), again.toText());
+        assertEquals(first.completeness(), again.completeness(), 1e-9, "unchanged items are covered");
+
+        Path a = share.resolve("a.txt");
+        Files.writeString(a, "Nieuw: mail naar nieuw.adres@example.be\n");
+        Files.setLastModifiedTime(a, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        ScanSummary third = ScanFixture.scan(data, share);
+        assertEquals(1, third.scanned(), third.toText());
+        assertEquals(Set.of("a.txt"), names(ScanFixture.search(data, "email", "nieuw.adres@example.be")));
+        assertEquals(Set.of("b.csv", "c.json"), names(ScanFixture.search(data, "email", "jan.peeters@example.be")),
+                "the changed file's old findings are replaced, the unchanged files' kept");
+    }
+
+    @Test
     void noPlantedValueInPlaintextUnderTheDataDirectory() throws IOException {
         Path data = tmp.resolve("data");
         ScanFixture.scan(data, share());

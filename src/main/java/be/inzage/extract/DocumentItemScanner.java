@@ -49,10 +49,24 @@ public final class DocumentItemScanner {
         static final Parser AUTO = new AutoDetectParser();
     }
 
+    /** Parses run here so that a parser stuck in a loop can be abandoned after the time limit. */
+    private static final java.util.concurrent.ExecutorService PARSING = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "inzage-tika");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final DetectionEngine engine;
+    private final long timeLimitMillis;
 
     public DocumentItemScanner(DetectionEngine engine) {
+        this(engine, 120_000);
+    }
+
+    /** @param timeLimitMillis per item: a parse that takes longer is abandoned and the item recorded as failed */
+    public DocumentItemScanner(DetectionEngine engine, long timeLimitMillis) {
         this.engine = engine;
+        this.timeLimitMillis = timeLimitMillis;
     }
 
     /** Thrown for an item Tika cannot open; the message is the reason recorded against the item. */
@@ -72,15 +86,36 @@ public final class DocumentItemScanner {
                 new BasicContentHandlerFactory(BasicContentHandlerFactory.HANDLER_TYPE.TEXT, MAX_CHARS), MAX_PARTS);
         ParseContext context = new ParseContext();
         String warning = null;
-        try (InputStream in = opener.open()) {
-            wrapper.parse(in, handler, new Metadata(), context);
-        } catch (EncryptedDocumentException e) {
-            throw new UnreadableDocumentException("encrypted or password-protected");
-        } catch (TikaException | SAXException e) {
-            if (handler.getMetadataList().isEmpty()) {
-                throw new UnreadableDocumentException("corrupt or unreadable document (" + e.getClass().getSimpleName() + ")");
+        InputStream in = opener.open();
+        java.util.concurrent.Future<Void> parse = PARSING.submit(() -> {
+            try (in) {
+                wrapper.parse(in, handler, new Metadata(), context);
             }
-            warning = "partly read: " + e.getClass().getSimpleName();
+            return null;
+        });
+        try {
+            parse.get(timeLimitMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            parse.cancel(true);
+            throw new UnreadableDocumentException("parser time-out after " + timeLimitMillis / 1000 + " s");
+        } catch (InterruptedException e) {
+            parse.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new UnreadableDocumentException("interrupted");
+        } catch (java.util.concurrent.ExecutionException ee) {
+            Throwable e = ee.getCause();
+            if (e instanceof EncryptedDocumentException) {
+                throw new UnreadableDocumentException("encrypted or password-protected");
+            } else if (e instanceof TikaException || e instanceof SAXException) {
+                if (handler.getMetadataList().isEmpty()) {
+                    throw new UnreadableDocumentException("corrupt or unreadable document (" + e.getClass().getSimpleName() + ")");
+                }
+                warning = "partly read: " + e.getClass().getSimpleName();
+            } else if (e instanceof IOException io) {
+                throw io;
+            } else {
+                throw new UnreadableDocumentException("parser failure (" + e.getClass().getSimpleName() + ")");
+            }
         }
         List<Metadata> parts = handler.getMetadataList();
         if (parts.isEmpty()) {

@@ -116,6 +116,9 @@ public final class InventoryIndex implements Closeable {
 
     /** Keeps an item's findings (all its parts) as they are, marked as seen in this scan: unchanged or unreadable now. */
     public void keep(String itemId, long scan) throws IOException {
+        if (!writer.getFieldNames().contains(SCAN)) {
+            return; // an empty inventory: nothing to keep yet
+        }
         writer.updateNumericDocValue(new Term(ITEM, itemId), SCAN, scan);
         writer.updateNumericDocValue(new Term(STATE_FOR, itemId), SCAN, scan);
     }

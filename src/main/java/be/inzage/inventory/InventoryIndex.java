@@ -132,8 +132,24 @@ public final class InventoryIndex implements Closeable {
         d.add(new StoredField("size", state.size()));
         d.add(new StoredField("modified", state.modified()));
         d.add(new StoredField("rules", state.rules()));
+        // the whole state as one term: "is this item unchanged?" is then a term lookup, no stored-field read
+        d.add(new StringField("statekey", stateKey(itemId, state), Field.Store.NO));
         d.add(new NumericDocValuesField(SCAN, scan));
         writer.updateDocument(new Term(STATE_FOR, itemId), d);
+    }
+
+    private static String stateKey(String itemId, ItemState s) {
+        return itemId + ':' + s.size() + ':' + s.modified() + ':' + s.rules();
+    }
+
+    /** Whether the item was read at an earlier scan with exactly this size, time and rules version. */
+    public boolean unchanged(String itemId, ItemState now) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return s.count(new TermQuery(new Term("statekey", stateKey(itemId, now)))) > 0;
+        } finally {
+            searchers.release(s);
+        }
     }
 
     /** The state stored at the last scan that read the item, or null. Safe from any thread. */

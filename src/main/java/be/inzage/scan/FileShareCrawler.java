@@ -88,12 +88,23 @@ public final class FileShareCrawler extends VerticleBase {
         }
         if (queue.size() < WALK_BATCH / 2 && !walkDone && !walking) {
             walking = true;
-            walkPool.executeBlocking(() -> walker.next(WALK_BATCH), true).onComplete(ar -> {
+            walkPool.executeBlocking(this::nextBatch, true).onComplete(ar -> {
                 walking = false;
                 if (ar.failed() || ar.result().isEmpty()) {
                     walkDone = true;
                 } else {
-                    queue.addAll(ar.result());
+                    for (FileWalker.Entry e : ar.result()) {
+                        if (e.error() == null && unchangedIds.containsKey(e.path())) {
+                            // unchanged since the last scan: counted and kept without a trip to the extraction pool
+                            summary.record(e.path(), ItemOutcome.unchanged(e.size()), Map.of());
+                            unchanged.add(unchangedIds.remove(e.path()));
+                            if (unchanged.size() >= KEEP_BATCH) {
+                                flushKeeps();
+                            }
+                        } else {
+                            queue.add(e);
+                        }
+                    }
                 }
                 pump();
             });
@@ -101,6 +112,24 @@ public final class FileShareCrawler extends VerticleBase {
         if (walkDone && queue.isEmpty() && inFlight == 0 && !walking && !finishing) {
             finish();
         }
+    }
+
+    /** Items of the current walk batch found unchanged, by path (filled on the walk thread, drained on the event loop). */
+    private final java.util.Map<Path, String> unchangedIds = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** On the walk thread: the next paths, with the unchanged ones (same size, time and rules) marked. */
+    private List<FileWalker.Entry> nextBatch() throws IOException {
+        List<FileWalker.Entry> batch = walker.next(WALK_BATCH);
+        for (FileWalker.Entry e : batch) {
+            if (e.error() != null) {
+                continue;
+            }
+            String id = be.inzage.inventory.Finding.itemId(job.sourceId(), e.path().toString());
+            if (index.unchanged(id, new InventoryIndex.ItemState(e.size(), e.modified(), rules.version()))) {
+                unchangedIds.put(e.path(), id);
+            }
+        }
+        return batch;
     }
 
     private void launch(FileWalker.Entry e) {
@@ -114,6 +143,12 @@ public final class FileShareCrawler extends VerticleBase {
             inFlight--;
             if (ar.succeeded()) {
                 summary.record(e.path(), ar.result().outcome(), ar.result().types());
+                if (ar.result().unchangedItem() != null) {
+                    unchanged.add(ar.result().unchangedItem());
+                    if (unchanged.size() >= KEEP_BATCH) {
+                        flushKeeps();
+                    }
+                }
             } else {
                 summary.record(e.path(), ItemOutcome.failed("internal error: " + ar.cause().getClass().getSimpleName(),
                         e.size()), Map.of());
@@ -122,7 +157,25 @@ public final class FileShareCrawler extends VerticleBase {
         });
     }
 
-    private record Result(ItemOutcome outcome, Map<String, Integer> types) {
+    /** @param unchangedItem set when the item is unchanged: its findings are kept in a batch, from the event loop */
+    private record Result(ItemOutcome outcome, Map<String, Integer> types, String unchangedItem) {
+        Result(ItemOutcome outcome, Map<String, Integer> types) {
+            this(outcome, types, null);
+        }
+    }
+
+    static final int KEEP_BATCH = 512;
+    private final java.util.List<String> unchanged = new java.util.ArrayList<>();
+    private Future<?> keeping = Future.succeededFuture();
+
+    /** Sends the pending unchanged items to the writer in one message; chained so they stay in order. */
+    private void flushKeeps() {
+        if (unchanged.isEmpty()) {
+            return;
+        }
+        WriterCommand.KeepAll batch = new WriterCommand.KeepAll(List.copyOf(unchanged), job.scan());
+        unchanged.clear();
+        keeping = keeping.compose(v -> vertx.eventBus().request(InventoryWriterVerticle.ADDRESS, batch, WRITE));
     }
 
     /** On an extraction worker: read, detect, collect, write. Failures become item outcomes. */
@@ -134,12 +187,6 @@ public final class FileShareCrawler extends VerticleBase {
                     e.size()), Map.of());
         }
         try {
-            InventoryIndex.ItemState last = index.state(item.recordId());
-            if (last != null && last.size() == e.size() && last.modified() == e.modified()
-                    && rules.version().equals(last.rules())) {
-                keep(item.recordId());
-                return new Result(ItemOutcome.unchanged(e.size()), Map.of());
-            }
             Result r = format == Format.DOCUMENT ? document(e, item) : text(e, item, format);
             await(new WriterCommand.Remember(item.recordId(), job.sourceId(), e.size(), e.modified(), rules.version(),
                     job.scan()));
@@ -206,10 +253,11 @@ public final class FileShareCrawler extends VerticleBase {
 
     private void finish() {
         finishing = true;
-        walkPool.executeBlocking(() -> {
+        flushKeeps();
+        keeping.compose(k -> walkPool.executeBlocking(() -> {
             walker.close();
             return null;
-        }).compose(v -> vertx.eventBus().request(InventoryWriterVerticle.ADDRESS,
+        })).compose(v -> vertx.eventBus().request(InventoryWriterVerticle.ADDRESS,
                         new WriterCommand.Finish(job.sourceId(), job.scan(), true), WRITE))
                 .onComplete(ar -> {
                     summary.done(ar.succeeded());

@@ -37,6 +37,10 @@ public final class InventoryWriterVerticle extends VerticleBase {
                 index.replace(r.cid(), r.findings(), r.scan(), r.first());
             } else if (c instanceof WriterCommand.Keep k) {
                 index.keep(k.itemId(), k.scan());
+            } else if (c instanceof WriterCommand.KeepAll all) {
+                for (String id : all.itemIds()) {
+                    index.keep(id, all.scan());
+                }
             } else if (c instanceof WriterCommand.Remember m) {
                 index.remember(m.itemId(), m.sourceId(), new InventoryIndex.ItemState(m.size(), m.modified(), m.rules()), m.scan());
             } else if (c instanceof WriterCommand.Finish f) {

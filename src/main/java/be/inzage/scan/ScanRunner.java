@@ -28,6 +28,7 @@ public final class ScanRunner {
         try (InventoryIndex index = InventoryIndex.openWriter(data.index())) {
             vertx.eventBus().registerDefaultCodec(WriterCommand.Replace.class, new LocalCodec<>(WriterCommand.Replace.class));
             vertx.eventBus().registerDefaultCodec(WriterCommand.Keep.class, new LocalCodec<>(WriterCommand.Keep.class));
+            vertx.eventBus().registerDefaultCodec(WriterCommand.KeepAll.class, new LocalCodec<>(WriterCommand.KeepAll.class));
             vertx.eventBus().registerDefaultCodec(WriterCommand.Remember.class, new LocalCodec<>(WriterCommand.Remember.class));
             vertx.eventBus().registerDefaultCodec(WriterCommand.Finish.class, new LocalCodec<>(WriterCommand.Finish.class));
             vertx.deployVerticle(new InventoryWriterVerticle(index),

@@ -14,6 +14,10 @@ public sealed interface WriterCommand {
     record Keep(String itemId, long scan) implements WriterCommand {
     }
 
+    /** Many unchanged items at once: one message instead of one round trip each. */
+    record KeepAll(List<String> itemIds, long scan) implements WriterCommand {
+    }
+
     /** The item was read: remember its size and modification time for the next scan. */
     record Remember(String itemId, String sourceId, long size, long modified, String rules, long scan)
             implements WriterCommand {

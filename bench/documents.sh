@@ -15,13 +15,13 @@ now() { date +%s.%N; }
 DOCDIR=$OUT/docs-$DOCS
 if [ ! -d "$DOCDIR" ]; then java -cp target/inzage.jar:"$OUT/classes" DocBench gen "$DOCDIR" "$DOCS"; fi
 echo "documents: $(find "$DOCDIR" -type f | wc -l) files, $(du -sb "$DOCDIR" | cut -f1) bytes"
-TIKA=$(java -Xmx512m -cp target/inzage.jar:"$OUT/classes" DocBench tika "$DOCDIR" 2 2>/dev/null | tail -1)
-echo "bare tika (2 threads): $TIKA"
+t0=$(now); TIKA=$(java -Xmx512m -cp target/inzage.jar:"$OUT/classes" DocBench tika "$DOCDIR" 2 2>/dev/null | tail -1); t1=$(now)
+TIKA_S=$(python3 -c "print($t1-$t0)")
+echo "bare tika process (2 threads): ${TIKA_S}s ($TIKA)"
 rm -rf "$OUT/docdata"
 t0=$(now); java -Xmx512m -jar target/inzage.jar scan "$DOCDIR" --data "$OUT/docdata" > "$OUT/docscan.txt" 2>/dev/null; t1=$(now)
 SCAN_S=$(python3 -c "print($t1-$t0)")
 head -4 "$OUT/docscan.txt"
-TIKA_S=$(echo "$TIKA" | sed -n 's/.*tika_seconds=\([0-9.]*\).*/\1/p')
 python3 -c "print(f'inzage scan: {float(\"$SCAN_S\"):.1f} s; bare tika {float(\"$TIKA_S\"):.1f} s; throughput ratio inzage/tika = {float(\"$TIKA_S\")/float(\"$SCAN_S\"):.2f} (target >= 0.85)')"
 
 SHARE=$OUT/share-$FILES

@@ -56,6 +56,9 @@ public final class DocumentItemScanner {
         return t;
     });
 
+    /** Metadata keys repeat across every document: their field names are worked out once. */
+    private static final java.util.Map<String, FieldName> FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final DetectionEngine engine;
     private final long timeLimitMillis;
 
@@ -63,7 +66,10 @@ public final class DocumentItemScanner {
         this(engine, 120_000);
     }
 
-    /** @param timeLimitMillis per item: a parse that takes longer is abandoned and the item recorded as failed */
+    /**
+     * @param timeLimitMillis per item: a parse that takes longer is abandoned and the item recorded as
+     *                        failed; 0 parses on the calling thread without a limit
+     */
     public DocumentItemScanner(DetectionEngine engine, long timeLimitMillis) {
         this.engine = engine;
         this.timeLimitMillis = timeLimitMillis;
@@ -87,14 +93,24 @@ public final class DocumentItemScanner {
         ParseContext context = new ParseContext();
         String warning = null;
         InputStream in = opener.open();
-        java.util.concurrent.Future<Void> parse = PARSING.submit(() -> {
+        java.util.concurrent.Callable<Void> work = () -> {
             try (in) {
                 wrapper.parse(in, handler, new Metadata(), context);
             }
             return null;
-        });
+        };
+        java.util.concurrent.FutureTask<Void> parse = new java.util.concurrent.FutureTask<>(work);
+        if (timeLimitMillis <= 0) {
+            parse.run(); // no time limit: parse on the calling thread
+        } else {
+            PARSING.execute(parse);
+        }
         try {
-            parse.get(timeLimitMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (timeLimitMillis <= 0) {
+                parse.get();
+            } else {
+                parse.get(timeLimitMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
         } catch (java.util.concurrent.TimeoutException e) {
             parse.cancel(true);
             throw new UnreadableDocumentException("parser time-out after " + timeLimitMillis / 1000 + " s");
@@ -177,7 +193,8 @@ public final class DocumentItemScanner {
             if (skip(name)) {
                 continue;
             }
-            FieldName field = FieldName.of(name.replace(':', '_'));
+            FieldName field = FIELDS.size() < 10_000 ? FIELDS.computeIfAbsent(name, n -> FieldName.of(n.replace(':', '_')))
+                    : FieldName.of(name.replace(':', '_'));
             for (String v : m.getValues(name)) {
                 if (v == null || v.isBlank() || v.length() > 10_000) {
                     continue;

@@ -37,7 +37,10 @@ import java.util.concurrent.TimeoutException;
  */
 public final class FileShareCrawler extends VerticleBase {
 
-    static final int MAX_IN_FLIGHT = 4;
+    /** Extraction threads; items in flight are twice that, so a thread never waits for the walk. */
+    static final int EXTRACT_THREADS = Integer.getInteger("inzage.extractThreads",
+            Math.max(2, Runtime.getRuntime().availableProcessors()));
+    static final int MAX_IN_FLIGHT = 2 * EXTRACT_THREADS;
     static final int WALK_BATCH = 256;
     private static final DeliveryOptions WRITE = new DeliveryOptions().setSendTimeout(TimeUnit.MINUTES.toMillis(10));
 
@@ -73,7 +76,7 @@ public final class FileShareCrawler extends VerticleBase {
         scanner = new TextItemScanner(rules.engine());
         documents = new DocumentItemScanner(rules.engine());
         walkPool = vertx.createSharedWorkerExecutor("inzage-walk-" + job.scan(), 1);
-        extractPool = vertx.createSharedWorkerExecutor("inzage-extract", Math.max(2, Runtime.getRuntime().availableProcessors()),
+        extractPool = vertx.createSharedWorkerExecutor("inzage-extract", EXTRACT_THREADS,
                 5, TimeUnit.MINUTES);
         return walkPool.executeBlocking(() -> new FileWalker(job.root()))
                 .onSuccess(w -> {

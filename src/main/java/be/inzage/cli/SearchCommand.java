@@ -1,10 +1,10 @@
 package be.inzage.cli;
 
 import be.inzage.detect.Rulebook;
-import be.inzage.inventory.Finding;
 import be.inzage.inventory.InventoryIndex;
 import be.inzage.inventory.KeyedHasher;
 import be.inzage.subject.IdentifierNormalizer;
+import be.inzage.subject.SubjectHit;
 import be.inzage.subject.SubjectSearch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +30,7 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--login", paramLabel = "L") List<String> login;
     @Option(names = "--name", paramLabel = "N") List<String> name;
     @Option(names = "--value", paramLabel = "V", description = "any identifier; its type is detected") List<String> value;
-    @Option(names = "--expand", description = "also follow identifiers found in the same records (not yet available)") boolean expand;
+    @Option(names = "--expand", description = "also search the strong identifiers (e-mail, phone, account, login, ...) found in the same records as the subject's, one hop") boolean expand;
     @Option(names = "--json", description = "one JSON object per line") boolean json;
 
     @Mixin
@@ -51,17 +51,24 @@ final class SearchCommand implements Callable<Integer> {
         if (ids.isEmpty()) {
             throw new Main.UserError("give at least one identifier (--email, --phone, --iban, --ip, --mac, --cookie, --login, --name, --value)");
         }
-        List<Finding> found;
+        List<SubjectHit> found;
         Rulebook rules = Rulebook.load(common.rules);
         if (!Files.exists(common.dataDir().keyFile()) && System.getenv(KeyedHasher.ENV) == null) {
             throw new Main.UserError("no inventory in " + common.dataDir().root() + " (run a scan first)");
         }
         KeyedHasher hasher = KeyedHasher.open(common.dataDir().keyFile());
         try (InventoryIndex index = openReader()) {
-            found = new SubjectSearch(index, hasher, new IdentifierNormalizer(rules.engine())).search(ids);
+            found = new SubjectSearch(index, hasher, new IdentifierNormalizer(rules.engine())).search(ids, expand);
         }
-        for (Finding f : found) {
-            Output.print(f, json);
+        for (SubjectHit h : found) {
+            if (json) {
+                System.out.println(h.toJson().encode());
+            } else {
+                Output.print(h.finding(), false);
+                if (h.via() != null) {
+                    System.out.println("    via " + h.via());
+                }
+            }
         }
         if (!json) {
             System.out.println(found.size() + " location(s)");

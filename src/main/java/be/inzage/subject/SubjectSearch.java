@@ -24,6 +24,55 @@ public final class SubjectSearch {
         this.normalizer = normalizer;
     }
 
+    /**
+     * Identifier types strong enough to follow: they point at one person. IP addresses (a household,
+     * an office), names, places and job titles are never followed.
+     */
+    static final Set<String> STRONG = Set.of("email", "phone", "iban", "bank_account", "payment_card", "national_id_be",
+            "national_id_nl", "login", "mac_address", "cookie");
+
+    /**
+     * Direct hits plus, with {@code expand}, one hop of correlation: strong identifiers that sit in the
+     * same record (row, line, document) as a strong direct hit are searched too, and their locations
+     * come back with the chain that led to them.
+     */
+    public List<SubjectHit> search(Map<String, List<String>> identifiers, boolean expand) throws IOException {
+        List<Finding> direct = search(identifiers);
+        List<SubjectHit> out = new java.util.ArrayList<>();
+        Set<String> known = new java.util.HashSet<>();
+        Set<String> records = new LinkedHashSet<>();
+        for (Finding f : direct) {
+            out.add(new SubjectHit(f, null));
+            known.add(f.hash());
+            if (STRONG.contains(f.type())) {
+                records.addAll(f.records());
+            }
+        }
+        if (!expand || records.isEmpty()) {
+            return out;
+        }
+        Map<String, String> via = new java.util.LinkedHashMap<>();
+        for (Finding co : index.byRecords(records)) {
+            if (STRONG.contains(co.type()) && !known.contains(co.hash())) {
+                Finding seed = direct.stream().filter(d -> d.records().stream().anyMatch(co.records()::contains)).findFirst()
+                        .orElse(direct.get(0));
+                via.putIfAbsent(co.hash(), co.type() + " " + co.masked() + ", found with the " + seed.type() + " in "
+                        + seed.container() + (seed.part() == null ? "" : "!/" + seed.part()));
+            }
+        }
+        if (via.isEmpty()) {
+            return out;
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        direct.forEach(f -> seen.add(f.fingerprint()));
+        for (Finding f : index.byHashes(via.keySet())) {
+            if (seen.add(f.fingerprint())) {
+                out.add(new SubjectHit(f, via.get(f.hash())));
+            }
+        }
+        return out;
+    }
+
     /** @param identifiers identifier type (email, phone, iban, ip, mac, cookie, login, name, value) → values */
     public List<Finding> search(Map<String, List<String>> identifiers) throws IOException {
         Set<String> hashes = new LinkedHashSet<>();

@@ -70,6 +70,27 @@ class CliTest {
     }
 
     @Test
+    void expandFollowsStrongIdentifiersOfTheSameRecordOnly() throws IOException {
+        Path share = Files.createDirectories(tmp.resolve("share"));
+        Files.writeString(share.resolve("crm.csv"), "naam;email;telefoon\nJan Peeters;jan.peeters@example.be;0475/12.34.56\n"
+                + "Els Maes;els.maes@example.be;0486 11 22 33\n");
+        Files.writeString(share.resolve("note.txt"), "Terugbellen op 0475 12 34 56 aub.\n");
+        Files.writeString(share.resolve("other.txt"), "Mail van els.maes@example.be, gsm 0486 11 22 33.\n");
+        String data = tmp.resolve("data").toString();
+        assertEquals(0, run("scan", share.toString(), "--data", data, "--rules", "rules").code());
+
+        Run plain = run("search", "--email", "jan.peeters@example.be", "--json", "--data", data, "--rules", "rules");
+        assertEquals(1, plain.out().lines().count(), plain.out());
+
+        Run expanded = run("search", "--email", "jan.peeters@example.be", "--expand", "--json", "--data", data, "--rules", "rules");
+        List<JsonObject> hits = expanded.out().lines().map(JsonObject::new).toList();
+        assertTrue(hits.stream().anyMatch(h -> h.getString("container").endsWith("note.txt") && "expanded".equals(h.getString("match"))
+                && h.getString("via").startsWith("phone +32 4")), expanded.out());
+        assertTrue(hits.stream().noneMatch(h -> h.getString("container").endsWith("other.txt")), "another subject's data: " + expanded.out());
+        assertEquals(1, hits.stream().filter(h -> "direct".equals(h.getString("match"))).count());
+    }
+
+    @Test
     void unusableSourceIsOneLineAndExitTwo() {
         Run r = run("scan", tmp.resolve("missing").toString(), "--data", tmp.resolve("d").toString());
         assertEquals(2, r.code());

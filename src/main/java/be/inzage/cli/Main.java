@@ -10,7 +10,8 @@ import java.io.PrintWriter;
 /** The `inzage` command: scan, search, findings, demo. */
 @Command(name = "inzage", mixinStandardHelpOptions = true, version = "inzage 0.1.0",
         description = "Finds, inventories and searches personal data across file shares, databases and web logs.",
-        subcommands = {ScanCommand.class, SearchCommand.class, FindingsCommand.class, DemoCommand.class,
+        subcommands = {ScanCommand.class, SearchCommand.class, FindingsCommand.class, ReportCommand.class, VerifyCommand.class,
+                AuditCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -71,7 +71,22 @@ public final class FindingCollector {
     }
 
     /** @param recordLine the line that identifies the record (a JSON object's first line), for linking */
+    /** Sees every detection with its plain value; used only by live reads for access reports, never stored. */
+    public interface Tap {
+        void seen(Detection d, String part, int line);
+    }
+
+    private Tap tap;
+
+    public FindingCollector tap(Tap t) {
+        this.tap = t;
+        return this;
+    }
+
     public void add(Detection d, int line, String field, int recordLine) {
+        if (tap != null) {
+            tap.seen(d, item.part(), line);
+        }
         String key = d.type() + '\0' + d.normalized() + '\0' + (field == null ? "" : field);
         Agg a = values.computeIfAbsent(key, k -> new Agg(d.type(), d.normalized(), field));
         a.confidence = Math.max(a.confidence, d.confidence());

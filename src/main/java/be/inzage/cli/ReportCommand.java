@@ -1,0 +1,67 @@
+package be.inzage.cli;
+
+import be.inzage.detect.Rulebook;
+import be.inzage.inventory.InventoryIndex;
+import be.inzage.inventory.KeyedHasher;
+import be.inzage.subject.AuditLog;
+import be.inzage.subject.IdentifierNormalizer;
+import be.inzage.subject.LiveReader;
+import be.inzage.subject.SubjectHit;
+import be.inzage.subject.SubjectReports;
+import be.inzage.subject.SubjectSearch;
+import io.vertx.core.json.JsonObject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"access: every location of the subject's data with category, purposes, legal basis, retention and the",
+                "values read live from the sources; erasure: what to do at each location (no values). Audited."})
+final class ReportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "access|erasure")
+    String kind;
+
+    @Mixin
+    IdentifierOptions identifiers;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE")
+    Path out;
+
+    @Option(names = "--format", defaultValue = "json", paramLabel = "json|html")
+    String format;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!kind.equals("access") && !kind.equals("erasure")) {
+            throw new Main.UserError("report kind must be access or erasure, not '" + kind + "'");
+        }
+        if (!format.equals("json") && !format.equals("html")) {
+            throw new Main.UserError("--format must be json or html, not '" + format + "'");
+        }
+        Map<String, List<String>> ids = identifiers.toMap();
+        Rulebook rules = Rulebook.load(common.rules);
+        KeyedHasher hasher = Inventory.hasher(common.dataDir());
+        List<SubjectHit> hits;
+        try (InventoryIndex index = Inventory.reader(common.dataDir())) {
+            hits = new SubjectSearch(index, hasher, new IdentifierNormalizer(rules.engine())).search(ids, identifiers.expand);
+        }
+        SubjectReports reports = new SubjectReports(rules.policy(), new LiveReader(rules, hasher));
+        JsonObject report = kind.equals("access") ? reports.access(ids.keySet(), hits) : reports.erasure(ids.keySet(), hits);
+        String body = format.equals("html") && kind.equals("access") ? SubjectReports.html(report) : report.encodePrettily();
+        Files.writeString(out, body);
+        new AuditLog(common.dataDir().root()).append(Inventory.who(), "report " + kind, ids.keySet(), hits.size());
+        System.out.println(hits.size() + " location(s) written to " + out);
+        return 0;
+    }
+}

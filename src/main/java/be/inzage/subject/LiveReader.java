@@ -1,0 +1,71 @@
+package be.inzage.subject;
+
+import be.inzage.detect.Rulebook;
+import be.inzage.extract.DocumentItemScanner;
+import be.inzage.extract.FindingCollector;
+import be.inzage.extract.Format;
+import be.inzage.extract.ItemRef;
+import be.inzage.extract.TextItemScanner;
+import be.inzage.inventory.Finding;
+import be.inzage.inventory.KeyedHasher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Reads a location again, live, for what the index cannot give: the plain values (access reports)
+ * and whether a value is still there (erasure verification). The item is re-detected and the
+ * detections whose keyed hash matches are kept; nothing read here is written anywhere but the report.
+ */
+public final class LiveReader {
+
+    /** What a live read found: the values, or why the place could not be read. */
+    public record Live(Set<String> values, String unavailable) {
+    }
+
+    private final Rulebook rules;
+    private final KeyedHasher hasher;
+
+    public LiveReader(Rulebook rules, KeyedHasher hasher) {
+        this.rules = rules;
+        this.hasher = hasher;
+    }
+
+    public Live read(Finding f) {
+        if (!"file".equals(f.kind())) {
+            return new Live(Set.of(), "live reading of " + f.kind() + " sources is not available yet");
+        }
+        Path p = Path.of(f.container());
+        Set<String> values = new LinkedHashSet<>();
+        FindingCollector.Tap tap = (d, part, line) -> {
+            boolean samePart = f.part() == null ? part == null : f.part().equals(part);
+            if (samePart && d.type().equals(f.type()) && hasher.hash(d.normalized()).equals(f.hash())) {
+                values.add(d.normalized());
+            }
+        };
+        ItemRef item = new ItemRef(f.sourceId(), f.source(), f.kind(), f.container(), null);
+        try {
+            Format format = Format.of(p.getFileName().toString());
+            if (format == Format.DOCUMENT) {
+                new DocumentItemScanner(rules.engine()).scan(() -> Files.newInputStream(p), part ->
+                        collector(part == null ? item : item.withPart(part), tap));
+            } else {
+                new TextItemScanner(rules.engine()).scan(() -> Files.newInputStream(p), format, Files.size(p),
+                        collector(item, tap));
+            }
+            return new Live(values, null);
+        } catch (NoSuchFileException gone) {
+            return new Live(Set.of(), "the file no longer exists");
+        } catch (IOException | RuntimeException e) {
+            return new Live(Set.of(), "cannot be read now (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private FindingCollector collector(ItemRef item, FindingCollector.Tap tap) {
+        return new FindingCollector(item, rules.policy(), hasher, (cid, batch, first) -> { }, false).tap(tap);
+    }
+}

@@ -4,7 +4,11 @@ import be.inzage.inventory.Finding;
 import io.vertx.core.json.JsonObject;
 
 /** A location found for a subject: directly by one of the identifiers given, or through a correlated one ({@code via}). */
-public record SubjectHit(Finding finding, String via) {
+public record SubjectHit(Finding finding, String via, boolean strong, String why) {
+
+    public SubjectHit(Finding finding, String via) {
+        this(finding, via, true, via == null ? "matches the " + finding.type() : "correlated");
+    }
 
     public JsonObject toJson() {
         JsonObject j = finding.toJson();
@@ -12,6 +16,7 @@ public record SubjectHit(Finding finding, String via) {
         if (via != null) {
             j.put("via", via);
         }
+        j.put("strength", strong ? "strong" : "weak").put("why", why);
         return j;
     }
 }

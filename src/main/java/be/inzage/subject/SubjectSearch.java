@@ -42,7 +42,7 @@ public final class SubjectSearch {
         Set<String> known = new java.util.HashSet<>();
         Set<String> records = new LinkedHashSet<>();
         for (Finding f : direct) {
-            out.add(new SubjectHit(f, null));
+            out.add(strength(f, direct));
             known.add(f.hash());
             if (STRONG.contains(f.type())) {
                 records.addAll(f.records());
@@ -71,6 +71,25 @@ public final class SubjectSearch {
             }
         }
         return out;
+    }
+
+    /** Types that only identify together with something else: a name, a place, a job title, a birth date. */
+    static final Set<String> WEAK = Set.of("person_name", "address", "postal_code", "job_title", "date_of_birth");
+
+    /**
+     * A name (or place, job, birth date) alone matches many people: it counts as a strong hit only when
+     * the same record also holds another of the subject's identifiers that was found.
+     */
+    private static SubjectHit strength(Finding f, List<Finding> direct) {
+        if (!WEAK.contains(f.type())) {
+            return new SubjectHit(f, null, true, "matches the " + f.type());
+        }
+        for (Finding other : direct) {
+            if (other != f && !other.type().equals(f.type()) && other.records().stream().anyMatch(f.records()::contains)) {
+                return new SubjectHit(f, null, true, f.type() + " together with the " + other.type() + " in the same record");
+            }
+        }
+        return new SubjectHit(f, null, false, f.type() + " only: may be another person with the same " + f.type());
     }
 
     /** @param identifiers identifier type (email, phone, iban, ip, mac, cookie, login, name, value) → values */

@@ -91,6 +91,23 @@ class CliTest {
     }
 
     @Test
+    void aNameAloneIsAWeakHitAndANameWithAnotherIdentifierAStrongOne() throws IOException {
+        Path share = Files.createDirectories(tmp.resolve("share"));
+        Files.writeString(share.resolve("crm.csv"), "naam;email\nJan Peeters;jan.peeters@example.be\n");
+        Files.writeString(share.resolve("other.csv"), "naam;email\nJan Peeters;jp.namesake@example.be\n");
+        String data = tmp.resolve("data").toString();
+        assertEquals(0, run("scan", share.toString(), "--data", data, "--rules", "rules").code());
+        Run r = run("search", "--name", "Jan Peeters", "--email", "jan.peeters@example.be", "--json", "--data", data, "--rules", "rules");
+        List<JsonObject> hits = r.out().lines().map(JsonObject::new).toList();
+        JsonObject own = hits.stream().filter(h -> h.getString("type").equals("person_name") && h.getString("container").endsWith("crm.csv"))
+                .findFirst().orElseThrow();
+        JsonObject namesake = hits.stream().filter(h -> h.getString("container").endsWith("other.csv")).findFirst().orElseThrow();
+        assertEquals("strong", own.getString("strength"), own.encode());
+        assertTrue(own.getString("why").contains("together with the email"), own.encode());
+        assertEquals("weak", namesake.getString("strength"), namesake.encode());
+    }
+
+    @Test
     void unusableSourceIsOneLineAndExitTwo() {
         Run r = run("scan", tmp.resolve("missing").toString(), "--data", tmp.resolve("d").toString());
         assertEquals(2, r.code());

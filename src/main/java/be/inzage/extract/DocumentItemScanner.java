@@ -42,7 +42,9 @@ public final class DocumentItemScanner {
             "tiff:Bits", "tiff:Samples", "tiff:Resolution", "tiff:Orientation", "exif:", "Exif ", "Number of", "Y Cb",
             "X Resolution", "Y Resolution", "Resolution", "Thumbnail", "Unknown tag", "embeddedRelationshipId",
             "resourceName", "dc:format", "meta:page-count", "xmpTPg:NPages", "extended-properties:Template",
-            "extended-properties:Application", "extended-properties:AppVersion", "extended-properties:DocSecurity");
+            "extended-properties:Application", "extended-properties:AppVersion", "extended-properties:DocSecurity",
+            "xmp:CreatorTool", "pdf:producer", "producer", "Application-Name", "Application-Version", "generator",
+            "meta:creator-tool");
 
     /** Loading every Tika parser takes a moment: once per process, on the first worker that needs it. */
     private static final class Parsers {
@@ -155,6 +157,9 @@ public final class DocumentItemScanner {
             String part = path == null ? null : path.replaceFirst("^/", "").replace("/", "!/");
             if (m.get(TikaCoreProperties.EMBEDDED_EXCEPTION) != null) {
                 failedParts++;
+            }
+            if (part != null && part.toLowerCase(Locale.ROOT).contains("thumbnail")) {
+                continue; // a document's own preview: the same content again, or none
             }
             FindingCollector out = collectorFor.apply(part);
             text(m.get(TikaCoreProperties.TIKA_CONTENT), out);

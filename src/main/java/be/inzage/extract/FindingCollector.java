@@ -35,6 +35,8 @@ public final class FindingCollector {
         int[] recordLines = new int[2];
         int nRecords;
         String preview;
+        /** Database rows: primary keys (JSON objects) of the rows holding the value. */
+        java.util.List<String> rowKeys;
         int count;
 
         Agg(String type, String normalized, String field) {
@@ -111,6 +113,28 @@ public final class FindingCollector {
         }
     }
 
+    /** A value in a database row: located by the row's primary key (a JSON object) and its column. */
+    public void addRow(Detection d, String column, String pkJson) {
+        if (tap != null) {
+            tap.seen(d, item.part(), 0);
+        }
+        String key = d.type() + '\0' + d.normalized() + '\0' + column;
+        Agg a = values.computeIfAbsent(key, k -> new Agg(d.type(), d.normalized(), column));
+        a.confidence = Math.max(a.confidence, d.confidence());
+        a.count++;
+        total++;
+        if (a.rowKeys == null) {
+            a.rowKeys = new java.util.ArrayList<>(2);
+        }
+        if (a.rowKeys.size() < MAX_RECORDS_PER_FINDING && (a.rowKeys.isEmpty() || !a.rowKeys.get(a.rowKeys.size() - 1).equals(pkJson))) {
+            a.rowKeys.add(pkJson);
+            lineRefs++;
+        }
+        if (values.size() >= MAX_VALUES || lineRefs >= MAX_LINE_REFS) {
+            flush();
+        }
+    }
+
     /** A photo or video: its identity is its place, its preview says what it is (never the content). */
     public void addMedia(String type, String identity, String preview) {
         Agg a = values.computeIfAbsent(type + '\0' + identity + '\0', k -> new Agg(type, identity, null));
@@ -161,7 +185,14 @@ public final class FindingCollector {
         Policy.TypeInfo info = policy.type(a.type);
         int[] lines = LineSet.sortedUnique(a.lines, a.nLines);
         List<String> records = new ArrayList<>();
-        if (lineRecords && a.nRecords > 0) {
+        String rows = "";
+        if (a.rowKeys != null) {
+            // one record per row, so co-occurring identifiers of a customer row are linked
+            for (String pk : a.rowKeys) {
+                records.add(cid + ":" + Finding.sha256(pk));
+            }
+            rows = "[" + String.join(",", a.rowKeys) + "]";
+        } else if (lineRecords && a.nRecords > 0) {
             for (int r : LineSet.sortedUnique(a.recordLines, a.nRecords)) {
                 records.add(cid + ":" + r);
             }
@@ -175,6 +206,6 @@ public final class FindingCollector {
         return new Finding(item.sourceId(), item.source(), item.kind(), item.container(), item.part(), a.field, a.type,
                 info.category(), info.risk(), a.confidence, a.preview != null ? a.preview : Masker.mask(a.type, a.normalized),
                 hasher.hash(a.normalized),
-                aliases, LineSet.encode(lines), a.count, records, cid, segment);
+                aliases, LineSet.encode(lines), a.count, records, cid, segment, rows);
     }
 }

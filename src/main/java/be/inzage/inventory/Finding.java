@@ -17,10 +17,20 @@ import java.util.List;
  * @param lines    line numbers as {@link LineSet} ranges; empty when the place has no lines
  * @param records  ids of the records (row, line, document) the value sits in, to link co-occurring identifiers
  * @param segment  0, or the number of an extra batch when a huge file was flushed in parts
+ * @param rows     for database findings: a JSON array of the primary keys of the rows holding the value
  */
 public record Finding(String sourceId, String source, String kind, String container, String part, String field,
                       String type, String category, String risk, double confidence, String masked, String hash,
-                      List<String> aliases, String lines, int count, List<String> records, String cid, int segment) {
+                      List<String> aliases, String lines, int count, List<String> records, String cid, int segment,
+                      String rows) {
+
+    /** Without database rows: files and logs locate by line. */
+    public Finding(String sourceId, String source, String kind, String container, String part, String field, String type,
+                   String category, String risk, double confidence, String masked, String hash, List<String> aliases,
+                   String lines, int count, List<String> records, String cid, int segment) {
+        this(sourceId, source, kind, container, part, field, type, category, risk, confidence, masked, hash, aliases, lines,
+                count, records, cid, segment, "");
+    }
 
     /** Deterministic: the same value at the same place gets the same id scan after scan. */
     public String fingerprint() {
@@ -49,6 +59,14 @@ public record Finding(String sourceId, String source, String kind, String contai
         JsonObject loc = new JsonObject();
         if (part != null && !part.isEmpty()) {
             loc.put("part", part);
+        }
+        if (rows != null && !rows.isEmpty()) {
+            JsonArray keys = new JsonArray(rows);
+            if (keys.size() == 1) {
+                loc.put("pk", keys.getJsonObject(0));
+            } else {
+                loc.put("rows", keys).put("count", count);
+            }
         }
         int[] ls = LineSet.decode(lines);
         if (ls.length == 1) {

@@ -230,6 +230,9 @@ public final class InventoryIndex implements Closeable {
             d.add(new StringField(HASH, a, Field.Store.NO));
         }
         d.add(new StoredField("lines", f.lines()));
+        if (f.rows() != null && !f.rows().isEmpty()) {
+            d.add(new StoredField("rows", f.rows()));
+        }
         d.add(new StoredField("count", f.count()));
         d.add(new StoredField("segment", f.segment()));
         for (String r : f.records()) {
@@ -309,7 +312,7 @@ public final class InventoryIndex implements Closeable {
         return new Finding(d.get(SRC), d.get("source"), d.get("kind"), d.get("container"), d.get("part"), d.get("field"),
                 d.get("type"), d.get("category"), d.get("risk"), d.getField("confidence").numericValue().doubleValue(),
                 d.get("masked"), d.get(HASH), List.of(), d.get("lines"), d.getField("count").numericValue().intValue(),
-                recs, d.get(CID), d.getField("segment").numericValue().intValue());
+                recs, d.get(CID), d.getField("segment").numericValue().intValue(), d.get("rows") == null ? "" : d.get("rows"));
     }
 
     @Override

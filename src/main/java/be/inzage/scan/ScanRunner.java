@@ -34,12 +34,15 @@ public final class ScanRunner {
             vertx.deployVerticle(new InventoryWriterVerticle(index),
                     new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).await();
             for (SourceUri s : sources) {
-                if (s.kind() != SourceUri.Kind.FILE) {
-                    throw new SourceUri.BadSource(s.kind().name().toLowerCase() + " sources are not supported yet: " + s.display());
-                }
                 Promise<ScanSummary> done = Promise.promise();
                 ScanJob job = new ScanJob(s.display(), s.id(), s.path(), System.currentTimeMillis());
-                String id = vertx.deployVerticle(new FileShareCrawler(job, rules, hasher, index, done)).await();
+                io.vertx.core.Deployable crawler = switch (s.kind()) {
+                    case FILE -> new FileShareCrawler(job, rules, hasher, index, done);
+                    case POSTGRES -> new PostgresCrawler(job, postgres(s), rules, hasher, done);
+                    default -> throw new SourceUri.BadSource(s.kind().name().toLowerCase() + " sources are not supported yet: "
+                            + s.display());
+                };
+                String id = vertx.deployVerticle(crawler).await();
                 ScanSummary summary = done.future().await();
                 vertx.undeploy(id).await();
                 save(data, job, summary);
@@ -49,6 +52,21 @@ public final class ScanRunner {
             vertx.close().await();
         }
         return out;
+    }
+
+    /** Connection options from the URI; PGPASSWORD supplies the password when the URI has none. */
+    static io.vertx.pgclient.PgConnectOptions postgres(SourceUri s) {
+        io.vertx.pgclient.PgConnectOptions o;
+        try {
+            o = io.vertx.pgclient.PgConnectOptions.fromUri(s.uri().toString().replaceFirst("^postgres://", "postgresql://"));
+        } catch (IllegalArgumentException e) {
+            throw new SourceUri.BadSource("not a usable PostgreSQL URI: " + s.display());
+        }
+        String env = System.getenv("PGPASSWORD");
+        if ((o.getPassword() == null || o.getPassword().isEmpty()) && env != null) {
+            o.setPassword(env);
+        }
+        return o;
     }
 
     private static void save(DataDir data, ScanJob job, ScanSummary summary) throws IOException {

@@ -43,9 +43,13 @@ public final class ScanSummary {
     }
 
     void record(Path path, ItemOutcome o, Map<String, Integer> types) {
+        record(path == null ? null : path.toString(), o, types);
+    }
+
+    void record(String itemName, ItemOutcome o, Map<String, Integer> types) {
         seen++;
         bytesSeen += o.bytes();
-        String p = path == null ? "(unknown)" : path.toString();
+        String p = itemName == null ? "(unknown)" : itemName;
         switch (o.status()) {
             case SCANNED -> {
                 scanned++;

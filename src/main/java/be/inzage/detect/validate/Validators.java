@@ -38,6 +38,7 @@ public final class Validators {
         byName.put("lower", s -> Checked.ok(Normalize.text(s)));
         byName.put("address", Validators::address);
         byName.put("person_name", s -> personName(s, dictionaries));
+        byName.put("person_name_known", s -> knownPersonName(s, dictionaries));
         byName.put("job_title", s -> jobTitle(s, dictionaries));
     }
 
@@ -271,6 +272,21 @@ public final class Validators {
             return Checked.reject();
         }
         return Checked.ok(Normalize.text(v));
+    }
+
+    /** A name-shaped value whose first word is a known first name or whose last word is a known surname. */
+    static Checked knownPersonName(String s, Dictionaries dict) {
+        Checked shape = personName(s, dict);
+        if (!shape.accepted()) {
+            return shape;
+        }
+        String[] words = s.strip().split("\\s+");
+        if (words.length > 5 || dict.isNotName(words[0])) {
+            return Checked.reject();
+        }
+        boolean known = dict.isFirstName(words[0]) || dict.isSurname(words[words.length - 1])
+                || (words.length == 1 && dict.isSurname(words[0]));
+        return known ? shape : Checked.reject();
     }
 
     static Checked jobTitle(String s, Dictionaries dict) {

@@ -1,0 +1,234 @@
+package be.inzage.scan;
+
+import be.inzage.detect.Detection;
+import be.inzage.detect.FieldName;
+import be.inzage.detect.Rulebook;
+import be.inzage.extract.FindingCollector;
+import be.inzage.extract.ItemOutcome;
+import be.inzage.extract.ItemRef;
+import be.inzage.inventory.KeyedHasher;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Cursor;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Crawls a PostgreSQL database: discovers every table of every user schema, then streams each
+ * table's rows with a cursor inside a read-only transaction (statement timeout, one connection,
+ * batches of {@link #BATCH}), runs every column value through the detectors with the column name
+ * as field hint, and indexes each value with the primary key of its row. A table that fails is
+ * recorded with its SQLSTATE; the others go on. Identifiers in SQL are always quoted, values never
+ * concatenated.
+ */
+public final class PostgresCrawler extends VerticleBase {
+
+    static final int BATCH = 500;
+    private static final DeliveryOptions WRITE = new DeliveryOptions().setSendTimeout(TimeUnit.MINUTES.toMillis(10));
+
+    /** A table: schema, name, columns to read (as text) and primary-key columns. */
+    record Table(String schema, String name, List<String> columns, List<String> pk) {
+        String qualified() {
+            return schema + "." + name;
+        }
+    }
+
+    private final ScanJob job;
+    private final PgConnectOptions connect;
+    private final Rulebook rules;
+    private final KeyedHasher hasher;
+    private final Promise<ScanSummary> done;
+    private final ScanSummary summary;
+    private Pool pool;
+    private WorkerExecutor extractPool;
+
+    public PostgresCrawler(ScanJob job, PgConnectOptions connect, Rulebook rules, KeyedHasher hasher, Promise<ScanSummary> done) {
+        this.job = job;
+        this.connect = connect;
+        this.rules = rules;
+        this.hasher = hasher;
+        this.done = done;
+        this.summary = new ScanSummary(job.source(), job.scan());
+    }
+
+    @Override
+    public Future<?> start() {
+        pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(connect).using(vertx).build();
+        extractPool = vertx.createSharedWorkerExecutor("inzage-extract", FileShareCrawler.EXTRACT_THREADS, 5, TimeUnit.MINUTES);
+        discover()
+                .compose(this::scanAll)
+                .compose(v -> vertx.eventBus().request(InventoryWriterVerticle.ADDRESS,
+                        new WriterCommand.Finish(job.sourceId(), job.scan(), true), WRITE))
+                .onComplete(ar -> {
+                    summary.done(ar.succeeded());
+                    if (ar.succeeded()) {
+                        done.complete(summary);
+                    } else {
+                        done.fail(ar.cause());
+                    }
+                });
+        return Future.succeededFuture();
+    }
+
+    /** Every base table of every user schema, its columns (binary ones left out for now) and its primary key. */
+    private Future<List<Table>> discover() {
+        // pg_catalog, not information_schema: the latter hides tables and keys the scanning role cannot
+        // read, and a table we may not read must be listed as failed, not silently missing.
+        String columns = "select n.nspname, c.relname, a.attname, t.typname from pg_class c"
+                + " join pg_namespace n on n.oid = c.relnamespace"
+                + " join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped"
+                + " join pg_type t on t.oid = a.atttypid"
+                + " where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema')"
+                + " and n.nspname not like 'pg_toast%' and n.nspname not like 'pg_temp%'"
+                + " order by n.nspname, c.relname, a.attnum";
+        String keys = "select n.nspname, c.relname, a.attname from pg_index i"
+                + " join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace"
+                + " join pg_attribute a on a.attrelid = c.oid and a.attnum = any(i.indkey)"
+                + " where i.indisprimary order by n.nspname, c.relname, array_position(i.indkey::int2[], a.attnum)";
+        return pool.query(columns).execute().compose(cols -> pool.query(keys).execute().map(pks -> {
+            Map<String, Table> tables = new LinkedHashMap<>();
+            for (Row r : cols) {
+                String type = r.getString(3);
+                Table t = tables.computeIfAbsent(r.getString(0) + "\0" + r.getString(1),
+                        k -> new Table(r.getString(0), r.getString(1), new ArrayList<>(), new ArrayList<>()));
+                if (!type.equals("bytea")) {
+                    t.columns().add(r.getString(2));
+                }
+            }
+            for (Row r : pks) {
+                Table t = tables.get(r.getString(0) + "\0" + r.getString(1));
+                if (t != null) {
+                    t.pk().add(r.getString(2));
+                }
+            }
+            return new ArrayList<>(tables.values());
+        }));
+    }
+
+    private Future<Void> scanAll(List<Table> tables) {
+        Future<Void> chain = Future.succeededFuture();
+        for (Table t : tables) {
+            chain = chain.compose(v -> scanTable(t).recover(err -> {
+                summary.record(t.qualified(), ItemOutcome.failed(reason(err), 0), Map.of());
+                return Future.succeededFuture();
+            }));
+        }
+        return chain;
+    }
+
+    static String reason(Throwable err) {
+        if (err instanceof PgException pg) {
+            return switch (pg.getSqlState()) {
+                case "42501" -> "permission denied (SQLSTATE 42501)";
+                case "42P01" -> "table dropped during the scan (SQLSTATE 42P01)";
+                case "57014" -> "statement timeout (SQLSTATE 57014)";
+                default -> "database error (SQLSTATE " + pg.getSqlState() + ")";
+            };
+        }
+        return "database error (" + err.getClass().getSimpleName() + ")";
+    }
+
+    private Future<Void> scanTable(Table t) {
+        ItemRef item = new ItemRef(job.sourceId(), job.source(), "db", t.qualified(), null);
+        FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, this::write, false);
+        List<String> key = t.pk().isEmpty() ? List.of("ctid") : t.pk();
+        StringBuilder sql = new StringBuilder("select ");
+        for (String k : key) {
+            sql.append(k.equals("ctid") && t.pk().isEmpty() ? "ctid" : quote(k)).append("::text, ");
+        }
+        for (String c : t.columns()) {
+            sql.append(quote(c)).append("::text, ");
+        }
+        sql.setLength(sql.length() - 2);
+        sql.append(" from ").append(quote(t.schema())).append('.').append(quote(t.name()));
+        long[] rows = {0};
+        return pool.withConnection(conn -> conn.query("begin read only").execute()
+                .compose(v -> conn.query("set local statement_timeout = '300s'").execute())
+                .compose(v -> conn.prepare(sql.toString()))
+                .compose(ps -> read(ps.cursor(), t, key, collector, rows))
+                .compose(v -> conn.query("commit").execute())
+                .recover(err -> conn.query("rollback").execute().transform(x -> Future.failedFuture(err)))
+                .compose(v -> extractPool.executeBlocking(() -> {
+                    collector.finish();
+                    return null;
+                }))
+                .map(v -> {
+                    summary.record(t.qualified(), ItemOutcome.scanned(0, collector.findings(),
+                            t.pk().isEmpty() ? "no primary key: rows located by ctid, which changes on update" : null),
+                            collector.perType());
+                    return null;
+                }));
+    }
+
+    private Future<Void> read(Cursor cursor, Table t, List<String> key, FindingCollector collector, long[] rows) {
+        return cursor.read(BATCH).compose(batch -> extractPool.executeBlocking(() -> {
+            detect(batch, t, key, collector);
+            rows[0] += batch.size();
+            return null;
+        }, false)).compose(v -> cursor.hasMore() ? read(cursor, t, key, collector, rows) : cursor.close());
+    }
+
+    /** On an extraction worker: every non-null value of every row, with its column as field hint. */
+    private void detect(RowSet<Row> batch, Table t, List<String> key, FindingCollector collector) {
+        List<FieldName> fields = new ArrayList<>();
+        for (String c : t.columns()) {
+            fields.add(FieldName.of(c));
+        }
+        for (Row r : batch) {
+            JsonObject pk = new JsonObject();
+            for (int i = 0; i < key.size(); i++) {
+                pk.put(key.get(i), r.getString(i));
+            }
+            String pkJson = pk.encode();
+            for (int c = 0; c < t.columns().size(); c++) {
+                String v = r.getString(key.size() + c);
+                if (v == null || v.length() < 2) {
+                    continue;
+                }
+                for (Detection d : rules.engine().detect(v, fields.get(c))) {
+                    collector.addRow(d, t.columns().get(c), pkJson);
+                }
+            }
+        }
+    }
+
+    /** A quoted identifier: hostile names (quotes, spaces, semicolons, reserved words) stay names. */
+    static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    private void write(String cid, List<be.inzage.inventory.Finding> batch, boolean first) {
+        try {
+            vertx.eventBus().request(InventoryWriterVerticle.ADDRESS, new WriterCommand.Replace(cid, batch, job.scan(), first),
+                    WRITE).toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing findings");
+        } catch (ExecutionException | TimeoutException ex) {
+            throw new IllegalStateException("inventory writer unavailable");
+        }
+    }
+
+    @Override
+    public Future<?> stop() {
+        return pool.close().compose(v -> extractPool.close());
+    }
+}

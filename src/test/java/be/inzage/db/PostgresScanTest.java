@@ -1,0 +1,108 @@
+package be.inzage.db;
+
+import be.inzage.config.DataDir;
+import be.inzage.detect.Rulebook;
+import be.inzage.detect.TestRules;
+import be.inzage.inventory.Finding;
+import be.inzage.inventory.InventoryIndex;
+import be.inzage.inventory.KeyedHasher;
+import be.inzage.scan.ScanRunner;
+import be.inzage.scan.ScanSummary;
+import be.inzage.source.SourceUri;
+import be.inzage.subject.IdentifierNormalizer;
+import be.inzage.subject.SubjectSearch;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real local PostgreSQL: Chinook, a schema with hostile names, and a table the scanning role may not read. */
+class PostgresScanTest {
+
+    static final String DB = "inzage_test_chinook";
+
+    @TempDir
+    static Path tmp;
+    static Path data;
+    static ScanSummary summary;
+    static List<Finding> all = new ArrayList<>();
+
+    @BeforeAll
+    static void scan() throws Exception {
+        LocalPostgres.require();
+        LocalPostgres.loadChinook(DB);
+        // hostile names: quotes, spaces, a semicolon, a reserved word, unicode
+        assertEquals(0, LocalPostgres.psql(DB, "create schema \"we;ird \"\"schema\"\"\"; create table \"we;ird \"\"schema\"\"\".\"select\""
+                + " (\"id\" int primary key, \"e-mail adres\" text, \"naam ø\" text);"
+                + " insert into \"we;ird \"\"schema\"\"\".\"select\" values (1, 'hostile.name@example.be', 'Jan Peeters');"
+                + " create table secret_notes (id int primary key, note text); insert into secret_notes values (1, 'x@example.be');"
+                + " drop role if exists inzage_scanner; create role inzage_scanner login;"
+                + " grant usage on schema public, \"we;ird \"\"schema\"\"\" to inzage_scanner;"
+                + " grant select on all tables in schema public, \"we;ird \"\"schema\"\"\" to inzage_scanner;"
+                + " revoke select on secret_notes from inzage_scanner;"));
+        data = tmp.resolve("data");
+        summary = ScanRunner.run(new DataDir(data), Rulebook.load(TestRules.root()),
+                List.of(SourceUri.parse(LocalPostgres.uri(DB, "inzage_scanner")))).get(0);
+        try (InventoryIndex index = InventoryIndex.openReader(new DataDir(data).index())) {
+            index.forEach(all::add);
+        }
+    }
+
+    static Map<String, Long> count(String table) {
+        return all.stream().filter(f -> f.container().equals(table))
+                .collect(Collectors.groupingBy(f -> f.field() + "/" + f.type(), Collectors.counting()));
+    }
+
+    @Test
+    void chinookColumnsAreFoundColumnByColumn() {
+        Map<String, Long> customer = count("public.customer");
+        assertEquals(59L, customer.get("email/email"), customer.toString());
+        assertTrue(customer.get("phone/phone") >= 50, customer.toString());
+        assertTrue(customer.get("first_name/person_name") >= 55, customer.toString());
+        assertTrue(customer.get("last_name/person_name") >= 55, customer.toString());
+        assertTrue(customer.get("address/address") >= 55, customer.toString());
+        Map<String, Long> employee = count("public.employee");
+        assertEquals(8L, employee.get("email/email"), employee.toString());
+        assertTrue(count("public.invoice").getOrDefault("billing_address/address", 0L) >= 55);
+        assertTrue(count("public.genre").isEmpty(), "genres hold no personal data: " + count("public.genre"));
+        assertTrue(count("public.media_type").isEmpty(), "media types hold no personal data");
+    }
+
+    @Test
+    void aSubjectsEmailLeadsToTheirRowWithItsPrimaryKey() throws IOException {
+        DataDir dir = new DataDir(data);
+        try (InventoryIndex index = InventoryIndex.openReader(dir.index())) {
+            List<Finding> hits = new SubjectSearch(index, KeyedHasher.open(dir.keyFile()),
+                    new IdentifierNormalizer(Rulebook.load(TestRules.root()).engine()))
+                    .search(Map.of("email", List.of("luisg@embraer.com.br")));
+            assertEquals(1, hits.size(), hits.toString());
+            JsonObject loc = hits.get(0).locator();
+            assertEquals("public.customer", hits.get(0).container());
+            assertEquals("db", hits.get(0).kind());
+            assertEquals(new JsonObject().put("customer_id", "1"), loc.getJsonObject("pk"));
+            assertEquals("email", loc.getString("column"));
+        }
+    }
+
+    @Test
+    void hostileNamesAreQuotedAndAForbiddenTableIsRecordedNotFatal() {
+        String hostile = "we;ird \"schema\".select";
+        assertTrue(all.stream().anyMatch(f -> f.container().equals(hostile) && f.type().equals("email")
+                && "e-mail adres".equals(f.field())), "hostile schema/table/column scanned");
+        String s = summary.toJson().encode();
+        assertTrue(s.contains("public.secret_notes") && s.contains("permission denied"), summary.toText());
+        assertTrue(summary.scanned() >= 11, summary.toText());
+        assertTrue(!s.contains("x@example.be") && !summary.toText().contains("password"), "no values or secrets in the summary");
+    }
+}

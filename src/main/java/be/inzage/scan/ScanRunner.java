@@ -38,7 +38,8 @@ public final class ScanRunner {
                 ScanJob job = new ScanJob(s.display(), s.id(), s.path(), System.currentTimeMillis());
                 io.vertx.core.Deployable crawler = switch (s.kind()) {
                     case FILE -> new FileShareCrawler(job, rules, hasher, index, done);
-                    case POSTGRES -> new PostgresCrawler(job, postgres(s), rules, hasher, done);
+                    case POSTGRES -> new DatabaseCrawler(job, new SqlDialect.Postgres(postgres(s)), rules, hasher, done);
+                    case MYSQL -> new DatabaseCrawler(job, new SqlDialect.MySql(mysql(s)), rules, hasher, done);
                     default -> throw new SourceUri.BadSource(s.kind().name().toLowerCase() + " sources are not supported yet: "
                             + s.display());
                 };
@@ -63,6 +64,21 @@ public final class ScanRunner {
             throw new SourceUri.BadSource("not a usable PostgreSQL URI: " + s.display());
         }
         String env = System.getenv("PGPASSWORD");
+        if ((o.getPassword() == null || o.getPassword().isEmpty()) && env != null) {
+            o.setPassword(env);
+        }
+        return o;
+    }
+
+    /** Connection options from the URI; MYSQL_PWD supplies the password when the URI has none. */
+    static io.vertx.mysqlclient.MySQLConnectOptions mysql(SourceUri s) {
+        io.vertx.mysqlclient.MySQLConnectOptions o;
+        try {
+            o = io.vertx.mysqlclient.MySQLConnectOptions.fromUri(s.uri().toString().replaceFirst("^mariadb://", "mysql://"));
+        } catch (IllegalArgumentException e) {
+            throw new SourceUri.BadSource("not a usable MySQL/MariaDB URI: " + s.display());
+        }
+        String env = System.getenv("MYSQL_PWD");
         if ((o.getPassword() == null || o.getPassword().isEmpty()) && env != null) {
             o.setPassword(env);
         }

@@ -13,12 +13,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Cursor;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
@@ -32,14 +28,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Crawls a PostgreSQL database: discovers every table of every user schema, then streams each
+ * Crawls a PostgreSQL or MySQL/MariaDB database ({@link SqlDialect}): discovers every table, then streams each
  * table's rows with a cursor inside a read-only transaction (statement timeout, one connection,
  * batches of {@link #BATCH}), runs every column value through the detectors with the column name
  * as field hint, and indexes each value with the primary key of its row. A table that fails is
  * recorded with its SQLSTATE; the others go on. Identifiers in SQL are always quoted, values never
  * concatenated.
  */
-public final class PostgresCrawler extends VerticleBase {
+public final class DatabaseCrawler extends VerticleBase {
 
     static final int BATCH = 500;
     private static final DeliveryOptions WRITE = new DeliveryOptions().setSendTimeout(TimeUnit.MINUTES.toMillis(10));
@@ -52,7 +48,7 @@ public final class PostgresCrawler extends VerticleBase {
     }
 
     private final ScanJob job;
-    private final PgConnectOptions connect;
+    private final SqlDialect dialect;
     private final Rulebook rules;
     private final KeyedHasher hasher;
     private final Promise<ScanSummary> done;
@@ -60,9 +56,9 @@ public final class PostgresCrawler extends VerticleBase {
     private Pool pool;
     private WorkerExecutor extractPool;
 
-    public PostgresCrawler(ScanJob job, PgConnectOptions connect, Rulebook rules, KeyedHasher hasher, Promise<ScanSummary> done) {
+    public DatabaseCrawler(ScanJob job, SqlDialect dialect, Rulebook rules, KeyedHasher hasher, Promise<ScanSummary> done) {
         this.job = job;
-        this.connect = connect;
+        this.dialect = dialect;
         this.rules = rules;
         this.hasher = hasher;
         this.done = done;
@@ -71,7 +67,7 @@ public final class PostgresCrawler extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(connect).using(vertx).build();
+        pool = dialect.pool(vertx);
         extractPool = vertx.createSharedWorkerExecutor("inzage-extract", FileShareCrawler.EXTRACT_THREADS, 5, TimeUnit.MINUTES);
         discover()
                 .compose(this::scanAll)
@@ -90,26 +86,15 @@ public final class PostgresCrawler extends VerticleBase {
 
     /** Every base table of every user schema, its columns (binary ones left out for now) and its primary key. */
     private Future<List<Table>> discover() {
-        // pg_catalog, not information_schema: the latter hides tables and keys the scanning role cannot
-        // read, and a table we may not read must be listed as failed, not silently missing.
-        String columns = "select n.nspname, c.relname, a.attname, t.typname from pg_class c"
-                + " join pg_namespace n on n.oid = c.relnamespace"
-                + " join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped"
-                + " join pg_type t on t.oid = a.atttypid"
-                + " where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema')"
-                + " and n.nspname not like 'pg_toast%' and n.nspname not like 'pg_temp%'"
-                + " order by n.nspname, c.relname, a.attnum";
-        String keys = "select n.nspname, c.relname, a.attname from pg_index i"
-                + " join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace"
-                + " join pg_attribute a on a.attrelid = c.oid and a.attnum = any(i.indkey)"
-                + " where i.indisprimary order by n.nspname, c.relname, array_position(i.indkey::int2[], a.attnum)";
+        String columns = dialect.columnsSql();
+        String keys = dialect.keysSql();
         return pool.query(columns).execute().compose(cols -> pool.query(keys).execute().map(pks -> {
             Map<String, Table> tables = new LinkedHashMap<>();
             for (Row r : cols) {
                 String type = r.getString(3);
                 Table t = tables.computeIfAbsent(r.getString(0) + "\0" + r.getString(1),
                         k -> new Table(r.getString(0), r.getString(1), new ArrayList<>(), new ArrayList<>()));
-                if (!type.equals("bytea")) {
+                if (!dialect.binaryTypes().contains(type.toLowerCase(java.util.Locale.ROOT))) {
                     t.columns().add(r.getString(2));
                 }
             }
@@ -127,41 +112,30 @@ public final class PostgresCrawler extends VerticleBase {
         Future<Void> chain = Future.succeededFuture();
         for (Table t : tables) {
             chain = chain.compose(v -> scanTable(t).recover(err -> {
-                summary.record(t.qualified(), ItemOutcome.failed(reason(err), 0), Map.of());
+                summary.record(t.qualified(), ItemOutcome.failed(SqlDialect.reason(err), 0), Map.of());
                 return Future.succeededFuture();
             }));
         }
         return chain;
     }
 
-    static String reason(Throwable err) {
-        if (err instanceof PgException pg) {
-            return switch (pg.getSqlState()) {
-                case "42501" -> "permission denied (SQLSTATE 42501)";
-                case "42P01" -> "table dropped during the scan (SQLSTATE 42P01)";
-                case "57014" -> "statement timeout (SQLSTATE 57014)";
-                default -> "database error (SQLSTATE " + pg.getSqlState() + ")";
-            };
-        }
-        return "database error (" + err.getClass().getSimpleName() + ")";
-    }
-
     private Future<Void> scanTable(Table t) {
         ItemRef item = new ItemRef(job.sourceId(), job.source(), "db", t.qualified(), null);
         FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, this::write, false);
-        List<String> key = t.pk().isEmpty() ? List.of("ctid") : t.pk();
+        boolean byRowId = t.pk().isEmpty() && dialect.rowIdColumn() != null;
+        List<String> key = t.pk().isEmpty() ? (byRowId ? List.of(dialect.rowIdColumn()) : List.of()) : t.pk();
         StringBuilder sql = new StringBuilder("select ");
         for (String k : key) {
-            sql.append(k.equals("ctid") && t.pk().isEmpty() ? "ctid" : quote(k)).append("::text, ");
+            sql.append(dialect.asText(byRowId ? k : dialect.quote(k))).append(", ");
         }
         for (String c : t.columns()) {
-            sql.append(quote(c)).append("::text, ");
+            sql.append(dialect.asText(dialect.quote(c))).append(", ");
         }
         sql.setLength(sql.length() - 2);
-        sql.append(" from ").append(quote(t.schema())).append('.').append(quote(t.name()));
+        sql.append(" from ").append(dialect.quote(t.schema())).append('.').append(dialect.quote(t.name()));
         long[] rows = {0};
-        return pool.withConnection(conn -> conn.query("begin read only").execute()
-                .compose(v -> conn.query("set local statement_timeout = '300s'").execute())
+        rowNumber[0] = 0;
+        return pool.withConnection(conn -> begin(conn)
                 .compose(v -> conn.prepare(sql.toString()))
                 .compose(ps -> read(ps.cursor(), t, key, collector, rows))
                 .compose(v -> conn.query("commit").execute())
@@ -172,10 +146,20 @@ public final class PostgresCrawler extends VerticleBase {
                 }))
                 .map(v -> {
                     summary.record(t.qualified(), ItemOutcome.scanned(0, collector.findings(),
-                            t.pk().isEmpty() ? "no primary key: rows located by ctid, which changes on update" : null),
+                            t.pk().isEmpty() ? (byRowId ? "no primary key: rows located by " + dialect.rowIdColumn()
+                                    + ", which changes on update" : "no primary key: rows located by their position in the read")
+                                    : null),
                             collector.perType());
                     return null;
                 }));
+    }
+
+    private Future<Void> begin(SqlConnection conn) {
+        Future<Void> f = Future.succeededFuture();
+        for (String stmt : dialect.begin()) {
+            f = f.compose(v -> conn.query(stmt).execute().mapEmpty());
+        }
+        return f;
     }
 
     private Future<Void> read(Cursor cursor, Table t, List<String> key, FindingCollector collector, long[] rows) {
@@ -187,6 +171,8 @@ public final class PostgresCrawler extends VerticleBase {
     }
 
     /** On an extraction worker: every non-null value of every row, with its column as field hint. */
+    private final long[] rowNumber = {0};
+
     private void detect(RowSet<Row> batch, Table t, List<String> key, FindingCollector collector) {
         List<FieldName> fields = new ArrayList<>();
         for (String c : t.columns()) {
@@ -196,6 +182,9 @@ public final class PostgresCrawler extends VerticleBase {
             JsonObject pk = new JsonObject();
             for (int i = 0; i < key.size(); i++) {
                 pk.put(key.get(i), r.getString(i));
+            }
+            if (key.isEmpty()) {
+                pk.put("row", ++rowNumber[0]);
             }
             String pkJson = pk.encode();
             for (int c = 0; c < t.columns().size(); c++) {
@@ -208,11 +197,6 @@ public final class PostgresCrawler extends VerticleBase {
                 }
             }
         }
-    }
-
-    /** A quoted identifier: hostile names (quotes, spaces, semicolons, reserved words) stay names. */
-    static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     private void write(String cid, List<be.inzage.inventory.Finding> batch, boolean first) {

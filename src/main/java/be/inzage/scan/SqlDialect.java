@@ -1,0 +1,154 @@
+package be.inzage.scan;
+
+import io.vertx.core.Vertx;
+import io.vertx.mysqlclient.MySQLBuilder;
+import io.vertx.mysqlclient.MySQLConnectOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.DatabaseException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+
+import java.util.List;
+import java.util.Set;
+
+/** What differs between PostgreSQL and MySQL/MariaDB for a read-only crawl: catalog queries, quoting, sessions. */
+interface SqlDialect {
+
+    Pool pool(Vertx vertx);
+
+    /** Rows of (schema, table, column, type) for every base table the crawl should cover. */
+    String columnsSql();
+
+    /** Rows of (schema, table, column) of every primary key, in key order. */
+    String keysSql();
+
+    String quote(String identifier);
+
+    String asText(String quotedColumn);
+
+    /** Statements that open a read-only transaction with a statement time limit. */
+    List<String> begin();
+
+    /** The stable row id to use when a table has no primary key, or null. */
+    String rowIdColumn();
+
+    Set<String> binaryTypes();
+
+    static String reason(Throwable err) {
+        if (err instanceof DatabaseException db) {
+            String state = db.getSqlState() == null ? "" : db.getSqlState();
+            if (state.equals("42501") || db.getErrorCode() == 1142 || db.getErrorCode() == 1143) {
+                return "permission denied (SQLSTATE " + state + ")";
+            }
+            if (state.equals("42P01") || db.getErrorCode() == 1146) {
+                return "table dropped during the scan (SQLSTATE " + state + ")";
+            }
+            if (state.equals("57014") || db.getErrorCode() == 3024 || db.getErrorCode() == 1969) {
+                return "statement timeout (SQLSTATE " + state + ")";
+            }
+            return "database error (SQLSTATE " + state + ", code " + db.getErrorCode() + ")";
+        }
+        return "database error (" + err.getClass().getSimpleName() + ")";
+    }
+
+    record Postgres(PgConnectOptions options) implements SqlDialect {
+        @Override
+        public Pool pool(Vertx vertx) {
+            return PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(options).using(vertx).build();
+        }
+
+        // pg_catalog, not information_schema: the latter hides tables and keys the scanning role cannot
+        // read, and a table we may not read must be listed as failed, not silently missing.
+        @Override
+        public String columnsSql() {
+            return "select n.nspname, c.relname, a.attname, t.typname from pg_class c"
+                    + " join pg_namespace n on n.oid = c.relnamespace"
+                    + " join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped"
+                    + " join pg_type t on t.oid = a.atttypid"
+                    + " where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema')"
+                    + " and n.nspname not like 'pg_toast%' and n.nspname not like 'pg_temp%'"
+                    + " order by n.nspname, c.relname, a.attnum";
+        }
+
+        @Override
+        public String keysSql() {
+            return "select n.nspname, c.relname, a.attname from pg_index i"
+                    + " join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace"
+                    + " join pg_attribute a on a.attrelid = c.oid and a.attnum = any(i.indkey)"
+                    + " where i.indisprimary order by n.nspname, c.relname, array_position(i.indkey::int2[], a.attnum)";
+        }
+
+        @Override
+        public String quote(String identifier) {
+            return '"' + identifier.replace("\"", "\"\"") + '"';
+        }
+
+        @Override
+        public String asText(String quotedColumn) {
+            return quotedColumn + "::text";
+        }
+
+        @Override
+        public List<String> begin() {
+            return List.of("begin read only", "set local statement_timeout = '300s'");
+        }
+
+        @Override
+        public String rowIdColumn() {
+            return "ctid";
+        }
+
+        @Override
+        public Set<String> binaryTypes() {
+            return Set.of("bytea");
+        }
+    }
+
+    record MySql(MySQLConnectOptions options) implements SqlDialect {
+        @Override
+        public Pool pool(Vertx vertx) {
+            return MySQLBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(options).using(vertx).build();
+        }
+
+        @Override
+        public String columnsSql() {
+            return "select c.table_schema, c.table_name, c.column_name, c.data_type from information_schema.columns c"
+                    + " join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name"
+                    + " where t.table_type = 'BASE TABLE' and c.table_schema = database()"
+                    + " order by c.table_schema, c.table_name, c.ordinal_position";
+        }
+
+        @Override
+        public String keysSql() {
+            return "select table_schema, table_name, column_name from information_schema.key_column_usage"
+                    + " where constraint_name = 'PRIMARY' and table_schema = database()"
+                    + " order by table_schema, table_name, ordinal_position";
+        }
+
+        @Override
+        public String quote(String identifier) {
+            return '`' + identifier.replace("`", "``") + '`';
+        }
+
+        @Override
+        public String asText(String quotedColumn) {
+            return "cast(" + quotedColumn + " as char)";
+        }
+
+        @Override
+        public List<String> begin() {
+            return List.of("set session max_statement_time = 300", "start transaction read only");
+        }
+
+        @Override
+        public String rowIdColumn() {
+            return null;
+        }
+
+        @Override
+        public Set<String> binaryTypes() {
+            return Set.of("blob", "tinyblob", "mediumblob", "longblob", "binary", "varbinary", "geometry");
+        }
+    }
+}

@@ -56,8 +56,11 @@ final class ReportCommand implements Callable<Integer> {
         try (InventoryIndex index = Inventory.reader(common.dataDir())) {
             hits = new SubjectSearch(index, hasher, new IdentifierNormalizer(rules.engine())).search(ids, identifiers.expand);
         }
-        SubjectReports reports = new SubjectReports(rules.policy(), new LiveReader(rules, hasher));
-        JsonObject report = kind.equals("access") ? reports.access(ids.keySet(), hits) : reports.erasure(ids.keySet(), hits);
+        JsonObject report;
+        try (LiveReader live = new LiveReader(rules, hasher)) {
+            SubjectReports reports = new SubjectReports(rules.policy(), live);
+            report = kind.equals("access") ? reports.access(ids.keySet(), hits) : reports.erasure(ids.keySet(), hits);
+        }
         String body = format.equals("html") && kind.equals("access") ? SubjectReports.html(report) : report.encodePrettily();
         Files.writeString(out, body);
         new AuditLog(common.dataDir().root()).append(Inventory.who(), "report " + kind, ids.keySet(), hits.size());

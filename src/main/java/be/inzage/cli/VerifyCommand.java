@@ -40,14 +40,17 @@ final class VerifyCommand implements Callable<Integer> {
         }
         Rulebook rules = Rulebook.load(common.rules);
         KeyedHasher hasher = Inventory.hasher(common.dataDir());
-        LiveReader live = new LiveReader(rules, hasher);
         List<String> remaining = new ArrayList<>();
+        try (LiveReader live = new LiveReader(rules, hasher)) {
         for (Object o : p.getJsonArray("locations")) {
             JsonObject l = (JsonObject) o;
             String part = l.getJsonObject("locator").getString("part");
-            Finding f = new Finding("", l.getString("source"), l.getString("kind"), l.getString("container"), part, null,
-                    l.getString("type"), l.getString("category"), l.getString("risk"), 0, l.getString("masked"),
-                    l.getString("hash"), List.of(), "", 0, List.of(), "", 0);
+            JsonObject loc = l.getJsonObject("locator");
+            String rows = loc.containsKey("pk") ? new io.vertx.core.json.JsonArray().add(loc.getJsonObject("pk")).encode()
+                    : loc.containsKey("rows") ? loc.getJsonArray("rows").encode() : "";
+            Finding f = new Finding("", l.getString("source"), l.getString("kind"), l.getString("container"), part,
+                    loc.getString("column"), l.getString("type"), l.getString("category"), l.getString("risk"), 0,
+                    l.getString("masked"), l.getString("hash"), List.of(), "", 0, List.of(), "", 0, rows);
             LiveReader.Live now = live.read(f);
             if (!now.values().isEmpty()) {
                 remaining.add(l.getString("type") + " " + l.getString("masked") + " still in " + l.getString("container")
@@ -55,6 +58,7 @@ final class VerifyCommand implements Callable<Integer> {
             } else if (now.unavailable() != null && !now.unavailable().equals("the file no longer exists")) {
                 remaining.add("cannot check " + l.getString("container") + ": " + now.unavailable());
             }
+        }
         }
         new AuditLog(common.dataDir().root()).append(Inventory.who(), "verify", List.of(), remaining.size());
         remaining.forEach(System.out::println);

@@ -56,7 +56,7 @@ public final class ScanRunner {
     }
 
     /** Connection options from the URI; PGPASSWORD supplies the password when the URI has none. */
-    static io.vertx.pgclient.PgConnectOptions postgres(SourceUri s) {
+    public static io.vertx.pgclient.PgConnectOptions postgres(SourceUri s) {
         io.vertx.pgclient.PgConnectOptions o;
         try {
             o = io.vertx.pgclient.PgConnectOptions.fromUri(s.uri().toString().replaceFirst("^postgres://", "postgresql://"));
@@ -71,7 +71,7 @@ public final class ScanRunner {
     }
 
     /** Connection options from the URI; MYSQL_PWD supplies the password when the URI has none. */
-    static io.vertx.mysqlclient.MySQLConnectOptions mysql(SourceUri s) {
+    public static io.vertx.mysqlclient.MySQLConnectOptions mysql(SourceUri s) {
         io.vertx.mysqlclient.MySQLConnectOptions o;
         try {
             o = io.vertx.mysqlclient.MySQLConnectOptions.fromUri(s.uri().toString().replaceFirst("^mariadb://", "mysql://"));
@@ -83,6 +83,15 @@ public final class ScanRunner {
             o.setPassword(env);
         }
         return o;
+    }
+
+    /** The dialect and connection of a database source. */
+    public static SqlDialect dialect(SourceUri s) {
+        return switch (s.kind()) {
+            case POSTGRES -> new SqlDialect.Postgres(postgres(s));
+            case MYSQL -> new SqlDialect.MySql(mysql(s));
+            default -> throw new SourceUri.BadSource("not a database source: " + s.display());
+        };
     }
 
     private static void save(DataDir data, ScanJob job, ScanSummary summary) throws IOException {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 /** What differs between PostgreSQL and MySQL/MariaDB for a read-only crawl: catalog queries, quoting, sessions. */
-interface SqlDialect {
+public interface SqlDialect {
 
     Pool pool(Vertx vertx);
 
@@ -34,6 +34,14 @@ interface SqlDialect {
     String rowIdColumn();
 
     Set<String> binaryTypes();
+
+    /** The n-th (1-based) parameter placeholder. */
+    String placeholder(int n);
+
+    /** "schema"."table" quoted. */
+    default String table(String schema, String table) {
+        return quote(schema) + "." + quote(table);
+    }
 
     static String reason(Throwable err) {
         if (err instanceof DatabaseException db) {
@@ -103,6 +111,11 @@ interface SqlDialect {
         public Set<String> binaryTypes() {
             return Set.of("bytea");
         }
+
+        @Override
+        public String placeholder(int n) {
+            return "$" + n;
+        }
     }
 
     record MySql(MySQLConnectOptions options) implements SqlDialect {
@@ -149,6 +162,11 @@ interface SqlDialect {
         @Override
         public Set<String> binaryTypes() {
             return Set.of("blob", "tinyblob", "mediumblob", "longblob", "binary", "varbinary", "geometry");
+        }
+
+        @Override
+        public String placeholder(int n) {
+            return "?";
         }
     }
 }

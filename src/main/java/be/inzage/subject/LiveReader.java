@@ -21,7 +21,7 @@ import java.util.Set;
  * and whether a value is still there (erasure verification). The item is re-detected and the
  * detections whose keyed hash matches are kept; nothing read here is written anywhere but the report.
  */
-public final class LiveReader {
+public final class LiveReader implements AutoCloseable {
 
     /** What a live read found: the values, or why the place could not be read. */
     public record Live(Set<String> values, String unavailable) {
@@ -35,7 +35,12 @@ public final class LiveReader {
         this.hasher = hasher;
     }
 
+    private DatabaseRows databases;
+
     public Live read(Finding f) {
+        if ("db".equals(f.kind())) {
+            return readRows(f);
+        }
         if (!"file".equals(f.kind())) {
             return new Live(Set.of(), "live reading of " + f.kind() + " sources is not available yet");
         }
@@ -62,6 +67,36 @@ public final class LiveReader {
             return new Live(Set.of(), "the file no longer exists");
         } catch (IOException | RuntimeException e) {
             return new Live(Set.of(), "cannot be read now (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private Live readRows(Finding f) {
+        Set<String> values = new LinkedHashSet<>();
+        try {
+            if (databases == null) {
+                databases = new DatabaseRows();
+            }
+            be.inzage.detect.FieldName field = be.inzage.detect.FieldName.of(f.field());
+            for (String v : databases.read(f)) {
+                if (v == null) {
+                    continue;
+                }
+                for (be.inzage.detect.Detection d : rules.engine().detect(v, field)) {
+                    if (d.type().equals(f.type()) && hasher.hash(d.normalized()).equals(f.hash())) {
+                        values.add(d.normalized());
+                    }
+                }
+            }
+            return new Live(values, null);
+        } catch (RuntimeException e) {
+            return new Live(Set.of(), "the database cannot be read now (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (databases != null) {
+            databases.close();
         }
     }
 

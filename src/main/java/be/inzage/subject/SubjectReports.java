@@ -60,6 +60,13 @@ public final class SubjectReports {
             Finding f = h.finding();
             JsonObject loc = h.toJson();
             loc.put("hash", f.hash());
+            if ("db".equals(f.kind())) {
+                loc.put("action", "clear the " + f.type() + " in column " + f.field() + " of the listed row(s)");
+                loc.put("statement", DatabaseRows.erasure(f));
+                loc.put("manual", false);
+                actions.add(loc);
+                continue;
+            }
             boolean document = f.part() != null || !isText(f.container());
             loc.put("action", document
                     ? "remove or redact the " + f.type() + " in " + (f.part() == null ? "the document" : "part " + f.part())

@@ -96,6 +96,27 @@ class PostgresScanTest {
     }
 
     @Test
+    void accessReportReadsTheRowLiveAndTheErasurePlanIsVerified() throws Exception {
+        Path access = tmp.resolve("access.json");
+        String dataDir = data.toString();
+        assertEquals(0, be.inzage.cli.Main.run("report", "access", "--email", "luisg@embraer.com.br", "--out", access.toString(),
+                "--data", dataDir, "--rules", "rules"));
+        JsonObject loc = new JsonObject(java.nio.file.Files.readString(access)).getJsonArray("locations").getJsonObject(0);
+        assertEquals(List.of("luisg@embraer.com.br"), loc.getJsonArray("values").getList(), loc.encodePrettily());
+
+        Path plan = tmp.resolve("plan.json");
+        assertEquals(0, be.inzage.cli.Main.run("report", "erasure", "--email", "luisg@embraer.com.br", "--out", plan.toString(),
+                "--data", dataDir, "--rules", "rules"));
+        JsonObject statement = new JsonObject(java.nio.file.Files.readString(plan)).getJsonArray("locations").getJsonObject(0)
+                .getJsonObject("statement");
+        assertEquals("update \"public\".\"customer\" set \"email\" = null where \"customer_id\" = $1", statement.getString("sql"));
+        assertEquals("[[\"1\"]]", statement.getJsonArray("params").encode());
+        assertEquals(1, be.inzage.cli.Main.run("verify", plan.toString(), "--data", dataDir, "--rules", "rules"), "still there");
+        assertEquals(0, LocalPostgres.psql(DB, "update public.customer set email = '' where customer_id = 1"));
+        assertEquals(0, be.inzage.cli.Main.run("verify", plan.toString(), "--data", dataDir, "--rules", "rules"), "erased");
+    }
+
+    @Test
     void hostileNamesAreQuotedAndAForbiddenTableIsRecordedNotFatal() {
         String hostile = "we;ird \"schema\".select";
         assertTrue(all.stream().anyMatch(f -> f.container().equals(hostile) && f.type().equals("email")

@@ -1,0 +1,105 @@
+package be.inzage.subject;
+
+import be.inzage.inventory.Finding;
+import be.inzage.scan.ScanRunner;
+import be.inzage.scan.SqlDialect;
+import be.inzage.source.SourceUri;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Database rows named by findings: read a column live (parameterised, read-only) for access
+ * reports and verification, and write the statement an erasure plan proposes. Values never enter
+ * SQL text; the row's key goes in as parameters. Container ids are "schema.table".
+ */
+public final class DatabaseRows implements AutoCloseable {
+
+    private final Vertx vertx = Vertx.vertx();
+    private final Map<String, Pool> pools = new LinkedHashMap<>();
+
+    /** The current values of the finding's column in each of its rows; null entries for rows that are gone. */
+    public List<String> read(Finding f) {
+        SqlDialect d = dialect(f.source());
+        Pool pool = pools.computeIfAbsent(f.source(), s -> d.pool(vertx));
+        List<String> out = new ArrayList<>();
+        for (Object o : new JsonArray(f.rows())) {
+            JsonObject pk = (JsonObject) o;
+            if (pk.containsKey("row")) {
+                throw new IllegalStateException("rows of a table without a primary key cannot be read back");
+            }
+            Statement st = select(d, f, pk);
+            for (Row r : pool.preparedQuery(st.sql()).execute(st.params()).await()) {
+                out.add(r.getString(0));
+            }
+        }
+        return out;
+    }
+
+    record Statement(String sql, Tuple params) {
+    }
+
+    private static Statement select(SqlDialect d, Finding f, JsonObject pk) {
+        String[] st = split(f.container());
+        StringBuilder sql = new StringBuilder("select ").append(d.asText(d.quote(f.field()))).append(" from ")
+                .append(d.table(st[0], st[1])).append(" where ");
+        Tuple params = Tuple.tuple();
+        int n = 0;
+        for (String k : pk.fieldNames()) {
+            if (n > 0) {
+                sql.append(" and ");
+            }
+            String col = k.equals("ctid") ? "ctid" : d.quote(k);
+            sql.append(d.asText(col)).append(" = ").append(d.placeholder(++n));
+            params.addString(pk.getString(k));
+        }
+        return new Statement(sql.toString(), params);
+    }
+
+    /** The erasure statement for one finding: its column set to NULL in each row (parameters listed, values never). */
+    public static JsonObject erasure(Finding f) {
+        SqlDialect d = dialect(f.source());
+        String[] st = split(f.container());
+        JsonArray rows = new JsonArray(f.rows());
+        JsonObject first = rows.getJsonObject(0);
+        StringBuilder sql = new StringBuilder("update ").append(d.table(st[0], st[1])).append(" set ").append(d.quote(f.field()))
+                .append(" = null where ");
+        int n = 0;
+        for (String k : first.fieldNames()) {
+            if (n > 0) {
+                sql.append(" and ");
+            }
+            sql.append(k.equals("ctid") ? "ctid" : d.quote(k)).append(" = ").append(d.placeholder(++n));
+        }
+        JsonArray params = new JsonArray();
+        for (Object o : rows) {
+            params.add(new JsonArray(new ArrayList<>(((JsonObject) o).getMap().values())));
+        }
+        return new JsonObject().put("sql", sql.toString()).put("params", params)
+                .put("notNull", "if the column is NOT NULL, set an empty or placeholder value instead of null")
+                .put("alternative", "or delete the whole row when the record itself must go (check foreign keys first)");
+    }
+
+    private static SqlDialect dialect(String source) {
+        return ScanRunner.dialect(SourceUri.parse(source));
+    }
+
+    static String[] split(String container) {
+        int dot = container.indexOf('.');
+        return new String[] {container.substring(0, dot), container.substring(dot + 1)};
+    }
+
+    @Override
+    public void close() {
+        pools.values().forEach(p -> p.close().await());
+        vertx.close().await();
+    }
+}

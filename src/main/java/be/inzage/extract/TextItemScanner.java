@@ -70,6 +70,7 @@ public final class TextItemScanner {
                         }
                     }
                 }
+                case LINES -> warning = lines(reader, sizeHint, out);
                 default -> text(reader, sizeHint, out);
             }
             if (reader.replaced() > 0) {
@@ -114,6 +115,42 @@ public final class TextItemScanner {
                 }
             });
         });
+    }
+
+    /**
+     * Logs and dumps, one record per line. A file whose first line is an Apache/Nginx access-log line
+     * is read field by field ({@link AccessLogLine}); lines that are not are read as text and counted.
+     */
+    private String lines(Reader reader, long sizeHint, FindingCollector out) throws IOException {
+        int[] state = {-1, 0, 0}; // access-log mode (-1 undecided, 0 no, 1 yes), bad lines, first bad line
+        TextChunks.read(reader, sizeHint, (chunk, firstLine, overlap) -> {
+            if (state[0] < 0) {
+                String first = chunk.strip().lines().findFirst().orElse("");
+                state[0] = AccessLogLine.looksLikeAccessLog(first) ? 1 : 0;
+            }
+            if (state[0] == 0) {
+                emitByLine(chunk, firstLine, overlap, engine.detect(chunk), out);
+                return;
+            }
+            int line = firstLine;
+            for (String text : chunk.split("\n", -1)) {
+                int n = line++;
+                String t = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+                if (t.isBlank()) {
+                    continue;
+                }
+                if (!AccessLogLine.parse(t, engine, (d, field) -> out.add(d, n, field))) {
+                    if (state[1]++ == 0) {
+                        state[2] = n;
+                    }
+                    for (Detection d : engine.detect(t)) {
+                        out.add(d, n, null);
+                    }
+                }
+            }
+        });
+        return state[0] == 1 && state[1] > 0
+                ? state[1] + " line(s) not in access-log form, read as text (first at line " + state[2] + ")" : null;
     }
 
     private interface LineHandler {

@@ -70,10 +70,13 @@ class LabelledCorpusTest {
         assertTrue(below.isEmpty(), String.join("; ", below) + "\n" + Scorer.table(scores));
     }
 
+    /** Types the generator does not label (web-log fields, media): scored elsewhere (AccessLogTest, DocumentScanTest). */
+    static final Set<String> NOT_LABELLED = Set.of("visited_page", "cookie", "leadinfo", "photo", "video");
+
     @Test
     void noUnexpectedTypes() {
         for (String t : scores.keySet()) {
-            assertTrue(FLOORS.containsKey(t), "type without labels in the corpus: " + t);
+            assertTrue(FLOORS.containsKey(t) || NOT_LABELLED.contains(t), "type without labels in the corpus: " + t);
         }
     }
 }

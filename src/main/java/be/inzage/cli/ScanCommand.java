@@ -41,9 +41,6 @@ final class ScanCommand implements Callable<Integer> {
         List<SourceUri> parsed = new ArrayList<>();
         for (String s : sources) {
             SourceUri u = SourceUri.parse(s);
-            if (u.kind() == SourceUri.Kind.LOG) {
-                throw new SourceUri.BadSource(u.kind().name().toLowerCase() + " sources are not supported yet: " + u.display());
-            }
             parsed.add(u);
         }
         for (ScanSummary s : ScanRunner.run(common.dataDir(), rules, parsed)) {

@@ -43,11 +43,26 @@ public enum Format {
 
     public static Format of(String fileName) {
         String n = fileName.toLowerCase(Locale.ROOT);
+        if (isRotatedLog(n)) {
+            return LINES;
+        }
         int dot = n.lastIndexOf('.');
         if (dot < 0 || dot == n.length() - 1) {
             return UNSUPPORTED;
         }
         return BY_EXTENSION.getOrDefault(n.substring(dot + 1), UNSUPPORTED);
+    }
+
+    /** access.log, access.log.1, access.log.2.gz: rotated logs are logs, compressed or not. */
+    static boolean isRotatedLog(String lowerName) {
+        String base = lowerName.endsWith(".gz") ? lowerName.substring(0, lowerName.length() - 3) : lowerName;
+        return base.replaceFirst("\\.\\d+$", "").endsWith(".log");
+    }
+
+    /** Whether the item must be decompressed before it is read as text (a rotated, gzipped log). */
+    public static boolean gzippedText(String fileName) {
+        String n = fileName.toLowerCase(Locale.ROOT);
+        return n.endsWith(".gz") && isRotatedLog(n);
     }
 
     public static String extension(String fileName) {

@@ -212,7 +212,9 @@ public final class FileShareCrawler extends VerticleBase {
 
     private Result text(FileWalker.Entry e, ItemRef item, Format format) throws IOException {
         FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, this::write, format.lineRecords);
-        String warning = scanner.scan(() -> Files.newInputStream(e.path()), format, e.size(), collector);
+        boolean gz = Format.gzippedText(e.path().getFileName().toString());
+        String warning = scanner.scan(() -> gz ? new java.util.zip.GZIPInputStream(Files.newInputStream(e.path()), 64 * 1024)
+                : Files.newInputStream(e.path()), format, gz ? be.inzage.extract.TextChunks.CHUNK : e.size(), collector);
         collector.finish();
         return new Result(ItemOutcome.scanned(e.size(), collector.findings(), warning), collector.perType());
     }

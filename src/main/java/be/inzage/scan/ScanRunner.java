@@ -37,7 +37,7 @@ public final class ScanRunner {
                 Promise<ScanSummary> done = Promise.promise();
                 ScanJob job = new ScanJob(s.display(), s.id(), s.path(), System.currentTimeMillis());
                 io.vertx.core.Deployable crawler = switch (s.kind()) {
-                    case FILE -> new FileShareCrawler(job, rules, hasher, index, done);
+                    case FILE, LOG -> new FileShareCrawler(job, rules, hasher, index, done);
                     case POSTGRES -> new DatabaseCrawler(job, new SqlDialect.Postgres(postgres(s)), rules, hasher, done);
                     case MYSQL -> new DatabaseCrawler(job, new SqlDialect.MySql(mysql(s)), rules, hasher, done);
                     default -> throw new SourceUri.BadSource(s.kind().name().toLowerCase() + " sources are not supported yet: "

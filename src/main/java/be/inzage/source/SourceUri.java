@@ -34,7 +34,11 @@ public record SourceUri(Kind kind, String display, Path path, URI uri) {
         }
         if (lower.startsWith("log://")) {
             URI u = uri(s);
-            return new SourceUri(Kind.LOG, "log://" + u.getPath(), Path.of(u.getPath()), u);
+            Path p = Path.of(u.getPath()).toAbsolutePath().normalize();
+            if (!Files.exists(p)) {
+                throw new BadSource("source not found: " + p);
+            }
+            return new SourceUri(Kind.LOG, "log://" + p, p, u);
         }
         Path p;
         if (lower.startsWith("file:")) {

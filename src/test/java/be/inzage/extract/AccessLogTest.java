@@ -48,8 +48,14 @@ class AccessLogTest {
         String other = "2a02:1810:4d02:5200:1d2b:3c4d:5e6f:7a8b - - [05/Oct/2023:13:56:01 +0200] \"GET /fr/tarifs HTTP/2.0\" 200 5120"
                 + " \"-\" \"Mozilla/5.0\" \"_ga=GA1.2.999.1696500001\"";
         Files.writeString(share.resolve("access.log"), String.join("\n", hit, other, hit, "this line is garbage", other) + "\n");
+        // rotated logs, plain and gzipped
+        Files.writeString(share.resolve("access.log.1"), other + "\n" + hit + "\n");
+        try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(share.resolve("access.log.2.gz")))) {
+            gz.write((hit + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         data = tmp.resolve("data");
-        summary = ScanRunner.run(new DataDir(data), Rulebook.load(TestRules.root()), List.of(SourceUri.parse(share.toString()))).get(0);
+        summary = ScanRunner.run(new DataDir(data), Rulebook.load(TestRules.root()), List.of(SourceUri.parse("log://" + share)))
+                .get(0);
     }
 
     static List<Finding> search(String type, String value) throws IOException {
@@ -77,6 +83,8 @@ class AccessLogTest {
         assertEquals(List.of(1, 3), lines(lead, "access.log"));
         assertTrue(lead.stream().allMatch(f -> f.type().equals("leadinfo") && f.field().equals("_li_id")), lead.toString());
         assertEquals(List.of(1, 3), lines(search("login", "jpeeters"), "access.log"));
+        assertEquals(List.of(2), lines(search("login", "jpeeters"), "access.log.1"), "rotated log");
+        assertEquals(List.of(1), lines(search("login", "jpeeters"), "access.log.2.gz"), "rotated, gzipped log");
         assertEquals(List.of(1, 3), lines(search("email", "jan.peeters@example.be"), "access.log"));
         assertEquals(List.of(1, 3), lines(search("ip", "81.82.201.7"), "access.log"));
         assertEquals(List.of(2, 5), lines(search("ip", "2a02:1810:4d02:5200:1d2b:3c4d:5e6f:7a8b"), "access.log"));

@@ -11,7 +11,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Cursor;
 import io.vertx.sqlclient.Pool;
@@ -23,9 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Crawls a PostgreSQL or MySQL/MariaDB database ({@link SqlDialect}): discovers every table, then streams each
@@ -38,7 +35,6 @@ import java.util.concurrent.TimeoutException;
 public final class DatabaseCrawler extends VerticleBase {
 
     static final int BATCH = 500;
-    private static final DeliveryOptions WRITE = new DeliveryOptions().setSendTimeout(TimeUnit.MINUTES.toMillis(10));
 
     /** A table: schema, name, columns to read (as text) and primary-key columns. */
     record Table(String schema, String name, List<String> columns, List<String> pk) {
@@ -54,6 +50,7 @@ public final class DatabaseCrawler extends VerticleBase {
     private final Promise<ScanSummary> done;
     private final ScanSummary summary;
     private Pool pool;
+    private WriterClient writer;
     private WorkerExecutor extractPool;
 
     public DatabaseCrawler(ScanJob job, SqlDialect dialect, Rulebook rules, KeyedHasher hasher, Promise<ScanSummary> done) {
@@ -68,11 +65,11 @@ public final class DatabaseCrawler extends VerticleBase {
     @Override
     public Future<?> start() {
         pool = dialect.pool(vertx);
+        writer = new WriterClient(vertx);
         extractPool = vertx.createSharedWorkerExecutor("inzage-extract", FileShareCrawler.EXTRACT_THREADS, 5, TimeUnit.MINUTES);
         discover()
                 .compose(this::scanAll)
-                .compose(v -> vertx.eventBus().request(InventoryWriterVerticle.ADDRESS,
-                        new WriterCommand.Finish(job.sourceId(), job.scan(), true), WRITE))
+                .compose(v -> writer.send(new WriterCommand.Finish(job.sourceId(), job.scan(), true)))
                 .onComplete(ar -> {
                     summary.done(ar.succeeded());
                     if (ar.succeeded()) {
@@ -200,15 +197,7 @@ public final class DatabaseCrawler extends VerticleBase {
     }
 
     private void write(String cid, List<be.inzage.inventory.Finding> batch, boolean first) {
-        try {
-            vertx.eventBus().request(InventoryWriterVerticle.ADDRESS, new WriterCommand.Replace(cid, batch, job.scan(), first),
-                    WRITE).toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing findings");
-        } catch (ExecutionException | TimeoutException ex) {
-            throw new IllegalStateException("inventory writer unavailable");
-        }
+        writer.await(new WriterCommand.Replace(cid, batch, job.scan(), first));
     }
 
     @Override

@@ -14,7 +14,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.eventbus.DeliveryOptions;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -25,9 +24,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Crawls one file share. Runs on an event loop and only coordinates: the walk runs on a
@@ -42,7 +39,6 @@ public final class FileShareCrawler extends VerticleBase {
             Math.max(2, Runtime.getRuntime().availableProcessors()));
     static final int MAX_IN_FLIGHT = 2 * EXTRACT_THREADS;
     static final int WALK_BATCH = 256;
-    private static final DeliveryOptions WRITE = new DeliveryOptions().setSendTimeout(TimeUnit.MINUTES.toMillis(10));
 
     private final ScanJob job;
     private final Rulebook rules;
@@ -53,6 +49,7 @@ public final class FileShareCrawler extends VerticleBase {
     private final ScanSummary summary;
     private final Deque<FileWalker.Entry> queue = new ArrayDeque<>();
     private TextItemScanner scanner;
+    private WriterClient writer;
     private DocumentItemScanner documents;
     private FileWalker walker;
     private WorkerExecutor walkPool;
@@ -73,6 +70,7 @@ public final class FileShareCrawler extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        writer = new WriterClient(vertx);
         scanner = new TextItemScanner(rules.engine());
         documents = new DocumentItemScanner(rules.engine());
         walkPool = vertx.createSharedWorkerExecutor("inzage-walk-" + job.scan(), 1);
@@ -178,7 +176,7 @@ public final class FileShareCrawler extends VerticleBase {
         }
         WriterCommand.KeepAll batch = new WriterCommand.KeepAll(List.copyOf(unchanged), job.scan());
         unchanged.clear();
-        keeping = keeping.compose(v -> vertx.eventBus().request(InventoryWriterVerticle.ADDRESS, batch, WRITE));
+        keeping = keeping.compose(v -> writer.send(batch));
     }
 
     /** On an extraction worker: read, detect, collect, write. Failures become item outcomes. */
@@ -245,15 +243,7 @@ public final class FileShareCrawler extends VerticleBase {
     }
 
     private void await(WriterCommand c) {
-        try {
-            vertx.eventBus().request(InventoryWriterVerticle.ADDRESS, c, WRITE).toCompletionStage().toCompletableFuture()
-                    .get(10, TimeUnit.MINUTES);
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing findings");
-        } catch (ExecutionException | TimeoutException ex) {
-            throw new IllegalStateException("inventory writer unavailable");
-        }
+        writer.await(c);
     }
 
     private void finish() {
@@ -262,8 +252,7 @@ public final class FileShareCrawler extends VerticleBase {
         keeping.compose(k -> walkPool.executeBlocking(() -> {
             walker.close();
             return null;
-        })).compose(v -> vertx.eventBus().request(InventoryWriterVerticle.ADDRESS,
-                        new WriterCommand.Finish(job.sourceId(), job.scan(), true), WRITE))
+        })).compose(v -> writer.send(new WriterCommand.Finish(job.sourceId(), job.scan(), true)))
                 .onComplete(ar -> {
                     summary.done(ar.succeeded());
                     if (ar.succeeded()) {

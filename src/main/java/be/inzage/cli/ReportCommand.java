@@ -1,14 +1,11 @@
 package be.inzage.cli;
 
 import be.inzage.detect.Rulebook;
-import be.inzage.inventory.InventoryIndex;
 import be.inzage.inventory.KeyedHasher;
 import be.inzage.subject.AuditLog;
-import be.inzage.subject.IdentifierNormalizer;
 import be.inzage.subject.LiveReader;
 import be.inzage.subject.SubjectHit;
 import be.inzage.subject.SubjectReports;
-import be.inzage.subject.SubjectSearch;
 import io.vertx.core.json.JsonObject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,10 +49,7 @@ final class ReportCommand implements Callable<Integer> {
         Map<String, List<String>> ids = identifiers.toMap();
         Rulebook rules = Rulebook.load(common.rules);
         KeyedHasher hasher = Inventory.hasher(common.dataDir());
-        List<SubjectHit> hits;
-        try (InventoryIndex index = Inventory.reader(common.dataDir())) {
-            hits = new SubjectSearch(index, hasher, new IdentifierNormalizer(rules.engine())).search(ids, identifiers.expand);
-        }
+        List<SubjectHit> hits = Inventory.search(common.dataDir(), rules, hasher, ids, identifiers.expand);
         JsonObject report;
         try (LiveReader live = new LiveReader(rules, hasher)) {
             SubjectReports reports = new SubjectReports(rules.policy(), live);

@@ -1,12 +1,9 @@
 package be.inzage.cli;
 
 import be.inzage.detect.Rulebook;
-import be.inzage.inventory.InventoryIndex;
 import be.inzage.inventory.KeyedHasher;
 import be.inzage.subject.AuditLog;
-import be.inzage.subject.IdentifierNormalizer;
 import be.inzage.subject.SubjectHit;
-import be.inzage.subject.SubjectSearch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,10 +31,7 @@ final class SearchCommand implements Callable<Integer> {
         Map<String, List<String>> ids = identifiers.toMap();
         Rulebook rules = Rulebook.load(common.rules);
         KeyedHasher hasher = Inventory.hasher(common.dataDir());
-        List<SubjectHit> found;
-        try (InventoryIndex index = Inventory.reader(common.dataDir())) {
-            found = new SubjectSearch(index, hasher, new IdentifierNormalizer(rules.engine())).search(ids, identifiers.expand);
-        }
+        List<SubjectHit> found = Inventory.search(common.dataDir(), rules, hasher, ids, identifiers.expand);
         new AuditLog(common.dataDir().root()).append(Inventory.who(), identifiers.expand ? "search --expand" : "search",
                 ids.keySet(), found.size());
         for (SubjectHit h : found) {

@@ -24,7 +24,8 @@ public final class Policy {
     public record Purpose(String id, String label, List<String> legalBasis, String retention) {
     }
 
-    public record TypeInfo(String type, String category, List<String> purposes, String risk) {
+    /** {@code declared}: whether the privacy policy names this kind of data (the dashboard flags the rest). */
+    public record TypeInfo(String type, String category, List<String> purposes, String risk, boolean declared) {
     }
 
     private final Map<String, Category> categories;
@@ -72,7 +73,8 @@ public final class Policy {
                 }
                 ps.add(p.asText());
             }
-            ts.put(e.getKey(), new TypeInfo(e.getKey(), cat, List.copyOf(ps), e.getValue().path("risk").asText("normal")));
+            ts.put(e.getKey(), new TypeInfo(e.getKey(), cat, List.copyOf(ps), e.getValue().path("risk").asText("normal"),
+                    e.getValue().path("declared").asBoolean(true)));
         }
         if (cats.isEmpty() || ts.isEmpty()) {
             throw new RuleException(name + ": needs 'categories' and 'types'");
@@ -86,6 +88,12 @@ public final class Policy {
             throw new IllegalArgumentException("type without category in policy.yaml: " + type);
         }
         return t;
+    }
+
+    /** Whether the privacy policy names this type; unknown types are not declared either. */
+    public boolean declared(String type) {
+        TypeInfo t = types.get(type);
+        return t != null && t.declared();
     }
 
     public boolean knows(String type) {

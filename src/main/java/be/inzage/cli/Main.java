@@ -11,7 +11,7 @@ import java.io.PrintWriter;
 @Command(name = "inzage", mixinStandardHelpOptions = true, version = "inzage 0.1.0",
         description = "Finds, inventories and searches personal data across file shares, databases and web logs.",
         subcommands = {ScanCommand.class, SearchCommand.class, FindingsCommand.class, ReportCommand.class, VerifyCommand.class,
-                AuditCommand.class, DemoCommand.class,
+                AuditCommand.class, ServeCommand.class, TokenCommand.class, HashPasswordCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 
@@ -24,7 +24,8 @@ public final class Main {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
-            if (ex instanceof RuleException || ex instanceof SourceUri.BadSource || ex instanceof UserError) {
+            if (ex instanceof RuleException || ex instanceof SourceUri.BadSource || ex instanceof UserError
+                    || ex instanceof be.inzage.serve.ServerConfig.ConfigError) {
                 err.println("inzage: " + ex.getMessage());
                 return 2;
             }

@@ -51,6 +51,8 @@ public final class InventoryIndex implements Closeable {
     private static final String HASH = "hash";
     private static final String REC = "rec";
     private static final String SCAN = "scan";
+    /** Confidence as a point, for the findings explorer's filter. */
+    private static final String CONF = "conf";
     /** On every finding: the item it comes from, so all of an item's parts are kept or dropped together. */
     private static final String ITEM = "item";
     /** On item-state documents only (size and modification time seen at the last scan). */
@@ -224,6 +226,7 @@ public final class InventoryIndex implements Closeable {
         d.add(new StringField("category", f.category(), Field.Store.YES));
         d.add(new StoredField("risk", f.risk()));
         d.add(new StoredField("confidence", f.confidence()));
+        d.add(new org.apache.lucene.document.DoublePoint(CONF, f.confidence()));
         d.add(new StoredField("masked", f.masked()));
         d.add(new StringField(HASH, f.hash(), Field.Store.YES));
         for (String a : f.aliases()) {
@@ -289,6 +292,106 @@ public final class InventoryIndex implements Closeable {
                     }
                 }
             }
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** A source present in the inventory: its id, display URI and kind. */
+    public record SourceInfo(String id, String display, String kind) {
+    }
+
+    /** Every source that has findings in the inventory. */
+    public List<SourceInfo> sources() throws IOException {
+        searchers.maybeRefresh();
+        IndexSearcher s = searchers.acquire();
+        try {
+            List<SourceInfo> out = new ArrayList<>();
+            for (String id : terms(s.getIndexReader(), SRC)) {
+                TopDocs one = s.search(new BooleanQuery.Builder().add(FINDINGS, BooleanClause.Occur.FILTER)
+                        .add(new TermQuery(new Term(SRC, id)), BooleanClause.Occur.FILTER).build(), 1);
+                if (one.scoreDocs.length > 0) {
+                    Document d = s.storedFields().document(one.scoreDocs[0].doc);
+                    out.add(new SourceInfo(id, d.get("source"), d.get("kind")));
+                }
+            }
+            return out;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** Findings of one source per value of {@code field} (category or type), counted with the postings, not by reading documents. */
+    public java.util.Map<String, Integer> countBy(String sourceId, String field) throws IOException {
+        if (!field.equals("category") && !field.equals("type")) {
+            throw new IllegalArgumentException("countBy works on category or type");
+        }
+        searchers.maybeRefresh();
+        IndexSearcher s = searchers.acquire();
+        try {
+            java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+            for (String v : terms(s.getIndexReader(), field)) {
+                int n = s.count(new BooleanQuery.Builder().add(new TermQuery(new Term(SRC, sourceId)), BooleanClause.Occur.FILTER)
+                        .add(new TermQuery(new Term(field, v)), BooleanClause.Occur.FILTER).build());
+                if (n > 0) {
+                    out.put(v, n);
+                }
+            }
+            return out;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    private static List<String> terms(IndexReader r, String field) throws IOException {
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        for (LeafReaderContext leaf : r.leaves()) {
+            org.apache.lucene.index.Terms t = leaf.reader().terms(field);
+            if (t == null) {
+                continue;
+            }
+            org.apache.lucene.index.TermsEnum te = t.iterator();
+            for (BytesRef b = te.next(); b != null; b = te.next()) {
+                out.add(b.utf8ToString());
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** One page of findings matching the filters (null means any), in index order, with the total. */
+    public record Page(long total, List<Finding> findings) {
+    }
+
+    public Page page(String sourceId, String category, String type, Double minConfidence, int page, int size) throws IOException {
+        BooleanQuery.Builder q = new BooleanQuery.Builder().add(FINDINGS, BooleanClause.Occur.FILTER);
+        if (sourceId != null) {
+            q.add(new TermQuery(new Term(SRC, sourceId)), BooleanClause.Occur.FILTER);
+        }
+        if (category != null) {
+            q.add(new TermQuery(new Term("category", category)), BooleanClause.Occur.FILTER);
+        }
+        if (type != null) {
+            q.add(new TermQuery(new Term("type", type)), BooleanClause.Occur.FILTER);
+        }
+        if (minConfidence != null) {
+            q.add(org.apache.lucene.document.DoublePoint.newRangeQuery(CONF, minConfidence, Double.POSITIVE_INFINITY),
+                    BooleanClause.Occur.FILTER);
+        }
+        searchers.maybeRefresh();
+        IndexSearcher s = searchers.acquire();
+        try {
+            Query built = q.build();
+            int total = s.count(built);
+            int from = page * size;
+            List<Finding> out = new ArrayList<>();
+            if (from < total) {
+                TopDocs top = s.search(built, Math.min(total, from + size), org.apache.lucene.search.Sort.INDEXORDER);
+                StoredFields stored = s.storedFields();
+                for (int i = from; i < top.scoreDocs.length; i++) {
+                    out.add(fromDocument(stored.document(top.scoreDocs[i].doc)));
+                }
+            }
+            return new Page(total, out);
         } finally {
             searchers.release(s);
         }

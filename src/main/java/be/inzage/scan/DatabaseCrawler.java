@@ -59,7 +59,7 @@ public final class DatabaseCrawler extends VerticleBase {
         this.rules = rules;
         this.hasher = hasher;
         this.done = done;
-        this.summary = new ScanSummary(job.source(), job.scan());
+        this.summary = new ScanSummary(job.source(), job.scan(), job.progress());
     }
 
     @Override
@@ -106,6 +106,8 @@ public final class DatabaseCrawler extends VerticleBase {
     }
 
     private Future<Void> scanAll(List<Table> tables) {
+        job.progress().listed(tables.size());
+        job.progress().listingDone();
         Future<Void> chain = Future.succeededFuture();
         for (Table t : tables) {
             chain = chain.compose(v -> scanTable(t).recover(err -> {

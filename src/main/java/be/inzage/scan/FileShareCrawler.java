@@ -65,7 +65,7 @@ public final class FileShareCrawler extends VerticleBase {
         this.rules = rules;
         this.hasher = hasher;
         this.done = done;
-        this.summary = new ScanSummary(job.source(), job.scan());
+        this.summary = new ScanSummary(job.source(), job.scan(), job.progress());
     }
 
     @Override
@@ -93,7 +93,9 @@ public final class FileShareCrawler extends VerticleBase {
                 walking = false;
                 if (ar.failed() || ar.result().isEmpty()) {
                     walkDone = true;
+                    job.progress().listingDone();
                 } else {
+                    job.progress().listed(ar.result().size());
                     for (FileWalker.Entry e : ar.result()) {
                         if (e.error() == null && unchangedIds.containsKey(e.path())) {
                             // unchanged since the last scan: counted and kept without a trip to the extraction pool

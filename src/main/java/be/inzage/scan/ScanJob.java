@@ -4,7 +4,11 @@ import java.nio.file.Path;
 
 /**
  * One source to scan: its display URI (never with a password), a stable id derived from it,
- * the folder or file, and the scan number stamped on every finding it writes.
+ * the folder or file, the scan number stamped on every finding it writes, and its live progress.
  */
-public record ScanJob(String source, String sourceId, Path root, long scan) {
+public record ScanJob(String source, String sourceId, Path root, long scan, ScanProgress progress) {
+
+    public ScanJob(String source, String sourceId, Path root, long scan) {
+        this(source, sourceId, root, scan, new ScanProgress());
+    }
 }

@@ -25,29 +25,14 @@ public final class ScanRunner {
         KeyedHasher hasher = KeyedHasher.open(data.keyFile());
         Vertx vertx = Vertx.vertx();
         List<ScanSummary> out = new ArrayList<>();
-        try (InventoryIndex index = InventoryIndex.openWriter(data.index())) {
-            vertx.eventBus().registerDefaultCodec(WriterCommand.Replace.class, new LocalCodec<>(WriterCommand.Replace.class));
-            vertx.eventBus().registerDefaultCodec(WriterCommand.Keep.class, new LocalCodec<>(WriterCommand.Keep.class));
-            vertx.eventBus().registerDefaultCodec(WriterCommand.KeepAll.class, new LocalCodec<>(WriterCommand.KeepAll.class));
-            vertx.eventBus().registerDefaultCodec(WriterCommand.Remember.class, new LocalCodec<>(WriterCommand.Remember.class));
-            vertx.eventBus().registerDefaultCodec(WriterCommand.Finish.class, new LocalCodec<>(WriterCommand.Finish.class));
-            vertx.deployVerticle(new InventoryWriterVerticle(index),
-                    new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).await();
-            for (SourceUri s : sources) {
-                Promise<ScanSummary> done = Promise.promise();
-                ScanJob job = new ScanJob(s.display(), s.id(), s.path(), System.currentTimeMillis());
-                io.vertx.core.Deployable crawler = switch (s.kind()) {
-                    case FILE, LOG -> new FileShareCrawler(job, rules, hasher, index, done);
-                    case POSTGRES -> new DatabaseCrawler(job, new SqlDialect.Postgres(postgres(s)), rules, hasher, done);
-                    case MYSQL -> new DatabaseCrawler(job, new SqlDialect.MySql(mysql(s)), rules, hasher, done);
-                    default -> throw new SourceUri.BadSource(s.kind().name().toLowerCase() + " sources are not supported yet: "
-                            + s.display());
-                };
-                String id = vertx.deployVerticle(crawler).await();
-                ScanSummary summary = done.future().await();
-                vertx.undeploy(id).await();
-                save(data, job, summary);
-                out.add(summary);
+        try {
+            ScanEngine engine = ScanEngine.open(vertx, data, rules, hasher);
+            try {
+                for (SourceUri s : sources) {
+                    out.add(engine.scan(s, new ScanProgress()).await());
+                }
+            } finally {
+                engine.close();
             }
         } finally {
             vertx.close().await();
@@ -92,10 +77,5 @@ public final class ScanRunner {
             case MYSQL -> new SqlDialect.MySql(mysql(s));
             default -> throw new SourceUri.BadSource("not a database source: " + s.display());
         };
-    }
-
-    private static void save(DataDir data, ScanJob job, ScanSummary summary) throws IOException {
-        Files.createDirectories(data.scans());
-        Files.writeString(data.scans().resolve(job.scan() + ".json"), summary.toJson().encodePrettily());
     }
 }

@@ -36,10 +36,20 @@ public final class ScanSummary {
     private final JsonArray failedItems = new JsonArray();
     private final JsonArray warnings = new JsonArray();
     private boolean complete;
+    private final ScanProgress progress;
 
     public ScanSummary(String source, long scan) {
+        this(source, scan, new ScanProgress());
+    }
+
+    public ScanSummary(String source, long scan, ScanProgress progress) {
         this.source = source;
         this.scan = scan;
+        this.progress = progress;
+    }
+
+    public ScanProgress progress() {
+        return progress;
     }
 
     void record(Path path, ItemOutcome o, Map<String, Integer> types) {
@@ -50,6 +60,7 @@ public final class ScanSummary {
         seen++;
         bytesSeen += o.bytes();
         String p = itemName == null ? "(unknown)" : itemName;
+        progress.done(o.status() == ItemOutcome.Status.SCANNED ? o.findings() : 0, o.status() == ItemOutcome.Status.FAILED);
         switch (o.status()) {
             case SCANNED -> {
                 scanned++;

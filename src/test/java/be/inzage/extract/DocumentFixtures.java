@@ -21,12 +21,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** The same planted identifier in every document format a share holds, made with the libraries Tika reads them with. */
-final class DocumentFixtures {
+public final class DocumentFixtures {
 
     private DocumentFixtures() {
     }
 
-    static void docx(Path p, String text) throws IOException {
+    public static void docx(Path p, String text) throws IOException {
         try (XWPFDocument d = new XWPFDocument(); OutputStream out = Files.newOutputStream(p)) {
             d.createParagraph().createRun().setText(text);
             d.write(out);

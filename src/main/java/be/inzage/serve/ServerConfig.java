@@ -98,10 +98,10 @@ public record ServerConfig(Path data, String host, int port, Path hmacKey, Path 
         try {
             raw = mapper.readValue(yaml, RawConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigError(name + where(e.getLocation()) + ": unknown key '" + path(e) + "'"
+            throw new ConfigError(name + keyLine(yaml, String.valueOf(e.getPropertyName()), e) + ": unknown key '" + path(e) + "'"
                     + " (known here: " + e.getKnownPropertyIds() + ")");
         } catch (JsonMappingException e) {
-            throw new ConfigError(name + where(e.getLocation()) + ": wrong value for '" + path(e) + "': "
+            throw new ConfigError(name + keyLine(yaml, lastField(e), e) + ": wrong value for '" + path(e) + "': "
                     + e.getOriginalMessage().split("\n")[0]);
         } catch (JsonProcessingException e) {
             throw new ConfigError(name + where(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage().split("\n")[0]);
@@ -215,6 +215,33 @@ public record ServerConfig(Path data, String host, int port, Path hmacKey, Path 
         }
         m.appendTail(b);
         return b.toString();
+    }
+
+    /**
+     * ":LINE" of the first line where {@code key} is written as a mapping key. Records are bound
+     * through their constructor, so Jackson reports the end of the enclosing object, not the key.
+     */
+    private static String keyLine(String yaml, String key, JsonMappingException e) {
+        if (key != null) {
+            Pattern p = Pattern.compile("^[\\s-]*[\"']?" + Pattern.quote(key) + "[\"']?\\s*:");
+            String[] lines = yaml.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (p.matcher(lines[i]).find()) {
+                    return ":" + (i + 1);
+                }
+            }
+        }
+        return where(e.getLocation());
+    }
+
+    private static String lastField(JsonMappingException e) {
+        String f = null;
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                f = r.getFieldName();
+            }
+        }
+        return f;
     }
 
     private static String where(JsonLocation loc) {

@@ -49,7 +49,15 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(String extraSourcesYaml) throws IOException {
-        Path root = Files.createTempDirectory("inzage-server");
+        return start(Files.createTempDirectory("inzage-server"), extraSourcesYaml);
+    }
+
+    /** A new server over the data directory and share of an earlier one. */
+    static TestServer reopen(Path root) throws IOException {
+        return start(root, null);
+    }
+
+    private static TestServer start(Path root, String extraSourcesYaml) throws IOException {
         Path share = root.resolve("share");
         Files.createDirectories(share.resolve("klanten"));
         Files.writeString(share.resolve("klanten/brief.txt"), "Beste Jan Peeters,\nU bereikt ons via " + EMAIL

@@ -344,7 +344,8 @@
       state.chart = new window.uPlot({
         width: Math.max(300, box.clientWidth || 600),
         height: 260,
-        scales: { x: { time: true } },
+        // one scan only: widen the axis to a day around it instead of uPlot's multi-year default
+        scales: { x: { time: true, range: (u, min, max) => (min === max ? [min - 43200, max + 43200] : [min, max]) } },
         series: [{ label: 'time' }, ...sources.map((s, i) => ({
           label: String(s), stroke: PALETTE[i % PALETTE.length], width: 2, spanGaps: true, points: { show: true, size: 5 },
         }))],

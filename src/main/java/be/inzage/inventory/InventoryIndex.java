@@ -397,6 +397,18 @@ public final class InventoryIndex implements Closeable {
         }
     }
 
+    /** Findings of one source. */
+    public int count(String sourceId) throws IOException {
+        searchers.maybeRefresh();
+        IndexSearcher s = searchers.acquire();
+        try {
+            return s.count(new BooleanQuery.Builder().add(FINDINGS, BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(SRC, sourceId)), BooleanClause.Occur.FILTER).build());
+        } finally {
+            searchers.release(s);
+        }
+    }
+
     public int count() throws IOException {
         searchers.maybeRefresh();
         IndexSearcher s = searchers.acquire();

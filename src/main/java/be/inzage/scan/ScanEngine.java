@@ -85,6 +85,10 @@ public final class ScanEngine {
         progress.started();
         return vertx.deployVerticle(crawler).compose(id -> done.future()
                 .andThen(ar -> vertx.undeploy(id)))
+                .compose(summary -> vertx.executeBlocking(() -> {
+                    summary.inventoryFindings(index.count(job.sourceId()));
+                    return summary;
+                }, false))
                 .compose(summary -> save(job, summary).map(summary));
     }
 

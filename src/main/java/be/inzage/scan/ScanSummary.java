@@ -37,6 +37,7 @@ public final class ScanSummary {
     private final JsonArray warnings = new JsonArray();
     private boolean complete;
     private final ScanProgress progress;
+    private long inventoryFindings = -1;
 
     public ScanSummary(String source, long scan) {
         this(source, scan, new ScanProgress());
@@ -46,6 +47,11 @@ public final class ScanSummary {
         this.source = source;
         this.scan = scan;
         this.progress = progress;
+    }
+
+    /** Findings of this source in the inventory once the run was committed (unchanged items included). */
+    void inventoryFindings(long n) {
+        inventoryFindings = n;
     }
 
     public ScanProgress progress() {
@@ -140,6 +146,7 @@ public final class ScanSummary {
                 .put("bytes", new JsonObject().put("seen", bytesSeen).put("scanned", bytesScanned))
                 .put("completeness", Math.round(completeness() * 10000) / 10000.0)
                 .put("findings", findings)
+                .put("inventoryFindings", inventoryFindings < 0 ? null : inventoryFindings)
                 .put("findingsByType", new JsonObject(new TreeMap<>(perType)))
                 .put("skippedByReason", new JsonObject(new TreeMap<>(skippedBy)))
                 .put("failedByReason", new JsonObject(new TreeMap<>(failedBy)))

@@ -101,7 +101,8 @@ final class InventoryApi {
         JsonArray history = new JsonArray();
         for (JsonObject r : records) {
             history.add(new JsonObject().put("time", Instant.ofEpochMilli(r.getLong("scan", 0L)).toString())
-                    .put("source", r.getString("source")).put("findings", r.getLong("findings", 0L)));
+                    .put("source", r.getString("source"))
+                    .put("findings", r.getLong("inventoryFindings", r.getLong("findings", 0L))));
         }
         return new JsonObject().put("categories", cats).put("total", total).put("sources", new JsonArray(new ArrayList<>(rows.values())))
                 .put("undeclared", und).put("history", history);

@@ -20,6 +20,17 @@ final class IdentifierOptions {
     @Option(names = "--value", paramLabel = "V", description = "any identifier; its type is detected") List<String> value;
     @Option(names = "--expand", description = "also search the strong identifiers (e-mail, phone, account, login, ...) found in the same records as the subject's, one hop")
     boolean expand;
+    @Option(names = "--depth", paramLabel = "N", defaultValue = "1",
+            description = "hops --expand follows, each from the identifiers the previous one found (1-3, default 1)")
+    int depth;
+
+    /** Correlation hops to follow: 0 without --expand. */
+    int hops() {
+        if (depth < 1 || depth > be.inzage.subject.SubjectSearch.MAX_DEPTH) {
+            throw new Main.UserError("--depth must be between 1 and " + be.inzage.subject.SubjectSearch.MAX_DEPTH);
+        }
+        return expand ? depth : 0;
+    }
 
     Map<String, List<String>> toMap() {
         Map<String, List<String>> ids = new LinkedHashMap<>();

@@ -30,10 +30,10 @@ final class Inventory {
 
     /** The subject's locations, as search and report both need them. */
     static java.util.List<be.inzage.subject.SubjectHit> search(DataDir dir, be.inzage.detect.Rulebook rules, KeyedHasher hasher,
-            java.util.Map<String, java.util.List<String>> ids, boolean expand) throws IOException {
+            java.util.Map<String, java.util.List<String>> ids, int hops) throws IOException {
         try (InventoryIndex index = reader(dir)) {
             return new be.inzage.subject.SubjectSearch(index, hasher, new be.inzage.subject.IdentifierNormalizer(rules.engine()))
-                    .search(ids, expand);
+                    .search(ids, hops);
         }
     }
 

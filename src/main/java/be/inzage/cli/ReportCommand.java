@@ -49,7 +49,7 @@ final class ReportCommand implements Callable<Integer> {
         Map<String, List<String>> ids = identifiers.toMap();
         Rulebook rules = Rulebook.load(common.rules);
         KeyedHasher hasher = Inventory.hasher(common.dataDir());
-        List<SubjectHit> hits = Inventory.search(common.dataDir(), rules, hasher, ids, identifiers.expand);
+        List<SubjectHit> hits = Inventory.search(common.dataDir(), rules, hasher, ids, identifiers.hops());
         JsonObject report;
         try (LiveReader live = new LiveReader(rules, hasher)) {
             SubjectReports reports = new SubjectReports(rules.policy(), live);

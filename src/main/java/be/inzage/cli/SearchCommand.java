@@ -31,7 +31,7 @@ final class SearchCommand implements Callable<Integer> {
         Map<String, List<String>> ids = identifiers.toMap();
         Rulebook rules = Rulebook.load(common.rules);
         KeyedHasher hasher = Inventory.hasher(common.dataDir());
-        List<SubjectHit> found = Inventory.search(common.dataDir(), rules, hasher, ids, identifiers.expand);
+        List<SubjectHit> found = Inventory.search(common.dataDir(), rules, hasher, ids, identifiers.hops());
         new AuditLog(common.dataDir().root()).append(Inventory.who(), identifiers.expand ? "search --expand" : "search",
                 ids.keySet(), found.size());
         for (SubjectHit h : found) {

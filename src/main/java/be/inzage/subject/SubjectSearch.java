@@ -31,43 +31,63 @@ public final class SubjectSearch {
     static final Set<String> STRONG = Set.of("email", "phone", "iban", "bank_account", "payment_card", "national_id_be",
             "national_id_nl", "login", "mac_address", "cookie");
 
-    /**
-     * Direct hits plus, with {@code expand}, one hop of correlation: strong identifiers that sit in the
-     * same record (row, line, document) as a strong direct hit are searched too, and their locations
-     * come back with the chain that led to them.
-     */
+    /** The deepest correlation a search may follow; each hop widens the net and the risk of a wrong link. */
+    public static final int MAX_DEPTH = 3;
+
+    /** Direct hits, plus one hop of correlation with {@code expand}. */
     public List<SubjectHit> search(Map<String, List<String>> identifiers, boolean expand) throws IOException {
+        return search(identifiers, expand ? 1 : 0);
+    }
+
+    /**
+     * Direct hits plus {@code depth} hops of correlation: strong identifiers that sit in the same
+     * record (row, line, document) as a strong hit of the previous hop are searched too, and their
+     * locations come back with the chain that led to them.
+     */
+    public List<SubjectHit> search(Map<String, List<String>> identifiers, int depth) throws IOException {
+        if (depth < 0 || depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("expand depth must be between 0 and " + MAX_DEPTH);
+        }
         List<Finding> direct = search(identifiers);
         List<SubjectHit> out = new java.util.ArrayList<>();
         Set<String> known = new java.util.HashSet<>();
-        Set<String> records = new LinkedHashSet<>();
+        Set<String> seen = new java.util.HashSet<>();
         for (Finding f : direct) {
             out.add(strength(f, direct));
             known.add(f.hash());
-            if (STRONG.contains(f.type())) {
-                records.addAll(f.records());
+            seen.add(f.fingerprint());
+        }
+        // the frontier: strong findings of the last hop, with the chain that reached them (null for direct hits)
+        Map<Finding, String> frontier = new java.util.LinkedHashMap<>();
+        direct.stream().filter(f -> STRONG.contains(f.type())).forEach(f -> frontier.put(f, null));
+        for (int hop = 1; hop <= depth && !frontier.isEmpty(); hop++) {
+            Set<String> records = new LinkedHashSet<>();
+            frontier.keySet().forEach(f -> records.addAll(f.records()));
+            if (records.isEmpty()) {
+                break;
             }
-        }
-        if (!expand || records.isEmpty()) {
-            return out;
-        }
-        Map<String, String> via = new java.util.LinkedHashMap<>();
-        for (Finding co : index.byRecords(records)) {
-            if (STRONG.contains(co.type()) && !known.contains(co.hash())) {
-                Finding seed = direct.stream().filter(d -> d.records().stream().anyMatch(co.records()::contains)).findFirst()
-                        .orElse(direct.get(0));
-                via.putIfAbsent(co.hash(), co.type() + " " + co.masked() + ", found with the " + seed.type() + " in "
-                        + seed.container() + (seed.part() == null ? "" : "!/" + seed.part()));
+            Map<String, String> via = new java.util.LinkedHashMap<>();
+            for (Finding co : index.byRecords(records)) {
+                if (STRONG.contains(co.type()) && !known.contains(co.hash())) {
+                    Map.Entry<Finding, String> seed = frontier.entrySet().stream()
+                            .filter(e -> e.getKey().records().stream().anyMatch(co.records()::contains)).findFirst()
+                            .orElse(frontier.entrySet().iterator().next());
+                    Finding sf = seed.getKey();
+                    via.putIfAbsent(co.hash(), co.type() + " " + co.masked() + ", found with the " + sf.type()
+                            + (seed.getValue() == null ? "" : " " + sf.masked()) + " in " + sf.container()
+                            + (sf.part() == null ? "" : "!/" + sf.part()) + (seed.getValue() == null ? "" : "; " + seed.getValue()));
+                }
             }
-        }
-        if (via.isEmpty()) {
-            return out;
-        }
-        Set<String> seen = new java.util.HashSet<>();
-        direct.forEach(f -> seen.add(f.fingerprint()));
-        for (Finding f : index.byHashes(via.keySet())) {
-            if (seen.add(f.fingerprint())) {
-                out.add(new SubjectHit(f, via.get(f.hash())));
+            known.addAll(via.keySet());
+            frontier.clear();
+            if (via.isEmpty()) {
+                break;
+            }
+            for (Finding f : index.byHashes(via.keySet())) {
+                if (seen.add(f.fingerprint())) {
+                    out.add(new SubjectHit(f, via.get(f.hash())));
+                    frontier.put(f, via.get(f.hash()));
+                }
             }
         }
         return out;

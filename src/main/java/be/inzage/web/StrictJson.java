@@ -75,6 +75,19 @@ final class StrictJson {
         return b;
     }
 
+    /** Correlation hops for an expanded search: "depth" 1-3, default 1. */
+    static int depth(JsonObject o) {
+        Object v = o.getValue("depth");
+        if (v == null) {
+            return 1;
+        }
+        if (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < 1
+                || ((Number) v).longValue() > be.inzage.subject.SubjectSearch.MAX_DEPTH) {
+            throw new Http.BadRequest("field 'depth' must be a whole number from 1 to " + be.inzage.subject.SubjectSearch.MAX_DEPTH);
+        }
+        return ((Number) v).intValue();
+    }
+
     static String oneOf(JsonObject o, String field, String dflt, Set<String> values) {
         String v = string(o, field, dflt == null);
         if (v == null) {

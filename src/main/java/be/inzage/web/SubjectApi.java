@@ -34,23 +34,24 @@ final class SubjectApi {
         api.post("/subjects/report").handler(ApiAuth.require(Roles.OFFICER)).handler(this::report);
     }
 
-    private List<SubjectHit> find(Map<String, List<String>> ids, boolean expand) throws java.io.IOException {
+    private List<SubjectHit> find(Map<String, List<String>> ids, int hops) throws java.io.IOException {
         long t0 = System.nanoTime();
         try {
-            return new SubjectSearch(app.engine().index(), app.engine().hasher(), normalizer).search(ids, expand);
+            return new SubjectSearch(app.engine().index(), app.engine().hasher(), normalizer).search(ids, hops);
         } finally {
             app.metrics().searched(System.nanoTime() - t0);
         }
     }
 
     private void search(RoutingContext ctx) {
-        JsonObject body = StrictJson.object(ctx, Set.of("identifiers", "expand"));
+        JsonObject body = StrictJson.object(ctx, Set.of("identifiers", "expand", "depth"));
         Map<String, List<String>> ids = StrictJson.identifiers(body);
         boolean expand = StrictJson.bool(body, "expand");
+        int hops = expand ? StrictJson.depth(body) : 0;
         Principal who = ctx.get(Principal.KEY);
         pool.executeBlocking(() -> {
-            List<SubjectHit> hits = find(ids, expand);
-            app.audit().append(who.name(), expand ? "api search --expand" : "api search", ids.keySet(), hits.size());
+            List<SubjectHit> hits = find(ids, hops);
+            app.audit().append(who.name(), hops > 0 ? "api search --expand " + hops : "api search", ids.keySet(), hits.size());
             JsonArray out = new JsonArray();
             hits.forEach(h -> out.add(h.toJson()));
             return new JsonObject().put("locations", out);
@@ -64,9 +65,10 @@ final class SubjectApi {
     }
 
     private void report(RoutingContext ctx) {
-        JsonObject body = StrictJson.object(ctx, Set.of("identifiers", "expand", "kind", "format"));
+        JsonObject body = StrictJson.object(ctx, Set.of("identifiers", "expand", "depth", "kind", "format"));
         Map<String, List<String>> ids = StrictJson.identifiers(body);
         boolean expand = StrictJson.bool(body, "expand");
+        int hops = expand ? StrictJson.depth(body) : 0;
         String kind = StrictJson.oneOf(body, "kind", null, Set.of("access", "erasure"));
         String format = StrictJson.oneOf(body, "format", "json", Set.of("json", "html"));
         if (kind.equals("erasure") && format.equals("html")) {
@@ -74,7 +76,7 @@ final class SubjectApi {
         }
         Principal who = ctx.get(Principal.KEY);
         pool.executeBlocking(() -> {
-            List<SubjectHit> hits = find(ids, expand);
+            List<SubjectHit> hits = find(ids, hops);
             JsonObject report;
             try (LiveReader live = new LiveReader(app.engine().rules(), app.engine().hasher())) {
                 SubjectReports reports = new SubjectReports(app.engine().rules().policy(), live);

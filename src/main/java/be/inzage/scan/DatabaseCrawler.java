@@ -36,8 +36,12 @@ public final class DatabaseCrawler extends VerticleBase {
 
     static final int BATCH = 500;
 
-    /** A table: schema, name, columns to read (as text) and primary-key columns. */
-    record Table(String schema, String name, List<String> columns, List<String> pk) {
+    /** Column types whose values go into row locators as JSON numbers ({"id": 42}), as the contract shows. */
+    static final java.util.Set<String> INTEGRAL = java.util.Set.of("smallint", "integer", "bigint", "int", "int2", "int4", "int8",
+            "tinyint", "mediumint", "serial", "bigserial", "smallserial");
+
+    /** A table: schema, name, columns to read (as text), primary-key columns and which columns hold integers. */
+    record Table(String schema, String name, List<String> columns, List<String> pk, java.util.Set<String> integral) {
         String qualified() {
             return schema + "." + name;
         }
@@ -90,7 +94,10 @@ public final class DatabaseCrawler extends VerticleBase {
             for (Row r : cols) {
                 String type = r.getString(3);
                 Table t = tables.computeIfAbsent(r.getString(0) + "\0" + r.getString(1),
-                        k -> new Table(r.getString(0), r.getString(1), new ArrayList<>(), new ArrayList<>()));
+                        k -> new Table(r.getString(0), r.getString(1), new ArrayList<>(), new ArrayList<>(), new java.util.HashSet<>()));
+                if (INTEGRAL.contains(type.toLowerCase(java.util.Locale.ROOT).replaceAll("\\(.*", "").replace(" unsigned", "").trim())) {
+                    t.integral().add(r.getString(2));
+                }
                 if (!dialect.binaryTypes().contains(type.toLowerCase(java.util.Locale.ROOT))) {
                     t.columns().add(r.getString(2));
                 }
@@ -169,6 +176,17 @@ public final class DatabaseCrawler extends VerticleBase {
         }, false)).compose(v -> cursor.hasMore() ? read(cursor, t, key, collector, rows) : cursor.close());
     }
 
+    private static Object locatorValue(Table t, String column, String text) {
+        if (text != null && t.integral().contains(column)) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                return text;
+            }
+        }
+        return text;
+    }
+
     /** On an extraction worker: every non-null value of every row, with its column as field hint. */
     private final long[] rowNumber = {0};
 
@@ -180,7 +198,7 @@ public final class DatabaseCrawler extends VerticleBase {
         for (Row r : batch) {
             JsonObject pk = new JsonObject();
             for (int i = 0; i < key.size(); i++) {
-                pk.put(key.get(i), r.getString(i));
+                pk.put(key.get(i), locatorValue(t, key.get(i), r.getString(i)));
             }
             if (key.isEmpty()) {
                 pk.put("row", ++rowNumber[0]);

@@ -47,6 +47,8 @@ public final class FileShareCrawler extends VerticleBase {
     private final InventoryIndex index;
     private final Promise<ScanSummary> done;
     private final ScanSummary summary;
+    /** "log" for log:// sources, so their findings say so (DESIGN.md section 5), else "file". */
+    private final String kind;
     private final Deque<FileWalker.Entry> queue = new ArrayDeque<>();
     private TextItemScanner scanner;
     private WriterClient writer;
@@ -66,6 +68,7 @@ public final class FileShareCrawler extends VerticleBase {
         this.hasher = hasher;
         this.done = done;
         this.summary = new ScanSummary(job.source(), job.scan(), job.progress());
+        this.kind = job.source().startsWith("log://") ? "log" : "file";
     }
 
     @Override
@@ -141,7 +144,7 @@ public final class FileShareCrawler extends VerticleBase {
             return;
         }
         inFlight++;
-        ItemRef item = new ItemRef(job.sourceId(), job.source(), "file", e.path().toString(), null);
+        ItemRef item = new ItemRef(job.sourceId(), job.source(), kind, e.path().toString(), null);
         extractPool.executeBlocking(() -> scanItem(e, item), false).onComplete(ar -> {
             inFlight--;
             if (ar.succeeded()) {

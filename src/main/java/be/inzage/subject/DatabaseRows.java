@@ -59,7 +59,7 @@ public final class DatabaseRows implements AutoCloseable {
             }
             String col = k.equals("ctid") ? "ctid" : d.quote(k);
             sql.append(d.asText(col)).append(" = ").append(d.placeholder(++n));
-            params.addString(pk.getString(k));
+            params.addString(String.valueOf(pk.getValue(k))); // compared as text: one statement shape for every key type
         }
         return new Statement(sql.toString(), params);
     }

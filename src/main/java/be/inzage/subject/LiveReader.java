@@ -41,7 +41,7 @@ public final class LiveReader implements AutoCloseable {
         if ("db".equals(f.kind())) {
             return readRows(f);
         }
-        if (!"file".equals(f.kind())) {
+        if (!"file".equals(f.kind()) && !"log".equals(f.kind())) {
             return new Live(Set.of(), "live reading of " + f.kind() + " sources is not available yet");
         }
         Path p = Path.of(f.container());

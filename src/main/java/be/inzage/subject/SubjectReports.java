@@ -67,6 +67,12 @@ public final class SubjectReports {
                 actions.add(loc);
                 continue;
             }
+            if ("log".equals(f.kind())) {
+                loc.put("action", "delete or redact the listed line(s) of the log, or shorten its retention so they rotate out");
+                loc.put("manual", false);
+                actions.add(loc);
+                continue;
+            }
             boolean document = f.part() != null || !isText(f.container());
             loc.put("action", document
                     ? "remove or redact the " + f.type() + " in " + (f.part() == null ? "the document" : "part " + f.part())

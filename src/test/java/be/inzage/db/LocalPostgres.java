@@ -13,16 +13,16 @@ import java.util.concurrent.TimeUnit;
  * Settings come from PGHOST/PGPORT/PGUSER. Under CI=true an unreachable server fails the test;
  * elsewhere the test is skipped.
  */
-final class LocalPostgres {
+public final class LocalPostgres {
 
     static final String HOST = System.getenv().getOrDefault("PGHOST", "127.0.0.1");
     static final String PORT = System.getenv().getOrDefault("PGPORT", "5432");
-    static final String USER = System.getenv().getOrDefault("PGUSER", "postgres");
+    public static final String USER = System.getenv().getOrDefault("PGUSER", "postgres");
 
     private LocalPostgres() {
     }
 
-    static void require() throws IOException, InterruptedException {
+    public static void require() throws IOException, InterruptedException {
         int code = psql("postgres", "select 1");
         if (code != 0) {
             if ("true".equals(System.getenv("CI"))) {
@@ -32,7 +32,7 @@ final class LocalPostgres {
         }
     }
 
-    static int psql(String db, String sql) throws IOException, InterruptedException {
+    public static int psql(String db, String sql) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("psql", "-h", HOST, "-p", PORT, "-U", USER, "-d", db, "-v", "ON_ERROR_STOP=1", "-q",
                 "-c", sql).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         return p.waitFor(120, TimeUnit.SECONDS) ? p.exitValue() : -1;
@@ -59,7 +59,7 @@ final class LocalPostgres {
         Files.delete(tmp);
     }
 
-    static String uri(String db, String user) {
+    public static String uri(String db, String user) {
         return "postgres://" + user + "@" + HOST + ":" + PORT + "/" + db;
     }
 }

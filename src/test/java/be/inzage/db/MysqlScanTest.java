@@ -75,7 +75,7 @@ class MysqlScanTest {
                     new IdentifierNormalizer(Rulebook.load(TestRules.root()).engine()))
                     .search(Map.of("email", List.of("luisg@embraer.com.br")));
             assertEquals(1, hits.size(), hits.toString());
-            assertEquals(new JsonObject().put("CustomerId", "1"), hits.get(0).locator().getJsonObject("pk"));
+            assertEquals(new JsonObject().put("CustomerId", 1L), hits.get(0).locator().getJsonObject("pk"));
         }
     }
 

@@ -361,7 +361,7 @@
   // 2. Subject search and reports
   // ---------------------------------------------------------------------------------------------
 
-  const ID_TYPES = ['email', 'phone', 'iban', 'ip', 'mac', 'cookie', 'login', 'name', 'value'];
+  const ID_TYPES = ['email', 'phone', 'iban', 'ip', 'mac', 'cookie', 'login', 'name', 'national_id', 'value'];
 
   /** The form's identifiers: {email: [...], ...}, several values per input split on , or newline. */
   function collectQuery() {

@@ -17,6 +17,8 @@ final class IdentifierOptions {
     @Option(names = "--cookie", paramLabel = "C") List<String> cookie;
     @Option(names = "--login", paramLabel = "L") List<String> login;
     @Option(names = "--name", paramLabel = "N") List<String> name;
+    @Option(names = "--national-id", paramLabel = "NR", description = "Belgian national register / BIS number or Dutch BSN, any notation")
+    List<String> nationalId;
     @Option(names = "--value", paramLabel = "V", description = "any identifier; its type is detected") List<String> value;
     @Option(names = "--expand", description = "also search the strong identifiers (e-mail, phone, account, login, ...) found in the same records as the subject's, one hop")
     boolean expand;
@@ -42,9 +44,10 @@ final class IdentifierOptions {
         put(ids, "cookie", cookie);
         put(ids, "login", login);
         put(ids, "name", name);
+        put(ids, "national_id", nationalId);
         put(ids, "value", value);
         if (ids.isEmpty()) {
-            throw new Main.UserError("give at least one identifier (--email, --phone, --iban, --ip, --mac, --cookie, --login, --name, --value)");
+            throw new Main.UserError("give at least one identifier (--email, --phone, --iban, --ip, --mac, --cookie, --login, --name, --national-id, --value)");
         }
         return ids;
     }

@@ -73,6 +73,8 @@ public final class ScanRuns {
         volatile Instant finishedAt;
         volatile JsonObject summary;
         volatile String error;
+        /** The URI as given, password included, for an ad-hoc run; never saved or shown. */
+        String givenUri;
 
         Run(String id, String source, String uri, String trigger, Instant queuedAt) {
             this.id = id;
@@ -222,6 +224,7 @@ public final class ScanRuns {
         }
         String display = displayOf(uri);
         Run run = new Run(UUID.randomUUID().toString(), key, display, trigger, Instant.now());
+        run.givenUri = configured == null ? uri : null;
         runs.put(run.id, run);
         queue.add(run);
         save(run);
@@ -255,7 +258,7 @@ public final class ScanRuns {
         save(run);
         metrics.runStarted();
         ServerConfig.SourceConfig configured = config.source(run.source);
-        String uri = configured != null ? configured.uri() : run.source;
+        String uri = configured != null ? configured.uri() : run.givenUri != null ? run.givenUri : run.source;
         Future<ScanSummary> f;
         try {
             f = engine.scan(SourceUri.parse(uri), run.progress);

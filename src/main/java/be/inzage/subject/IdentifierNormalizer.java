@@ -37,6 +37,7 @@ public final class IdentifierNormalizer {
             case "ip" -> ip(v, out);
             case "mac" -> mac(v, out);
             case "name" -> out.add(Normalize.text(v));
+            case "national_id" -> nationalId(v, out);
             case "value" -> guess(v, out);
             default -> throw new IllegalArgumentException("unknown identifier type: " + type);
         }
@@ -53,6 +54,15 @@ public final class IdentifierNormalizer {
             } catch (NumberParseException ignored) {
                 // not a phone number in this region
             }
+        }
+    }
+
+    /** Belgian national register / BIS (11 digits) or Dutch BSN (9, or 8 written without its leading zero). */
+    private static void nationalId(String v, Set<String> out) {
+        String d = Checksums.digitsOnly(v);
+        out.add(d);
+        if (d.length() == 8) {
+            out.add("0" + d);
         }
     }
 

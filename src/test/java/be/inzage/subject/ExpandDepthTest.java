@@ -35,6 +35,7 @@ class ExpandDepthTest {
         Files.writeString(share.resolve("a.csv"), "email,telefoon\nlies.wouters@example.be,0475 11 22 33\n");
         Files.writeString(share.resolve("b.csv"), "telefoon,login\n0475 11 22 33,lwouters\n");
         Files.writeString(share.resolve("c.csv"), "login,iban\nlwouters,BE71 0961 2345 6769\n");
+        Files.writeString(share.resolve("hr.csv"), "rijksregisternummer,naam\n85.07.30-033.28,Lies Wouters\n");
         Files.writeString(share.resolve("unrelated.csv"), "email,iban\nother.person@example.nl,NL91 ABNA 0417 1643 00\n");
         data = new DataDir(root.resolve("data"));
         rules = Rulebook.load(null);
@@ -62,6 +63,19 @@ class ExpandDepthTest {
         Map<String, Set<String>> three = containersByType(3);
         assertEquals(Set.of("c.csv"), three.get("iban"));
         assertTrue(three.values().stream().noneMatch(s -> s.contains("unrelated.csv")), "nothing unconnected: " + three);
+    }
+
+    @Test
+    void aNationalNumberIsFoundInAnyNotation() throws Exception {
+        try (InventoryIndex index = InventoryIndex.openReader(data.index())) {
+            SubjectSearch search = new SubjectSearch(index, KeyedHasher.open(data.keyFile()), new IdentifierNormalizer(rules.engine()));
+            for (String notation : List.of("85073003328", "85.07.30-033.28", "85 07 30 033 28")) {
+                List<SubjectHit> hits = search.search(Map.of("national_id", List.of(notation)), 0);
+                assertEquals(1, hits.size(), notation + ": " + hits);
+                assertEquals("national_id_be", hits.get(0).finding().type());
+            }
+            assertEquals(0, search.search(Map.of("national_id", List.of("85073003329")), 0).size(), "one digit off");
+        }
     }
 
     @Test

@@ -17,6 +17,8 @@ final class IdentifierOptions {
     @Option(names = "--cookie", paramLabel = "C") List<String> cookie;
     @Option(names = "--login", paramLabel = "L") List<String> login;
     @Option(names = "--name", paramLabel = "N") List<String> name;
+    @Option(names = "--place", paramLabel = "P", description = "place of residence or address, as written in the source; with --name it makes a name hit strong")
+    List<String> place;
     @Option(names = "--national-id", paramLabel = "NR", description = "Belgian national register / BIS number or Dutch BSN, any notation")
     List<String> nationalId;
     @Option(names = "--value", paramLabel = "V", description = "any identifier; its type is detected") List<String> value;
@@ -44,6 +46,7 @@ final class IdentifierOptions {
         put(ids, "cookie", cookie);
         put(ids, "login", login);
         put(ids, "name", name);
+        put(ids, "place", place);
         put(ids, "national_id", nationalId);
         put(ids, "value", value);
         if (ids.isEmpty()) {

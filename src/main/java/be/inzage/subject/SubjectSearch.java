@@ -53,7 +53,7 @@ public final class SubjectSearch {
         Set<String> known = new java.util.HashSet<>();
         Set<String> seen = new java.util.HashSet<>();
         for (Finding f : direct) {
-            out.add(strength(f, direct));
+            out.addAll(strength(f, direct));
             known.add(f.hash());
             seen.add(f.fingerprint());
         }
@@ -97,19 +97,52 @@ public final class SubjectSearch {
     static final Set<String> WEAK = Set.of("person_name", "address", "postal_code", "job_title", "date_of_birth");
 
     /**
-     * A name (or place, job, birth date) alone matches many people: it counts as a strong hit only when
-     * the same record also holds another of the subject's identifiers that was found.
+     * A name (or place, job, birth date) alone matches many people: it counts as a strong hit only where
+     * the same record also holds another of the subject's identifiers that was found. A database
+     * finding covers every row with that value, so it is split: the rows shared with the other
+     * identifier are a strong hit, the other rows (a namesake elsewhere) stay weak.
      */
-    private static SubjectHit strength(Finding f, List<Finding> direct) {
+    private static List<SubjectHit> strength(Finding f, List<Finding> direct) {
         if (!WEAK.contains(f.type())) {
-            return new SubjectHit(f, null, true, "matches the " + f.type());
+            return List.of(new SubjectHit(f, null, true, "matches the " + f.type()));
         }
+        Set<String> shared = new LinkedHashSet<>();
+        String with = null;
         for (Finding other : direct) {
-            if (other != f && !other.type().equals(f.type()) && other.records().stream().anyMatch(f.records()::contains)) {
-                return new SubjectHit(f, null, true, f.type() + " together with the " + other.type() + " in the same record");
+            if (other != f && !other.type().equals(f.type())) {
+                for (String r : other.records()) {
+                    if (f.records().contains(r) && shared.add(r) && with == null) {
+                        with = other.type();
+                    }
+                }
             }
         }
-        return new SubjectHit(f, null, false, f.type() + " only: may be another person with the same " + f.type());
+        String weakWhy = f.type() + " only: may be another person with the same " + f.type();
+        if (shared.isEmpty()) {
+            return List.of(new SubjectHit(f, null, false, weakWhy));
+        }
+        String strongWhy = f.type() + " together with the " + with + " in the same record";
+        if (f.rows() == null || f.rows().isEmpty() || shared.size() == f.records().size()) {
+            return List.of(new SubjectHit(f, null, true, strongWhy));
+        }
+        return List.of(new SubjectHit(rowsOf(f, shared, true), null, true, strongWhy),
+                new SubjectHit(rowsOf(f, shared, false), null, false, weakWhy));
+    }
+
+    /** The finding restricted to the rows whose record is (or is not) in {@code shared}; records and rows are aligned. */
+    private static Finding rowsOf(Finding f, Set<String> shared, boolean inShared) {
+        io.vertx.core.json.JsonArray rows = new io.vertx.core.json.JsonArray(f.rows());
+        io.vertx.core.json.JsonArray kept = new io.vertx.core.json.JsonArray();
+        List<String> records = new java.util.ArrayList<>();
+        for (int i = 0; i < f.records().size() && i < rows.size(); i++) {
+            if (shared.contains(f.records().get(i)) == inShared) {
+                kept.add(rows.getValue(i));
+                records.add(f.records().get(i));
+            }
+        }
+        return new Finding(f.sourceId(), f.source(), f.kind(), f.container(), f.part(), f.field(), f.type(), f.category(),
+                f.risk(), f.confidence(), f.masked(), f.hash(), f.aliases(), f.lines(), records.size(), records, f.cid(),
+                f.segment(), kept.encode());
     }
 
     /** @param identifiers identifier type (email, phone, iban, ip, mac, cookie, login, name, value) → values */

@@ -4,7 +4,10 @@ import be.inzage.db.LocalPostgres;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * lists exactly the planted locations with live values, --expand finds the copies that carry only
  * a correlated identifier, and verify tracks an erasure done in two steps.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SubjectEndToEndTest {
 
     static final String DB = "inzage_test_e2e";
@@ -111,6 +115,23 @@ class SubjectEndToEndTest {
     }
 
     @Test
+    void aNameCountsOnlyTogetherWithThePlaceOfResidence() throws Exception {
+        CliTest.Run r = run("search", "--name", "Lies Wouters", "--place", "Gent", "--json", "--data", data, "--rules", "rules");
+        assertEquals(0, r.code(), r.err());
+        List<JsonObject> hits = r.out().lines().map(JsonObject::new).toList();
+        List<JsonObject> names = hits.stream().filter(h -> h.getString("type").equals("person_name")).toList();
+        // the name in row 1 (Gent) is strong; the namesake in row 2 (Utrecht) and the newsletter stay weak
+        Set<String> byStrength = names.stream().map(h -> h.getString("strength") + " " + Path.of(h.getString("container")).getFileName()
+                + " " + h.getJsonObject("locator").encode()).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(Set.of(
+                "strong crm.customers {\"pk\":{\"id\":1},\"column\":\"naam\"}",
+                "weak crm.customers {\"pk\":{\"id\":2},\"column\":\"naam\"}",
+                "weak nieuwsbrief.csv {\"line\":2,\"column\":\"naam\"}")), byStrength);
+        assertTrue(names.stream().anyMatch(h -> h.getString("why").contains("together with the address")), names.toString());
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
     void verifyFollowsAnErasureDoneInTwoSteps() throws Exception {
         Path plan = tmp.resolve("plan.json");
         assertEquals(0, run("report", "erasure", "--email", EMAIL, "--out", plan.toString(), "--data", data, "--rules", "rules").code());

@@ -75,7 +75,8 @@ public final class SubjectSearch {
                     Finding sf = seed.getKey();
                     via.putIfAbsent(co.hash(), co.type() + " " + co.masked() + ", found with the " + sf.type()
                             + (seed.getValue() == null ? "" : " " + sf.masked()) + " in " + sf.container()
-                            + (sf.part() == null ? "" : "!/" + sf.part()) + (seed.getValue() == null ? "" : "; " + seed.getValue()));
+                            + (sf.part() == null ? "" : "!/" + sf.part()) + where(sf, co)
+                            + (seed.getValue() == null ? "" : "; " + seed.getValue()));
                 }
             }
             known.addAll(via.keySet());
@@ -91,6 +92,27 @@ public final class SubjectSearch {
             }
         }
         return out;
+    }
+
+    /** " id=42" (the shared database row) or " line 7" (the shared line record), else nothing. */
+    private static String where(Finding seed, Finding co) {
+        for (int i = 0; i < seed.records().size(); i++) {
+            String r = seed.records().get(i);
+            if (!co.records().contains(r)) {
+                continue;
+            }
+            if (seed.rows() != null && !seed.rows().isEmpty()) {
+                io.vertx.core.json.JsonArray rows = new io.vertx.core.json.JsonArray(seed.rows());
+                if (i < rows.size() && rows.getValue(i) instanceof io.vertx.core.json.JsonObject pk) {
+                    StringBuilder b = new StringBuilder();
+                    pk.forEach(e -> b.append(' ').append(e.getKey()).append('=').append(e.getValue()));
+                    return b.toString();
+                }
+            }
+            String suffix = r.substring(r.lastIndexOf(':') + 1);
+            return suffix.matches("\\d{1,9}") ? " line " + suffix : "";
+        }
+        return "";
     }
 
     /** Types that only identify together with something else: a name, a place, a job title, a birth date. */

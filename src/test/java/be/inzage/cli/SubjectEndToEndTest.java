@@ -104,6 +104,10 @@ class SubjectEndToEndTest {
     void expandFindsCopiesThatCarryOnlyACorrelatedIdentifierButNotTheHousehold() throws Exception {
         Set<String> found = where(report("access", "--expand"));
         assertTrue(found.contains("file contract.txt {\"line\":2} phone"), "the phone found with the e-mail in the CRM row: " + found);
+        CliTest.Run r = run("search", "--email", EMAIL, "--expand", "--json", "--data", data, "--rules", "rules");
+        String via = r.out().lines().map(JsonObject::new).filter(h -> h.getString("container").endsWith("contract.txt"))
+                .findFirst().orElseThrow().getString("via");
+        assertEquals("phone +32 4****** 33, found with the email in crm.customers id=1", via);
         assertTrue(found.contains("db crm.customers {\"pk\":{\"id\":1},\"column\":\"iban\"} iban"), found.toString());
         assertTrue(found.stream().anyMatch(s -> s.startsWith("log access.log") && s.endsWith(" login")
                 && s.contains("[1,2]")), "the login's log lines, found with the e-mail on line 1: " + found);

@@ -242,6 +242,7 @@
     renderCoverageTable(cats, rows);
     renderCoverageBars(cats, rows);
     renderUndeclared(cov.undeclared || []);
+    renderRetention(cov.pastRetention || [], rows);
     renderHistory(cov.history || []);
   }
 
@@ -313,6 +314,25 @@
     }
   }
 
+  /** Items not modified within their source's retention period (files and logs; sources without a period are not judged). */
+  function renderRetention(list, rows) {
+    const ul = $('retention');
+    ul.replaceChildren();
+    const judged = rows.filter((r) => r.retention);
+    if (!list.length) {
+      ul.append(el('li', { class: 'muted' }, judged.length
+        ? `none (${judged.length} source(s) with a retention period checked)`
+        : 'no source has a retention period configured'));
+      return;
+    }
+    for (const p of list) {
+      ul.append(el('li', { class: 'stacked', dataset: { source: p.source } },
+        el('span', { class: 'type' }, p.source),
+        el('span', {}, `${fmtNum(p.items)} item(s), ${fmtNum(p.findings)} finding(s) not modified within ${p.retention}`
+          + (p.oldest ? ` (oldest ${String(p.oldest).slice(0, 10)})` : ''))));
+    }
+  }
+
   const PALETTE = ['#2563eb', '#9333ea', '#16a34a', '#ea580c', '#0891b2', '#db2777', '#65a30d', '#475569', '#ca8a04', '#dc2626'];
 
   /** Findings over time: x = seconds since epoch, one series per source (gaps where no point). */
@@ -345,7 +365,7 @@
         width: Math.max(300, box.clientWidth || 600),
         height: 260,
         // one scan only: widen the axis to a day around it instead of uPlot's multi-year default
-        scales: { x: { time: true, range: (u, min, max) => (min === max ? [min - 43200, max + 43200] : [min, max]) } },
+        scales: { x: xs.length === 1 ? { time: true, auto: false, range: [xs[0] - 43200, xs[0] + 43200] } : { time: true } },
         series: [{ label: 'time' }, ...sources.map((s, i) => ({
           label: String(s), stroke: PALETTE[i % PALETTE.length], width: 2, spanGaps: true, points: { show: true, size: 5 },
         }))],

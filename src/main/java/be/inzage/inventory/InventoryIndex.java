@@ -51,6 +51,8 @@ public final class InventoryIndex implements Closeable {
     private static final String HASH = "hash";
     private static final String REC = "rec";
     private static final String SCAN = "scan";
+    /** On item-state documents: the item's modification time as a point, for retention checks. */
+    private static final String MODIFIED_AT = "modified_at";
     /** Confidence as a point, for the findings explorer's filter. */
     private static final String CONF = "conf";
     /** On every finding: the item it comes from, so all of an item's parts are kept or dropped together. */
@@ -133,6 +135,7 @@ public final class InventoryIndex implements Closeable {
         d.add(new StringField(SRC, sourceId, Field.Store.NO));
         d.add(new StoredField("size", state.size()));
         d.add(new StoredField("modified", state.modified()));
+        d.add(new org.apache.lucene.document.LongPoint(MODIFIED_AT, state.modified()));
         d.add(new StoredField("rules", state.rules()));
         // the whole state as one term: "is this item unchanged?" is then a term lookup, no stored-field read
         d.add(new StringField("statekey", stateKey(itemId, state), Field.Store.NO));
@@ -392,6 +395,42 @@ public final class InventoryIndex implements Closeable {
                 }
             }
             return new Page(total, out);
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** Items of a source last modified before a moment, and the findings they hold. */
+    public record Aged(long items, long findings, long oldestModified) {
+    }
+
+    /** Items (files, logs) of a source not modified since {@code cutoffMillis}: data kept past a retention period. */
+    public Aged olderThan(String sourceId, long cutoffMillis, int maxItems) throws IOException {
+        searchers.maybeRefresh();
+        IndexSearcher s = searchers.acquire();
+        try {
+            Query states = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term("doctype", "state")), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(SRC, sourceId)), BooleanClause.Occur.FILTER)
+                    .add(org.apache.lucene.document.LongPoint.newRangeQuery(MODIFIED_AT, Long.MIN_VALUE, cutoffMillis - 1),
+                            BooleanClause.Occur.FILTER)
+                    .build();
+            int items = s.count(states);
+            if (items == 0) {
+                return new Aged(0, 0, 0);
+            }
+            TopDocs top = s.search(states, Math.min(items, maxItems));
+            StoredFields stored = s.storedFields();
+            List<BytesRef> ids = new ArrayList<>();
+            long oldest = Long.MAX_VALUE;
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document d = stored.document(sd.doc);
+                ids.add(new BytesRef(d.get(STATE_FOR)));
+                oldest = Math.min(oldest, d.getField("modified").numericValue().longValue());
+            }
+            int findings = s.count(new BooleanQuery.Builder().add(FINDINGS, BooleanClause.Occur.FILTER)
+                    .add(new TermInSetQuery(ITEM, ids), BooleanClause.Occur.FILTER).build());
+            return new Aged(items, findings, oldest);
         } finally {
             searchers.release(s);
         }

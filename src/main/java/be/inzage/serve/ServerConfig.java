@@ -45,7 +45,8 @@ public record ServerConfig(Path data, String host, int port, Path hmacKey, Path 
     public record ScanLimits(int extractThreads, int maxQueued) {
     }
 
-    public record SourceConfig(String name, String uri, String schedule, Cron cron) {
+    /** {@code retention}: how long the source may keep data (ISO-8601 period such as P13M), or null. */
+    public record SourceConfig(String name, String uri, String schedule, Cron cron, java.time.Period retention) {
     }
 
     public record UserConfig(String name, String role, String passwordHash) {
@@ -67,7 +68,7 @@ public record ServerConfig(Path data, String host, int port, Path hmacKey, Path 
     }
 
     record RawSource(@JsonProperty("name") String name, @JsonProperty("uri") String uri,
-            @JsonProperty("schedule") String schedule) {
+            @JsonProperty("schedule") String schedule, @JsonProperty("retention") String retention) {
     }
 
     record RawUser(@JsonProperty("name") String name, @JsonProperty("role") String role,
@@ -154,7 +155,19 @@ public record ServerConfig(Path data, String host, int port, Path hmacKey, Path 
                             + s.schedule() + "'");
                 }
             }
-            sources.add(new SourceConfig(s.name(), uri, s.schedule(), cron));
+            java.time.Period retention = null;
+            if (s.retention() != null && !s.retention().isBlank()) {
+                try {
+                    retention = java.time.Period.parse(s.retention().trim());
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new ConfigError(name + ": '" + key + ".retention' is not an ISO-8601 period such as P13M or P5Y: '"
+                            + s.retention() + "'");
+                }
+                if (retention.isNegative() || retention.isZero()) {
+                    throw new ConfigError(name + ": '" + key + ".retention' must be longer than zero");
+                }
+            }
+            sources.add(new SourceConfig(s.name(), uri, s.schedule(), cron, retention));
         }
         List<UserConfig> users = new java.util.ArrayList<>();
         Set<String> userNames = new HashSet<>();

@@ -75,7 +75,9 @@ final class InventoryApi {
                     undeclared.merge(t.getKey(), (long) t.getValue(), Long::sum);
                 }
             }
-            rows.put(s.display(), row(s.display(), s.kind(), counts, types, lastBySource.get(s.display())));
+            JsonObject r = row(s.display(), s.kind(), counts, types, lastBySource.get(s.display()));
+            retention(r, s);
+            rows.put(s.display(), r);
         }
         // configured sources and scanned sources without findings still belong on the map
         for (JsonObject r : lastBySource.values()) {
@@ -104,8 +106,40 @@ final class InventoryApi {
                     .put("source", r.getString("source"))
                     .put("findings", r.getLong("inventoryFindings", r.getLong("findings", 0L))));
         }
-        return new JsonObject().put("categories", cats).put("total", total).put("sources", new JsonArray(new ArrayList<>(rows.values())))
+        JsonArray past = new JsonArray();
+        for (JsonObject r : rows.values()) {
+            JsonObject p = r.getJsonObject("pastRetention");
+            if (p != null && p.getLong("items") != null && p.getLong("items") > 0) {
+                past.add(new JsonObject().put("source", r.getString("source")).put("retention", r.getString("retention"))
+                        .put("items", p.getLong("items")).put("findings", p.getLong("findings")).put("oldest", p.getString("oldest")));
+            }
+        }
+        return new JsonObject().put("categories", cats).put("total", total).put("pastRetention", past)
+                .put("sources", new JsonArray(new ArrayList<>(rows.values())))
                 .put("undeclared", und).put("history", history);
+    }
+
+    /**
+     * Data kept past the retention configured for the source: items (files, logs) not modified
+     * within the period. Databases carry no modification time per row here, so they are not judged.
+     */
+    private void retention(JsonObject row, InventoryIndex.SourceInfo s) throws IOException {
+        var configured = app.config().sources().stream().filter(c -> ScanApi.display(c.uri()).equals(s.display())).findFirst();
+        if (configured.isEmpty() || configured.get().retention() == null) {
+            row.putNull("retention").putNull("pastRetention");
+            return;
+        }
+        java.time.Period p = configured.get().retention();
+        row.put("retention", p.toString());
+        if (s.kind().equals("db")) {
+            row.put("pastRetention", new JsonObject().putNull("items").putNull("findings")
+                    .put("note", "rows carry no modification time; not judged"));
+            return;
+        }
+        long cutoff = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).minus(p).toInstant().toEpochMilli();
+        InventoryIndex.Aged aged = app.engine().index().olderThan(s.id(), cutoff, 100_000);
+        row.put("pastRetention", new JsonObject().put("items", aged.items()).put("findings", aged.findings())
+                .put("oldest", aged.items() == 0 ? null : Instant.ofEpochMilli(aged.oldestModified()).toString()));
     }
 
     private static JsonObject row(String source, String kind, JsonObject counts, JsonObject types, JsonObject last) {

@@ -45,6 +45,7 @@ class ServerConfigTest {
                     schedule: "0 2 * * 1-5"
                   - name: share
                     uri: /srv/share
+                    retention: P13M
                 users:
                   - name: alice
                     role: admin
@@ -55,6 +56,8 @@ class ServerConfigTest {
         assertEquals("postgres://scanner:s:cr@t@db.example:5432/crm", c.source("crm").uri());
         assertNotNull(c.source("crm").cron());
         assertEquals(null, c.source("share").cron());
+        assertEquals(java.time.Period.ofMonths(13), c.source("share").retention());
+        assertEquals(null, c.source("crm").retention());
         assertEquals(HASH, c.usersByName().get("alice").passwordHash());
         assertTrue(PasswordHasher.verify("a-long-password".toCharArray(), HASH));
         assertFalse(PasswordHasher.verify("a-long-passwore".toCharArray(), HASH));
@@ -70,6 +73,7 @@ class ServerConfigTest {
         assertTrue(error("sources:\n  - name: a\n    uri: /srv\n    schedule: 'every day'\n")
                 .contains("'sources[0].schedule' is not a cron expression"));
         assertTrue(error("sources:\n  - name: a\n    uri: ftp://host/x\n").contains("sources[0].uri"));
+        assertTrue(error("sources:\n  - name: a\n    uri: /srv\n    retention: 13 months\n").contains("'sources[0].retention' is not an ISO-8601 period"));
         assertTrue(error("sources:\n  - name: a\n    uri: /a\n  - name: a\n    uri: /b\n").contains("repeats the source name"));
         assertTrue(error("users:\n  - name: bob\n    role: root\n    password_hash: x\n").contains("'users[0].role'"));
         String plain = error("users:\n  - name: bob\n    role: officer\n    password_hash: hunter2\n");

@@ -143,6 +143,7 @@ class BrowserTest {
                     tr.findElement(By.cssSelector("td[data-category='" + cat + "']")).getText().replaceAll("[^0-9]", ""),
                     "dashboard count for " + cat);
         }
+        assertTrue(byId("retention").getText().contains("1 item(s)"), byId("retention").getText());
         shot("1-dashboard");
         noAlert();
     }

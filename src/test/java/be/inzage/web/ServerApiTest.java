@@ -226,6 +226,11 @@ class ServerApiTest {
         assertTrue(row.getJsonObject("counts").getLong("identification") >= 5, row.encode());
         assertTrue(row.getJsonObject("counts").getLong("financial") >= 1, row.encode());
         assertFalse(coverage.getJsonArray("history").isEmpty());
+        assertEquals("P1Y", row.getString("retention"));
+        JsonObject past = row.getJsonObject("pastRetention");
+        assertEquals(1L, past.getLong("items"), "only the two-year-old letter is past the one-year retention: " + past);
+        assertTrue(past.getLong("findings") >= 3, "its e-mail, phone, IBAN and name: " + past);
+        assertEquals(1, coverage.getJsonArray("pastRetention").size());
 
         JsonObject page = send("GET", "/api/findings?type=email&size=2&page=0", null, srv.officerToken).bodyAsJsonObject();
         assertEquals(2, page.getJsonArray("findings").size());

@@ -65,11 +65,15 @@ final class TestServer implements AutoCloseable {
         Files.writeString(share.resolve("klanten/export.csv"), "naam,email,telefoon\nJan Peeters," + EMAIL
                 + ",+32475123456\nAn Janssens,an.janssens@example.be,0476 98 76 54\n");
         DocumentFixtures.docx(share.resolve(XSS_NAME), "Contact: " + XSS_EMAIL);
+        // a letter nobody touched for two years: past the share's one-year retention
+        Files.setLastModifiedTime(share.resolve("klanten/brief.txt"),
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(730))));
         String yaml = """
                 port: 0
                 sources:
                   - name: share
                     uri: %s
+                    retention: P1Y
                 %s
                 users:
                   - name: alice

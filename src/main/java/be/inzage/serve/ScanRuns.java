@@ -8,7 +8,6 @@ import be.inzage.source.SourceUri;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -73,6 +72,8 @@ public final class ScanRuns {
         volatile Instant finishedAt;
         volatile JsonObject summary;
         volatile String error;
+        /** Cut short by a graceful shutdown: started again at the next start. */
+        volatile boolean restartPending;
         /** The URI as given, password included, for an ad-hoc run; never saved or shown. */
         String givenUri;
 
@@ -106,6 +107,9 @@ public final class ScanRuns {
                     .put("startedAt", startedAt == null ? null : startedAt.toString())
                     .put("finishedAt", finishedAt == null ? null : finishedAt.toString())
                     .put("error", error);
+            if (restartPending) {
+                j.put("restartPending", true);
+            }
             JsonObject s = summary;
             if (s != null) {
                 JsonObject items = s.getJsonObject("items", new JsonObject());
@@ -136,6 +140,7 @@ public final class ScanRuns {
             r.finishedAt = j.getString("finishedAt") == null ? null : Instant.parse(j.getString("finishedAt"));
             r.summary = j.getJsonObject("summary");
             r.error = j.getString("error");
+            r.restartPending = j.getBoolean("restartPending", false);
             return r;
         }
     }
@@ -146,6 +151,7 @@ public final class ScanRuns {
     private final Path dir;
     private final ServerMetrics metrics;
     private final Map<String, Run> runs = new LinkedHashMap<>();
+    private final io.vertx.core.WorkerExecutor writes;
     private final Deque<Run> queue = new ArrayDeque<>();
     private Run running;
     private Promise<Void> idle;
@@ -157,6 +163,7 @@ public final class ScanRuns {
         this.config = config;
         this.dir = data.root().resolve("runs");
         this.metrics = metrics;
+        this.writes = vertx.createSharedWorkerExecutor("inzage-run-records", 1);
     }
 
     /**
@@ -181,10 +188,13 @@ public final class ScanRuns {
         loaded.sort(Comparator.comparing(r -> r.queuedAt));
         for (Run r : loaded) {
             runs.put(r.id, r);
-            if (r.active()) {
-                r.state = "interrupted";
-                r.error = "interrupted by a shutdown or a crash; restarted";
-                r.finishedAt = Instant.now();
+            if (r.active() || r.restartPending) {
+                if (r.active()) {
+                    r.state = "interrupted";
+                    r.error = "interrupted by a shutdown or a crash; restarted";
+                    r.finishedAt = Instant.now();
+                }
+                r.restartPending = false;
                 Files.writeString(dir.resolve(r.id + ".json"), r.toJson().encodePrettily());
                 restarted.add(r);
             }
@@ -274,23 +284,46 @@ public final class ScanRuns {
             run.summary = summary.toJson();
             run.state = "completed";
             metrics.runEnded(run.source, "completed", summary);
+        } else if (stopping) {
+            // the JVM is going down under the scan: not a failure of the source, so run it again next time
+            run.state = "interrupted";
+            run.error = "interrupted by a shutdown; restarted at the next start";
+            run.restartPending = true;
+            metrics.runEnded(run.source, "interrupted", null);
         } else {
             run.state = "failed";
             run.error = failure instanceof SourceUri.BadSource || failure instanceof IllegalArgumentException
-                    ? failure.getMessage() : failure == null ? "unknown failure" : be.inzage.scan.SqlDialect.reason(failure);
+                    ? failure.getMessage() : failure == null ? "unknown failure"
+                    : run.uri.startsWith("postgres") || run.uri.startsWith("mysql") ? be.inzage.scan.SqlDialect.reason(failure)
+                    : "scan failed (" + failure.getClass().getSimpleName() + ")";
             metrics.runEnded(run.source, "failed", null);
             LOG.warn("scan run {} of {} failed: {}", run.id, run.source, run.error);
         }
         save(run);
         running = null;
         vertx.runOnContext(v -> next());
+        if (stopping && idle != null) {
+            idle.tryComplete();
+        }
     }
 
+    /**
+     * Saves the run as it is now. Writes go through one ordered worker thread, so they land in the
+     * order the states changed and never on the event loop.
+     */
     private void save(Run run) {
-        String file = dir.resolve(run.id + ".json").toString();
+        Path file = dir.resolve(run.id + ".json");
         String body = run.toJson().encodePrettily();
-        vertx.fileSystem().mkdirs(dir.toString()).compose(v -> vertx.fileSystem().writeFile(file, Buffer.buffer(body)))
-                .onFailure(e -> LOG.error("cannot save run {}: {}", run.id, e.getClass().getSimpleName()));
+        writes.executeBlocking(() -> {
+            Files.createDirectories(dir);
+            Files.writeString(file, body);
+            return null;
+        }, true).onFailure(e -> LOG.error("cannot save run {}: {}", run.id, e.getClass().getSimpleName()));
+    }
+
+    /** Completes once every save asked for so far has been written. */
+    private Future<Void> flushed() {
+        return writes.executeBlocking(() -> null, true).mapEmpty();
     }
 
     /** Keeps the newest runs in memory; older records stay on disk. */
@@ -346,13 +379,22 @@ public final class ScanRuns {
         Promise<Void> p;
         synchronized (this) {
             stopping = true;
+            // what is still queued is started again at the next start
+            for (Run q : queue) {
+                q.state = "interrupted";
+                q.error = "not started before a shutdown; restarted at the next start";
+                q.restartPending = true;
+                q.finishedAt = Instant.now();
+                save(q);
+            }
+            queue.clear();
             if (running == null) {
-                return Future.succeededFuture();
+                return flushed();
             }
             idle = Promise.promise();
             p = idle;
         }
-        long timer = vertx.setTimer(graceMillis, t -> p.tryComplete());
-        return p.future().andThen(ar -> vertx.cancelTimer(timer));
+        long timer = vertx.setTimer(Math.max(1, graceMillis), t -> p.tryComplete());
+        return p.future().andThen(ar -> vertx.cancelTimer(timer)).compose(v -> flushed());
     }
 }

@@ -98,7 +98,12 @@ public final class InzageServer implements AutoCloseable {
 
     /** Graceful: not ready, no new runs, the running scan gets a grace period, the index is committed and closed. */
     @Override
-    public synchronized void close() throws IOException {
+    public void close() throws IOException {
+        close(SHUTDOWN_GRACE_MILLIS);
+    }
+
+    /** As {@link #close()}, with the time the running scan may take to finish. */
+    public synchronized void close(long graceMillis) throws IOException {
         if (closed) {
             return;
         }
@@ -108,7 +113,7 @@ public final class InzageServer implements AutoCloseable {
             vertx.cancelTimer(ticker);
         }
         try {
-            context.runs().stop(SHUTDOWN_GRACE_MILLIS).await();
+            context.runs().stop(graceMillis).await();
             context.engine().close();
         } finally {
             vertx.close().await();

@@ -57,6 +57,34 @@ class ScheduleAndRestartTest {
     }
 
     @Test
+    void aShutdownDuringAScanLeavesItToBeStartedAgain() throws Exception {
+        Path root;
+        String id;
+        try (TestServer first = TestServer.start(null)) {
+            root = first.root;
+            for (int i = 0; i < 400; i++) {
+                Files.writeString(first.share.resolve("bulk-" + i + ".txt"), "klant" + i + "@example.be, tel 0475 12 34 " + (10 + i % 90) + "\n");
+            }
+            id = first.server.runs().submit("share", "manual").id();
+            first.server.close(0); // no grace: the scan cannot finish
+        }
+        JsonObject saved = new JsonObject(Files.readString(root.resolve("data/runs/" + id + ".json")));
+        assertTrue(List.of("running", "interrupted").contains(saved.getString("state")), saved.encode());
+        try (TestServer again = TestServer.reopen(root)) {
+            assertEquals("interrupted", again.server.runs().get(id).state());
+            ScanRuns.Run restarted = again.server.runs().recent().stream()
+                    .filter(r -> r.toJson().getString("trigger").equals("restart")).findFirst().orElseThrow();
+            ScanRuns.Run done = awaitEnd(again.server, restarted.id());
+            assertEquals("completed", done.state());
+            assertEquals(403L, done.toJson().getJsonObject("progress").getLong("itemsDone"), "the whole share, scanned again");
+        }
+        try (TestServer third = TestServer.reopen(root)) {
+            assertEquals(0, third.server.runs().recent().stream().filter(ScanRuns.Run::active).count(),
+                    "a run restarted once is not restarted again");
+        }
+    }
+
+    @Test
     void aRunInterruptedByACrashIsMarkedAndStartedAgain() throws Exception {
         Path runs;
         try (TestServer first = TestServer.start(null)) {

@@ -38,6 +38,8 @@ public final class FindingCollector {
         /** Database rows: primary keys (JSON objects) of the rows holding the value. */
         java.util.List<String> rowKeys;
         int count;
+        long first;
+        long last;
 
         Agg(String type, String normalized, String field) {
             this.type = type;
@@ -85,6 +87,13 @@ public final class FindingCollector {
         return this;
     }
 
+    /** The timestamp (epoch ms) of the log line being read, 0 when it has none; applies to the adds that follow. */
+    public void at(long epochMillis) {
+        this.now = epochMillis;
+    }
+
+    private long now;
+
     public void add(Detection d, int line, String field, int recordLine) {
         if (tap != null) {
             tap.seen(d, item.part(), line);
@@ -93,6 +102,10 @@ public final class FindingCollector {
         Agg a = values.computeIfAbsent(key, k -> new Agg(d.type(), d.normalized(), field));
         a.confidence = Math.max(a.confidence, d.confidence());
         a.count++;
+        if (now > 0) {
+            a.first = a.first == 0 ? now : Math.min(a.first, now);
+            a.last = Math.max(a.last, now);
+        }
         total++;
         if (line > 0 && (a.nLines == 0 || a.lines[a.nLines - 1] != line)) {
             if (a.nLines == a.lines.length) {
@@ -206,6 +219,6 @@ public final class FindingCollector {
         return new Finding(item.sourceId(), item.source(), item.kind(), item.container(), item.part(), a.field, a.type,
                 info.category(), info.risk(), a.confidence, a.preview != null ? a.preview : Masker.mask(a.type, a.normalized),
                 hasher.hash(a.normalized),
-                aliases, LineSet.encode(lines), a.count, records, cid, segment, rows);
+                aliases, LineSet.encode(lines), a.count, records, cid, segment, rows, a.first, a.last);
     }
 }

@@ -46,6 +46,11 @@ public final class TextItemScanner {
 
     /** @param sizeHint the item's size in bytes, to size the read buffer */
     public String scan(Opener opener, Format format, long sizeHint, FindingCollector out) throws IOException {
+        return scan(opener, format, sizeHint, LogFormat.AUTO, out);
+    }
+
+    /** @param logFormat for line-oriented files: the web-log format, or AUTO to tell it from the first line */
+    public String scan(Opener opener, Format format, long sizeHint, LogFormat logFormat, FindingCollector out) throws IOException {
         try (InputStream raw = new BufferedInputStream(opener.open(), 64 * 1024)) {
             raw.mark(CharsetSniffer.SAMPLE);
             byte[] sample = raw.readNBytes(CharsetSniffer.SAMPLE);
@@ -70,7 +75,7 @@ public final class TextItemScanner {
                         }
                     }
                 }
-                case LINES -> warning = lines(reader, sizeHint, out);
+                case LINES -> warning = lines(reader, sizeHint, logFormat, out);
                 default -> text(reader, sizeHint, out);
             }
             if (reader.replaced() > 0) {
@@ -118,39 +123,29 @@ public final class TextItemScanner {
     }
 
     /**
-     * Logs and dumps, one record per line. A file whose first line is an Apache/Nginx access-log line
-     * is read field by field ({@link AccessLogLine}); lines that are not are read as text and counted.
+     * Logs and dumps, one record per line. A web log (access, W3C, JSON lines: forced, or told by its
+     * first line) is read field by field with each line's timestamp ({@link LogLines}); anything
+     * else goes through the detectors chunk by chunk.
      */
-    private String lines(Reader reader, long sizeHint, FindingCollector out) throws IOException {
-        int[] state = {-1, 0, 0}; // access-log mode (-1 undecided, 0 no, 1 yes), bad lines, first bad line
+    private String lines(Reader reader, long sizeHint, LogFormat logFormat, FindingCollector out) throws IOException {
+        LogLines log = new LogLines(engine, logFormat);
+        LogFormat[] decided = {logFormat == LogFormat.AUTO ? null : logFormat};
         TextChunks.read(reader, sizeHint, (chunk, firstLine, overlap) -> {
-            if (state[0] < 0) {
+            if (decided[0] == null) {
                 String first = chunk.strip().lines().findFirst().orElse("");
-                state[0] = AccessLogLine.looksLikeAccessLog(first) ? 1 : 0;
+                decided[0] = log.format(first);
             }
-            if (state[0] == 0) {
+            if (decided[0] == LogFormat.TEXT) {
                 emitByLine(chunk, firstLine, overlap, engine.detect(chunk), out);
                 return;
             }
             int line = firstLine;
             for (String text : chunk.split("\n", -1)) {
                 int n = line++;
-                String t = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
-                if (t.isBlank()) {
-                    continue;
-                }
-                if (!AccessLogLine.parse(t, engine, (d, field) -> out.add(d, n, field))) {
-                    if (state[1]++ == 0) {
-                        state[2] = n;
-                    }
-                    for (Detection d : engine.detect(t)) {
-                        out.add(d, n, null);
-                    }
-                }
+                log.line(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text, n, out);
             }
         });
-        return state[0] == 1 && state[1] > 0
-                ? state[1] + " line(s) not in access-log form, read as text (first at line " + state[2] + ")" : null;
+        return log.warning();
     }
 
     private interface LineHandler {

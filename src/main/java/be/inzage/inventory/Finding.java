@@ -18,11 +18,21 @@ import java.util.List;
  * @param records  ids of the records (row, line, document) the value sits in, to link co-occurring identifiers
  * @param segment  0, or the number of an extra batch when a huge file was flushed in parts
  * @param rows     for database findings: a JSON array of the primary keys of the rows holding the value
+ * @param firstSeen for logs: the earliest timestamp (epoch ms) of a line holding the value, 0 when unknown
+ * @param lastSeen  for logs: the latest such timestamp, 0 when unknown
  */
 public record Finding(String sourceId, String source, String kind, String container, String part, String field,
                       String type, String category, String risk, double confidence, String masked, String hash,
                       List<String> aliases, String lines, int count, List<String> records, String cid, int segment,
-                      String rows) {
+                      String rows, long firstSeen, long lastSeen) {
+
+    /** Without timestamps: everything but logs. */
+    public Finding(String sourceId, String source, String kind, String container, String part, String field, String type,
+                   String category, String risk, double confidence, String masked, String hash, List<String> aliases,
+                   String lines, int count, List<String> records, String cid, int segment, String rows) {
+        this(sourceId, source, kind, container, part, field, type, category, risk, confidence, masked, hash, aliases, lines,
+                count, records, cid, segment, rows, 0, 0);
+    }
 
     /** Without database rows: files and logs locate by line. */
     public Finding(String sourceId, String source, String kind, String container, String part, String field, String type,
@@ -85,7 +95,7 @@ public record Finding(String sourceId, String source, String kind, String contai
     }
 
     public JsonObject toJson() {
-        return new JsonObject()
+        JsonObject j = new JsonObject()
                 .put("source", source)
                 .put("kind", kind)
                 .put("container", container)
@@ -96,5 +106,10 @@ public record Finding(String sourceId, String source, String kind, String contai
                 .put("masked", masked)
                 .put("risk", risk)
                 .put("count", count);
+        if (firstSeen > 0) {
+            j.put("firstSeen", java.time.Instant.ofEpochMilli(firstSeen).toString())
+                    .put("lastSeen", java.time.Instant.ofEpochMilli(lastSeen).toString());
+        }
+        return j;
     }
 }

@@ -53,6 +53,8 @@ public final class InventoryIndex implements Closeable {
     private static final String SCAN = "scan";
     /** On item-state documents: the item's modification time as a point, for retention checks. */
     private static final String MODIFIED_AT = "modified_at";
+    /** On findings with timestamps (logs): the last time the value was seen, for retention checks. */
+    private static final String LAST_SEEN = "last_seen";
     /** Confidence as a point, for the findings explorer's filter. */
     private static final String CONF = "conf";
     /** On every finding: the item it comes from, so all of an item's parts are kept or dropped together. */
@@ -240,6 +242,11 @@ public final class InventoryIndex implements Closeable {
             d.add(new StoredField("rows", f.rows()));
         }
         d.add(new StoredField("count", f.count()));
+        if (f.firstSeen() > 0) {
+            d.add(new StoredField("first", f.firstSeen()));
+            d.add(new StoredField("last", f.lastSeen()));
+            d.add(new org.apache.lucene.document.LongPoint(LAST_SEEN, f.lastSeen()));
+        }
         d.add(new StoredField("segment", f.segment()));
         for (String r : f.records()) {
             d.add(new StringField(REC, r, Field.Store.YES));
@@ -436,6 +443,20 @@ public final class InventoryIndex implements Closeable {
         }
     }
 
+    /** Findings of a source last seen (by their log timestamps) before {@code cutoffMillis}. */
+    public int lastSeenBefore(String sourceId, long cutoffMillis) throws IOException {
+        searchers.maybeRefresh();
+        IndexSearcher s = searchers.acquire();
+        try {
+            return s.count(new BooleanQuery.Builder().add(FINDINGS, BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(SRC, sourceId)), BooleanClause.Occur.FILTER)
+                    .add(org.apache.lucene.document.LongPoint.newRangeQuery(LAST_SEEN, 1, cutoffMillis - 1), BooleanClause.Occur.FILTER)
+                    .build());
+        } finally {
+            searchers.release(s);
+        }
+    }
+
     /** Findings of one source. */
     public int count(String sourceId) throws IOException {
         searchers.maybeRefresh();
@@ -466,7 +487,9 @@ public final class InventoryIndex implements Closeable {
         return new Finding(d.get(SRC), d.get("source"), d.get("kind"), d.get("container"), d.get("part"), d.get("field"),
                 d.get("type"), d.get("category"), d.get("risk"), d.getField("confidence").numericValue().doubleValue(),
                 d.get("masked"), d.get(HASH), List.of(), d.get("lines"), d.getField("count").numericValue().intValue(),
-                recs, d.get(CID), d.getField("segment").numericValue().intValue(), d.get("rows") == null ? "" : d.get("rows"));
+                recs, d.get(CID), d.getField("segment").numericValue().intValue(), d.get("rows") == null ? "" : d.get("rows"),
+                d.getField("first") == null ? 0 : d.getField("first").numericValue().longValue(),
+                d.getField("last") == null ? 0 : d.getField("last").numericValue().longValue());
     }
 
     @Override

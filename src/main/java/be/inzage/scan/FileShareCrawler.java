@@ -68,7 +68,7 @@ public final class FileShareCrawler extends VerticleBase {
         this.hasher = hasher;
         this.done = done;
         this.summary = new ScanSummary(job.source(), job.scan(), job.progress());
-        this.kind = job.source().startsWith("log://") ? "log" : "file";
+        this.kind = job.logs() ? "log" : "file";
     }
 
     @Override
@@ -164,13 +164,19 @@ public final class FileShareCrawler extends VerticleBase {
     }
 
     /** @param unchangedItem set when the item is unchanged: its findings are kept in a batch, from the event loop */
-    private record Result(ItemOutcome outcome, Map<String, Integer> types, String unchangedItem) {
+    private record Result(ItemOutcome outcome, Map<String, Integer> types, String unchangedItem, boolean partial) {
         Result(ItemOutcome outcome, Map<String, Integer> types) {
-            this(outcome, types, null);
+            this(outcome, types, null, false);
+        }
+
+        Result(ItemOutcome outcome, Map<String, Integer> types, String unchangedItem) {
+            this(outcome, types, unchangedItem, false);
         }
     }
 
     static final int KEEP_BATCH = 512;
+    /** A log modified more recently than this may still be written to. */
+    static final long ACTIVE_LOG_MILLIS = 10 * 60_000L;
     private final java.util.List<String> unchanged = new java.util.ArrayList<>();
     private Future<?> keeping = Future.succeededFuture();
 
@@ -188,14 +194,19 @@ public final class FileShareCrawler extends VerticleBase {
     private Result scanItem(FileWalker.Entry e, ItemRef item) {
         Path p = e.path();
         Format format = Format.of(p.getFileName().toString());
+        if (job.logs() && format != Format.DOCUMENT) {
+            format = Format.LINES; // in a log folder, "access_log", "app.json" and "messages" are logs too
+        }
         if (format == Format.UNSUPPORTED) {
             return new Result(ItemOutcome.skipped("format not supported yet: " + Format.extension(p.getFileName().toString()),
                     e.size()), Map.of());
         }
         try {
             Result r = format == Format.DOCUMENT ? document(e, item) : text(e, item, format);
-            await(new WriterCommand.Remember(item.recordId(), job.sourceId(), e.size(), e.modified(), rules.version(),
-                    job.scan()));
+            if (!r.partial()) {
+                await(new WriterCommand.Remember(item.recordId(), job.sourceId(), e.size(), e.modified(), rules.version(),
+                        job.scan()));
+            } // a log read up to its last complete line is read again at the next scan, whatever its size then
             return r;
         } catch (NoSuchFileException gone) {
             return new Result(ItemOutcome.failed("vanished during the scan", e.size()), Map.of());
@@ -216,10 +227,42 @@ public final class FileShareCrawler extends VerticleBase {
     private Result text(FileWalker.Entry e, ItemRef item, Format format) throws IOException {
         FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, this::write, format.lineRecords);
         boolean gz = Format.gzippedText(e.path().getFileName().toString());
+        // a log still being written (modified in the last minutes) ends in a partial line: read up to the last complete one
+        boolean active = System.currentTimeMillis() - e.modified() < ACTIVE_LOG_MILLIS;
+        long complete = job.logs() && !gz && active ? completeLines(e.path(), e.size()) : e.size();
         String warning = scanner.scan(() -> gz ? new java.util.zip.GZIPInputStream(Files.newInputStream(e.path()), 64 * 1024)
-                : Files.newInputStream(e.path()), format, gz ? be.inzage.extract.TextChunks.CHUNK : e.size(), collector);
+                        : new be.inzage.extract.LimitedInputStream(Files.newInputStream(e.path()), complete),
+                format, gz ? be.inzage.extract.TextChunks.CHUNK : complete, job.logFormat(), collector);
         collector.finish();
-        return new Result(ItemOutcome.scanned(e.size(), collector.findings(), warning), collector.perType());
+        boolean partial = complete < e.size();
+        if (partial) {
+            String w = "last line incomplete (still being written): read up to byte " + complete + ", the rest at the next scan";
+            warning = warning == null ? w : warning + "; " + w;
+        }
+        return new Result(ItemOutcome.scanned(e.size(), collector.findings(), warning), collector.perType(), null, partial);
+    }
+
+    /** The length up to and including the last newline, looking back at most 1 MB; the size when none is found. */
+    static long completeLines(Path p, long size) throws IOException {
+        if (size == 0) {
+            return 0;
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p)) {
+            long end = Math.min(size, ch.size());
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8192);
+            for (long pos = end; pos > 0 && end - pos < 1 << 20; ) {
+                int n = (int) Math.min(buf.capacity(), pos);
+                buf.clear().limit(n);
+                ch.read(buf, pos - n);
+                for (int i = n - 1; i >= 0; i--) {
+                    if (buf.get(i) == '\n') {
+                        return pos - n + i + 1;
+                    }
+                }
+                pos -= n;
+            }
+            return end;
+        }
     }
 
     /** An Office file, PDF, mail, archive or media file: one collector per embedded part. */

@@ -70,7 +70,8 @@ public final class ScanEngine {
 
     /** Scans one source; the summary is also saved under the data directory's scans/ folder. */
     public Future<ScanSummary> scan(SourceUri s, ScanProgress progress) {
-        ScanJob job = new ScanJob(s.display(), s.id(), s.path(), System.currentTimeMillis(), progress);
+        ScanJob job = new ScanJob(s.display(), s.id(), s.path(), System.currentTimeMillis(), progress,
+                s.kind() == SourceUri.Kind.LOG ? be.inzage.extract.LogFormat.parse(s.param("format")) : be.inzage.extract.LogFormat.AUTO);
         Promise<ScanSummary> done = Promise.promise();
         Deployable crawler;
         try {

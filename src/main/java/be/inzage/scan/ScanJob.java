@@ -6,9 +6,15 @@ import java.nio.file.Path;
  * One source to scan: its display URI (never with a password), a stable id derived from it,
  * the folder or file, the scan number stamped on every finding it writes, and its live progress.
  */
-public record ScanJob(String source, String sourceId, Path root, long scan, ScanProgress progress) {
+public record ScanJob(String source, String sourceId, Path root, long scan, ScanProgress progress,
+                      be.inzage.extract.LogFormat logFormat) {
 
     public ScanJob(String source, String sourceId, Path root, long scan) {
-        this(source, sourceId, root, scan, new ScanProgress());
+        this(source, sourceId, root, scan, new ScanProgress(), be.inzage.extract.LogFormat.AUTO);
+    }
+
+    /** Whether the source is a web-log source (log://): every text file is read line by line as a log. */
+    public boolean logs() {
+        return source.startsWith("log://");
     }
 }

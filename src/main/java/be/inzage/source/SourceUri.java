@@ -38,7 +38,13 @@ public record SourceUri(Kind kind, String display, Path path, URI uri) {
             if (!Files.exists(p)) {
                 throw new BadSource("source not found: " + p);
             }
-            return new SourceUri(Kind.LOG, "log://" + p, p, u);
+            SourceUri log = new SourceUri(Kind.LOG, "log://" + p, p, u);
+            try {
+                be.inzage.extract.LogFormat.parse(log.param("format"));
+            } catch (IllegalArgumentException e) {
+                throw new BadSource(e.getMessage());
+            }
+            return log;
         }
         Path p;
         if (lower.startsWith("file:")) {
@@ -65,6 +71,21 @@ public record SourceUri(Kind kind, String display, Path path, URI uri) {
         } catch (URISyntaxException e) {
             throw new BadSource("not a valid source URI (" + e.getReason() + ")");
         }
+    }
+
+    /** A query parameter of the URI (log:///var/log/nginx?format=json), or null. */
+    public String param(String name) {
+        String q = uri.getRawQuery();
+        if (q == null) {
+            return null;
+        }
+        for (String kv : q.split("&")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0 && kv.substring(0, eq).equals(name)) {
+                return java.net.URLDecoder.decode(kv.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     /** Stable id of the source: findings of a rescan replace those of the previous scan. */

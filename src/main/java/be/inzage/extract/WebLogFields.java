@@ -1,0 +1,161 @@
+package be.inzage.extract;
+
+import be.inzage.detect.Detection;
+import be.inzage.detect.DetectionEngine;
+import be.inzage.detect.FieldName;
+import be.inzage.detect.Normalize;
+import org.apache.commons.validator.routines.InetAddressValidator;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * What every web-log format shares: client addresses, the visited page and its query parameters,
+ * cookies by name (Lead Info's own type), requests that involve Lead Info, timestamps.
+ */
+final class WebLogFields {
+
+    /** Receives what one log line yields; {@link #time} comes before the line's detections. */
+    interface Sink {
+        void time(long epochMillis);
+
+        void add(Detection d, String field);
+    }
+
+    private static final InetAddressValidator IP = InetAddressValidator.getInstance();
+    static final DateTimeFormatter APACHE_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
+
+    private WebLogFields() {
+    }
+
+    static void ip(String h, String field, Sink out) {
+        String s = h.strip();
+        if (s.startsWith("[") && s.indexOf(']') > 0) {
+            s = s.substring(1, s.indexOf(']'));
+        }
+        if (IP.isValidInet4Address(s)) {
+            out.add(new Detection("ip_address", 0, 0, s, 0.95, "web_log"), field);
+        } else if (IP.isValidInet6Address(s)) {
+            Normalize.ipv6(s).ifPresent(v -> out.add(new Detection("ip_address", 0, 0, v, 0.95, "web_log"), field));
+        }
+    }
+
+    /** Every address of an X-Forwarded-For chain ("client, proxy1, proxy2"). */
+    static void ipChain(String v, String field, Sink out) {
+        for (String h : v.split(",")) {
+            ip(h, field, out);
+        }
+    }
+
+    static void login(String user, String field, Sink out) {
+        if (user != null && !user.isBlank() && !user.equals("-")) {
+            out.add(new Detection("login", 0, 0, user.strip().toLowerCase(Locale.ROOT), 0.9, "web_log"), field);
+        }
+    }
+
+    /** A request target "/path?query": the page visited and the query parameters through the detectors. */
+    static void target(String target, DetectionEngine engine, Sink out) {
+        if (target == null || target.isEmpty() || target.equals("-")) {
+            return;
+        }
+        int q = target.indexOf('?');
+        String path = q < 0 ? target : target.substring(0, q);
+        if (path.startsWith("/") || path.startsWith("http")) {
+            out.add(new Detection("visited_page", 0, 0, path.toLowerCase(Locale.ROOT), 0.8, "web_log"), "request");
+        }
+        if (q >= 0) {
+            query(target.substring(q + 1), engine, out);
+        }
+    }
+
+    /** "GET /path?query HTTP/1.1" */
+    static void request(String request, DetectionEngine engine, Sink out) {
+        String[] parts = request.split(" ");
+        if (parts.length >= 2) {
+            target(parts[1], engine, out);
+        }
+    }
+
+    static void referrer(String v, DetectionEngine engine, Sink out) {
+        int rq = v.indexOf('?');
+        if (rq >= 0) {
+            query(v.substring(rq + 1), engine, out);
+        }
+    }
+
+    static void query(String query, DetectionEngine engine, Sink out) {
+        for (String kv : query.split("&")) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0 || eq == kv.length() - 1) {
+                continue;
+            }
+            String name = decode(kv.substring(0, eq));
+            String value = decode(kv.substring(eq + 1));
+            for (Detection d : engine.detect(value, FieldName.of(name))) {
+                out.add(d, name);
+            }
+        }
+    }
+
+    /** A Cookie header: every cookie by name; Lead Info's _li_* cookies as their own type. */
+    static void cookies(String header, Sink out) {
+        for (String c : header.split(";")) {
+            int eq = c.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            String name = c.substring(0, eq).strip();
+            String value = c.substring(eq + 1).strip();
+            if (value.length() < 4 || value.equals("-")) {
+                continue;
+            }
+            String type = name.startsWith("_li_") ? "leadinfo" : "cookie";
+            out.add(new Detection(type, 0, 0, value.toLowerCase(Locale.ROOT), 0.9, "web_log"), name);
+        }
+    }
+
+    /** Whether a URL, host or referrer involves Lead Info's tracker (cdn.leadinfo.net/ping.js, api.leadinfo.com). */
+    static boolean leadinfo(String s) {
+        return s != null && s.toLowerCase(Locale.ROOT).contains("leadinfo.");
+    }
+
+    /** The client's address as Lead Info data: it is what Lead Info's tracker processes (IDENTIFIERS.md section 7). */
+    static void leadinfoVisitor(String clientIp, Sink out) {
+        String s = clientIp == null ? "" : clientIp.strip();
+        if (IP.isValidInet4Address(s)) {
+            out.add(new Detection("leadinfo", 0, 0, s, 0.85, "web_log"), "leadinfo_request");
+        } else if (IP.isValidInet6Address(s)) {
+            Normalize.ipv6(s).ifPresent(v -> out.add(new Detection("leadinfo", 0, 0, v, 0.85, "web_log"), "leadinfo_request"));
+        }
+    }
+
+    static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+
+    /** "10/Oct/2026:13:55:36 +0200" → epoch ms, 0 when unreadable. */
+    static long apacheTime(String s) {
+        try {
+            return OffsetDateTime.parse(s, APACHE_TIME).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            return 0;
+        }
+    }
+
+    /** ISO-8601 with offset or Z ("2023-10-05T13:55:36+02:00", "2023-10-05T11:55:36.123Z"), 0 when unreadable. */
+    static long isoTime(String s) {
+        try {
+            return OffsetDateTime.parse(s).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            return s.length() > 10 && s.charAt(2) == '/' ? apacheTime(s) : 0;
+        }
+    }
+}

@@ -109,7 +109,7 @@ final class InventoryApi {
         JsonArray past = new JsonArray();
         for (JsonObject r : rows.values()) {
             JsonObject p = r.getJsonObject("pastRetention");
-            if (p != null && p.getLong("items") != null && p.getLong("items") > 0) {
+            if (p != null && p.getLong("findings") != null && p.getLong("findings") > 0) {
                 past.add(new JsonObject().put("source", r.getString("source")).put("retention", r.getString("retention"))
                         .put("items", p.getLong("items")).put("findings", p.getLong("findings")).put("oldest", p.getString("oldest")));
             }
@@ -136,10 +136,35 @@ final class InventoryApi {
                     .put("note", "rows carry no modification time; not judged"));
             return;
         }
-        long cutoff = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).minus(p).toInstant().toEpochMilli();
+        long cutoff = cutoff(p);
         InventoryIndex.Aged aged = app.engine().index().olderThan(s.id(), cutoff, 100_000);
-        row.put("pastRetention", new JsonObject().put("items", aged.items()).put("findings", aged.findings())
+        // logs: a finding is past retention when the last line holding it is older (its own timestamps),
+        // whatever the file's modification time; other files go by the file's modification time
+        long findings = s.kind().equals("log") ? Math.max(aged.findings(), app.engine().index().lastSeenBefore(s.id(), cutoff))
+                : aged.findings();
+        row.put("pastRetention", new JsonObject().put("items", aged.items()).put("findings", findings)
                 .put("oldest", aged.items() == 0 ? null : Instant.ofEpochMilli(aged.oldestModified()).toString()));
+    }
+
+    static long cutoff(java.time.Period p) {
+        return java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).minus(p).toInstant().toEpochMilli();
+    }
+
+    /** The configured retention of the source a finding belongs to, or null. */
+    static java.time.Period retentionOf(ServerContext app, String sourceDisplay) {
+        return app.config().sources().stream().filter(c -> c.retention() != null && ScanApi.display(c.uri()).equals(sourceDisplay))
+                .map(be.inzage.serve.ServerConfig.SourceConfig::retention).findFirst().orElse(null);
+    }
+
+    /** A finding as JSON, flagged when its log timestamps show it is kept past its source's retention. */
+    static JsonObject flagged(ServerContext app, Finding f, JsonObject j) {
+        if (f.lastSeen() > 0) {
+            java.time.Period p = retentionOf(app, f.source());
+            if (p != null) {
+                j.put("pastRetention", f.lastSeen() < cutoff(p));
+            }
+        }
+        return j;
     }
 
     private static JsonObject row(String source, String kind, JsonObject counts, JsonObject types, JsonObject last) {
@@ -193,7 +218,7 @@ final class InventoryApi {
             InventoryIndex.Page p = index.page(sourceId, category, type, min, page, size);
             JsonArray out = new JsonArray();
             for (Finding f : p.findings()) {
-                out.add(f.toJson());
+                out.add(flagged(app, f, f.toJson()));
             }
             return new JsonObject().put("total", p.total()).put("page", page).put("size", size).put("findings", out);
         }, false).onComplete(ar -> {

@@ -53,7 +53,7 @@ final class SubjectApi {
             List<SubjectHit> hits = find(ids, hops);
             app.audit().append(who.name(), hops > 0 ? "api search --expand " + hops : "api search", ids.keySet(), hits.size());
             JsonArray out = new JsonArray();
-            hits.forEach(h -> out.add(h.toJson()));
+            hits.forEach(h -> out.add(InventoryApi.flagged(app, h.finding(), h.toJson())));
             return new JsonObject().put("locations", out);
         }, false).onComplete(ar -> {
             if (ar.succeeded()) {

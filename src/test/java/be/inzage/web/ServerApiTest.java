@@ -246,6 +246,28 @@ class ServerApiTest {
     }
 
     @Test
+    void logFindingsPastTheirRetentionAreFlagged() throws Exception {
+        JsonObject started = send("POST", "/api/scans", new JsonObject().put("source", "weblog"), srv.adminToken).bodyAsJsonObject();
+        assertEquals("completed", waitFor(started.getString("id"), srv.adminToken).getString("state"));
+        JsonObject old = send("POST", "/api/subjects/search", new JsonObject().put("identifiers",
+                new JsonObject().put("ip", new JsonArray().add(TestServer.OLD_VISITOR))), srv.officerToken).bodyAsJsonObject()
+                .getJsonArray("locations").getJsonObject(0);
+        assertEquals("log", old.getString("kind"));
+        assertEquals("2023-10-05T11:55:36Z", old.getString("lastSeen"));
+        assertEquals(true, old.getBoolean("pastRetention"), old.encode());
+        JsonObject recent = send("POST", "/api/subjects/search", new JsonObject().put("identifiers",
+                new JsonObject().put("ip", new JsonArray().add(TestServer.NEW_VISITOR))), srv.officerToken).bodyAsJsonObject()
+                .getJsonArray("locations").getJsonObject(0);
+        assertEquals(false, recent.getBoolean("pastRetention"), recent.encode());
+        JsonObject coverage = send("GET", "/api/coverage", null, srv.officerToken).bodyAsJsonObject();
+        JsonObject row = coverage.getJsonArray("sources").stream().map(o -> (JsonObject) o)
+                .filter(r -> r.getString("source").startsWith("log://")).findFirst().orElseThrow();
+        assertEquals(0L, row.getJsonObject("pastRetention").getLong("items"), "the file itself was written today");
+        assertTrue(row.getJsonObject("pastRetention").getLong("findings") >= 1,
+                "the 2023 line's address is past the one-year retention: " + row.encode());
+    }
+
+    @Test
     void progressIsPushedAsServerSentEventsUntilTheRunEnds() throws Exception {
         JsonObject started = send("POST", "/api/scans", new JsonObject().put("source", "share"), srv.adminToken).bodyAsJsonObject();
         String id = started.getString("id");

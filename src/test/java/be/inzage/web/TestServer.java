@@ -23,6 +23,8 @@ final class TestServer implements AutoCloseable {
     static final String PHONE = "0475 12 34 56";
     static final String XSS_NAME = "<img src=x onerror=alert(1)>.docx";
     static final String XSS_EMAIL = "xss.victim@example.com";
+    static final String OLD_VISITOR = "198.51.100.61";
+    static final String NEW_VISITOR = "198.51.100.62";
     private static String hash;
 
     final Path root;
@@ -65,6 +67,13 @@ final class TestServer implements AutoCloseable {
         Files.writeString(share.resolve("klanten/export.csv"), "naam,email,telefoon\nJan Peeters," + EMAIL
                 + ",+32475123456\nAn Janssens,an.janssens@example.be,0476 98 76 54\n");
         DocumentFixtures.docx(share.resolve(XSS_NAME), "Contact: " + XSS_EMAIL);
+        // a web log with a visit from 2023 (past a one-year retention) and one from today
+        Path logs = Files.createDirectories(root.resolve("logs"));
+        String today = java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", java.util.Locale.ENGLISH)
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).minusHours(1));
+        Files.writeString(logs.resolve("access.log"),
+                OLD_VISITOR + " - - [05/Oct/2023:13:55:36 +0200] \"GET /nl/ HTTP/1.1\" 200 10 \"-\" \"Mozilla/5.0\"\n"
+                + NEW_VISITOR + " - - [" + today + "] \"GET /nl/ HTTP/1.1\" 200 10 \"-\" \"Mozilla/5.0\"\n");
         // a letter nobody touched for two years: past the share's one-year retention
         Files.setLastModifiedTime(share.resolve("klanten/brief.txt"),
                 java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(730))));
@@ -74,6 +83,9 @@ final class TestServer implements AutoCloseable {
                   - name: share
                     uri: %s
                     retention: P1Y
+                  - name: weblog
+                    uri: log://%s
+                    retention: P1Y
                 %s
                 users:
                   - name: alice
@@ -82,7 +94,7 @@ final class TestServer implements AutoCloseable {
                   - name: bob
                     role: officer
                     password_hash: '%s'
-                """.formatted(share, extraSourcesYaml == null ? "" : extraSourcesYaml, passwordHash(), passwordHash());
+                """.formatted(share, root.resolve("logs"), extraSourcesYaml == null ? "" : extraSourcesYaml, passwordHash(), passwordHash());
         ServerConfig cfg = ServerConfig.parse("test.yaml", yaml, k -> null, root);
         DataDir data = new DataDir(root.resolve("data"));
         InzageServer server = InzageServer.start(cfg, data, Rulebook.load(null), "127.0.0.1", 0, Clock.systemUTC(), false);

@@ -16,14 +16,17 @@ import java.util.Map;
 
 /**
  * Aggregates one item's detections per (value, type, field): one finding with every line it is on,
- * instead of one index document per occurrence. Flushes in segments when an item is huge, so
- * memory stays bounded whatever the file size.
+ * instead of one index document per occurrence. When an item is huge, full windows are spilled to
+ * sorted temporary runs and merged at the end ({@link SpillRuns}), so memory stays bounded
+ * whatever the file size and each value is still one finding.
  */
 public final class FindingCollector {
 
     static final int MAX_VALUES = 20_000;
     static final int MAX_LINE_REFS = 200_000;
     static final int MAX_RECORDS_PER_FINDING = 1_000;
+    /** Findings handed to the writer at a time when merged runs are written out. */
+    static final int WRITE_BATCH = 5_000;
 
     private static final class Agg {
         final String type;
@@ -122,7 +125,7 @@ public final class FindingCollector {
             a.recordLines[a.nRecords++] = recordLine;
         }
         if (values.size() >= MAX_VALUES || lineRefs >= MAX_LINE_REFS) {
-            flush();
+            spill();
         }
     }
 
@@ -144,7 +147,7 @@ public final class FindingCollector {
             lineRefs++;
         }
         if (values.size() >= MAX_VALUES || lineRefs >= MAX_LINE_REFS) {
-            flush();
+            spill();
         }
     }
 
@@ -163,9 +166,49 @@ public final class FindingCollector {
 
     /** Writes what is left; an item with no finding still replaces (clears) its old findings. */
     public void finish() {
-        if (segment == 0 || !values.isEmpty()) {
+        if (spills.isEmpty()) {
             flush();
+            return;
         }
+        try {
+            spill();
+            Finding template = new Finding(item.sourceId(), item.source(), item.kind(), item.container(), item.part(), null, "",
+                    "", "", 0, "", "", List.of(), "", 0, List.of(), cid, 0, "");
+            List<Finding> batch = new ArrayList<>(WRITE_BATCH);
+            spills.merge(template, MAX_RECORDS_PER_FINDING, f -> {
+                batch.add(new Finding(f.sourceId(), f.source(), f.kind(), f.container(), f.part(), f.field(), f.type(),
+                        f.category(), f.risk(), f.confidence(), f.masked(), f.hash(), f.aliases(), f.lines(), f.count(),
+                        f.records(), f.cid(), segment, f.rows(), f.firstSeen(), f.lastSeen()));
+                perType.merge(f.type(), 1, Integer::sum);
+                if (batch.size() >= WRITE_BATCH) {
+                    writeBatch(batch);
+                }
+            });
+            if (!batch.isEmpty() || segment == 0) {
+                writeBatch(batch);
+            }
+        } finally {
+            spills.close();
+        }
+    }
+
+    private void writeBatch(List<Finding> batch) {
+        sink.write(cid, new ArrayList<>(batch), segment == 0);
+        segment++;
+        batch.clear();
+    }
+
+    private final SpillRuns spills = new SpillRuns();
+
+    /** A full window goes to a sorted run on disk; merged in {@link #finish}. */
+    private void spill() {
+        List<Finding> window = new ArrayList<>(values.size());
+        for (Agg a : values.values()) {
+            window.add(toFinding(a));
+        }
+        spills.spill(window);
+        values.clear();
+        lineRefs = 0;
     }
 
     /** Occurrences seen (every line of every value). */

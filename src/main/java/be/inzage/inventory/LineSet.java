@@ -30,6 +30,35 @@ public final class LineSet {
         return b.toString();
     }
 
+    /**
+     * Appends the line set {@code b} to {@code a}, where every line of b follows every line of a
+     * (windows of one file in order); touching ranges are joined ("1-9" + "10-12" = "1-12").
+     */
+    public static String concat(String a, String b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        if (b.isEmpty()) {
+            return a;
+        }
+        int lastSep = Math.max(a.lastIndexOf(','), a.lastIndexOf('-'));
+        int aEnd = Integer.parseInt(a.substring(lastSep + 1));
+        int firstComma = b.indexOf(',');
+        String bFirst = firstComma < 0 ? b : b.substring(0, firstComma);
+        int dash = bFirst.indexOf('-');
+        int bStart = Integer.parseInt(dash < 0 ? bFirst : bFirst.substring(0, dash));
+        if (bStart != aEnd + 1) {
+            return a + "," + b;
+        }
+        // join: a's last range now ends where b's first range ends
+        String bRest = firstComma < 0 ? "" : b.substring(firstComma);
+        int bFirstEnd = dash < 0 ? bStart : Integer.parseInt(bFirst.substring(dash + 1));
+        String aHead = a.substring(0, lastSep + 1);
+        String aLast = a.substring(lastSep + 1);
+        String joined = lastSep >= 0 && a.charAt(lastSep) == '-' ? aHead + bFirstEnd : aHead + aLast + "-" + bFirstEnd;
+        return joined + bRest;
+    }
+
     public static int[] decode(String s) {
         if (s == null || s.isEmpty()) {
             return new int[0];

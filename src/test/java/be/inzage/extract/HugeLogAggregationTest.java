@@ -1,0 +1,79 @@
+package be.inzage.extract;
+
+import be.inzage.config.DataDir;
+import be.inzage.detect.Rulebook;
+import be.inzage.detect.TestRules;
+import be.inzage.inventory.Finding;
+import be.inzage.inventory.InventoryIndex;
+import be.inzage.inventory.KeyedHasher;
+import be.inzage.inventory.LineSet;
+import be.inzage.scan.ScanRunner;
+import be.inzage.source.SourceUri;
+import be.inzage.subject.IdentifierNormalizer;
+import be.inzage.subject.SubjectSearch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A log with more distinct values than fit in memory: spilled to runs and merged, still one finding per value. */
+class HugeLogAggregationTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void everyValueIsOneFindingWithAllItsLines() throws Exception {
+        int n = 3 * FindingCollector.MAX_VALUES;
+        Path logs = Files.createDirectories(tmp.resolve("logs"));
+        try (BufferedWriter w = Files.newBufferedWriter(logs.resolve("access.log"))) {
+            for (int i = 1; i <= n; i++) {
+                String user = i == 1 || i == n / 2 || i == n ? "regular" : "-";
+                w.write((10 + i / 65536) + "." + (i / 256 % 256) + "." + (i % 256) + ".7 - " + user
+                        + " [05/Oct/2023:13:55:36 +0200] \"GET /p HTTP/1.1\" 200 1 \"-\" \"x\"\n");
+            }
+        }
+        long spillsBefore = spillFiles();
+        DataDir data = new DataDir(tmp.resolve("data"));
+        ScanRunner.run(data, Rulebook.load(TestRules.root()), List.of(SourceUri.parse("log://" + logs)));
+        try (InventoryIndex index = InventoryIndex.openReader(data.index())) {
+            SubjectSearch search = new SubjectSearch(index, KeyedHasher.open(data.keyFile()),
+                    new IdentifierNormalizer(Rulebook.load(TestRules.root()).engine()));
+            List<Finding> regular = search.search(Map.of("login", List.of("regular")));
+            assertEquals(1, regular.size(), "one finding across all spilled windows: " + regular);
+            assertArrayEquals(new int[] {1, n / 2, n}, LineSet.decode(regular.get(0).lines()));
+            assertEquals(3, regular.get(0).count());
+            List<Finding> page = search.search(Map.of("value", List.of("/p")));
+            assertTrue(page.stream().filter(f -> f.type().equals("visited_page")).count() <= 1, page.toString());
+            Finding p = page.stream().filter(f -> f.type().equals("visited_page")).findFirst().orElseThrow();
+            assertEquals("1-" + n, p.lines(), "a page on every line: one range");
+            assertEquals(n + 2, index.count(), "n addresses, one login, one page");
+        }
+        assertEquals(spillsBefore, spillFiles(), "run files are deleted after the merge");
+    }
+
+    @Test
+    void lineSetsOfConsecutiveWindowsJoin() {
+        assertEquals("1-12", LineSet.concat("1-9", "10-12"));
+        assertEquals("5-6", LineSet.concat("5", "6"));
+        assertEquals("3-5,9-10,14", LineSet.concat("3-5,9", "10,14"));
+        assertEquals("3-5,9,11", LineSet.concat("3-5,9", "11"));
+        assertEquals("7", LineSet.concat("", "7"));
+        assertArrayEquals(new int[] {3, 4, 5, 9, 10, 14}, LineSet.decode(LineSet.concat("3-5,9", "10,14")));
+    }
+
+    static long spillFiles() throws Exception {
+        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("inzage-spill-")).count();
+        }
+    }
+}

@@ -37,7 +37,8 @@ with open(out, "w", buffering=1 << 20) as f:
         page = rnd.choice(pages)
         if rnd.random() < 0.02:
             page += f"?email=visitor{i}%40example.be"
-        sess = "%016x" % rnd.getrandbits(64)
+        # a session lasts a visitor's day (the clock runs at 40 lines a second)
+        sess = "%016x" % (hash((i, (t0 + lines // 40) // 86400)) & 0xFFFFFFFFFFFFFFFF)
         line = (f'{ip} - {user} [{ts}] "GET {page} HTTP/1.1" {rnd.choice((200, 200, 200, 304, 404))} {rnd.randint(100, 90000)} '
                 f'"{rnd.choice(refs)}" "{rnd.choice(agents)}" "_ga={ga}; _li_id={li}; PHPSESSID={sess}"\n')
         f.write(line)

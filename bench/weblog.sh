@@ -11,7 +11,7 @@ command -v rg >/dev/null || { apt-get update -qq; apt-get install -y -qq ripgrep
 [ -f target/inzage.jar ] || mvn -q -B package -DskipTests
 if [ ! -s "$LOG" ]; then
   echo "generating $MB MB of combined+cookie log in $LOG ..."
-  python3 bench/gen_weblog.py "$LOG" $((MB * 1000000)) > "$LOG.lines"
+  PYTHONHASHSEED=0 python3 bench/gen_weblog.py "$LOG" $((MB * 1000000)) > "$LOG.lines"
 fi
 BYTES=$(stat -c %s "$LOG")
 LINES=$(wc -l < "$LOG")
@@ -31,7 +31,7 @@ t1=$(now)
 SC_S=$(python3 -c "print($t1-$t0)")
 INDEX=$(du -sb "$DATA/index" | cut -f1)
 echo "inzage scan:   $(python3 -c "print(f'{$LINES/$SC_S:,.0f}')") lines/s (${SC_S}s, -Xmx512m)"
-grep -E "peak heap|findings:" "$OUT/weblog-scan.txt" | sed 's/^/  /'
+grep -E "peak_heap|findings:" "$OUT/weblog-scan.txt" | sed 's/^/  /'
 python3 - <<PY
 rg, sc = $LINES/$RG_S, $LINES/$SC_S
 print(f"ratio scan/ripgrep: {sc/rg:.3f} (target >= 0.25)")

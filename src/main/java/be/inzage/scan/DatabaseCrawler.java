@@ -41,7 +41,7 @@ public final class DatabaseCrawler extends VerticleBase {
             "tinyint", "mediumint", "serial", "bigserial", "smallserial");
 
     /** A table: schema, name, columns to read (as text), primary-key columns and which columns hold integers. */
-    record Table(String schema, String name, List<String> columns, List<String> pk, java.util.Set<String> integral) {
+    record Table(String schema, String name, List<String> columns, List<String> pk, java.util.Set<String> integral, boolean view) {
         String qualified() {
             return schema + "." + name;
         }
@@ -57,7 +57,11 @@ public final class DatabaseCrawler extends VerticleBase {
     private WriterClient writer;
     private WorkerExecutor extractPool;
 
-    public DatabaseCrawler(ScanJob job, SqlDialect dialect, Rulebook rules, KeyedHasher hasher, Promise<ScanSummary> done) {
+    private final DbOptions options;
+
+    public DatabaseCrawler(ScanJob job, SqlDialect dialect, DbOptions options, Rulebook rules, KeyedHasher hasher,
+            Promise<ScanSummary> done) {
+        this.options = options;
         this.job = job;
         this.dialect = dialect;
         this.rules = rules;
@@ -87,14 +91,15 @@ public final class DatabaseCrawler extends VerticleBase {
 
     /** Every base table of every user schema, its columns (binary ones left out for now) and its primary key. */
     private Future<List<Table>> discover() {
-        String columns = dialect.columnsSql();
+        String columns = dialect.columnsSql(options.views());
         String keys = dialect.keysSql();
         return pool.query(columns).execute().compose(cols -> pool.query(keys).execute().map(pks -> {
             Map<String, Table> tables = new LinkedHashMap<>();
             for (Row r : cols) {
                 String type = r.getString(3);
                 Table t = tables.computeIfAbsent(r.getString(0) + "\0" + r.getString(1),
-                        k -> new Table(r.getString(0), r.getString(1), new ArrayList<>(), new ArrayList<>(), new java.util.HashSet<>()));
+                        k -> new Table(r.getString(0), r.getString(1), new ArrayList<>(), new ArrayList<>(), new java.util.HashSet<>(),
+                                "view".equals(r.getString(4))));
                 if (INTEGRAL.contains(type.toLowerCase(java.util.Locale.ROOT).replaceAll("\\(.*", "").replace(" unsigned", "").trim())) {
                     t.integral().add(r.getString(2));
                 }
@@ -108,7 +113,13 @@ public final class DatabaseCrawler extends VerticleBase {
                     t.pk().add(r.getString(2));
                 }
             }
-            return new ArrayList<>(tables.values());
+            List<Table> wanted = new ArrayList<>();
+            for (Table t : tables.values()) {
+                if (options.wanted(t.schema(), t.name())) {
+                    wanted.add(t);
+                }
+            }
+            return wanted;
         }));
     }
 
@@ -117,7 +128,7 @@ public final class DatabaseCrawler extends VerticleBase {
         job.progress().listingDone();
         Future<Void> chain = Future.succeededFuture();
         for (Table t : tables) {
-            chain = chain.compose(v -> scanTable(t).recover(err -> {
+            chain = chain.compose(v -> scanTable(t, 1).recover(err -> {
                 summary.record(t.qualified(), ItemOutcome.failed(SqlDialect.reason(err), 0), Map.of());
                 return Future.succeededFuture();
             }));
@@ -125,10 +136,29 @@ public final class DatabaseCrawler extends VerticleBase {
         return chain;
     }
 
-    private Future<Void> scanTable(Table t) {
+    static final int ATTEMPTS = 3;
+    static final long RETRY_MILLIS = 1000;
+
+    /**
+     * Reads one table; a connection lost mid-read (pg_terminate_backend, a restart) is retried from
+     * the start on a new connection, up to {@link #ATTEMPTS} times: the first write of a read
+     * replaces what an interrupted one wrote, so nothing is counted twice.
+     */
+    private Future<Void> scanTable(Table t, int attempt) {
+        return readTable(t, attempt).recover(err -> {
+            if (attempt >= ATTEMPTS || !SqlDialect.connectionLost(err)) {
+                return Future.failedFuture(err);
+            }
+            Promise<Void> later = Promise.promise();
+            vertx.setTimer(RETRY_MILLIS * attempt, x -> scanTable(t, attempt + 1).onComplete(later));
+            return later.future();
+        });
+    }
+
+    private Future<Void> readTable(Table t, int attempt) {
         ItemRef item = new ItemRef(job.sourceId(), job.source(), "db", t.qualified(), null);
         FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, this::write, false);
-        boolean byRowId = t.pk().isEmpty() && dialect.rowIdColumn() != null;
+        boolean byRowId = t.pk().isEmpty() && !t.view() && dialect.rowIdColumn() != null;
         List<String> key = t.pk().isEmpty() ? (byRowId ? List.of(dialect.rowIdColumn()) : List.of()) : t.pk();
         StringBuilder sql = new StringBuilder("select ");
         for (String k : key) {
@@ -151,11 +181,14 @@ public final class DatabaseCrawler extends VerticleBase {
                     return null;
                 }))
                 .map(v -> {
-                    summary.record(t.qualified(), ItemOutcome.scanned(0, collector.findings(),
-                            t.pk().isEmpty() ? (byRowId ? "no primary key: rows located by " + dialect.rowIdColumn()
-                                    + ", which changes on update" : "no primary key: rows located by their position in the read")
-                                    : null),
-                            collector.perType());
+                    String note = t.pk().isEmpty() ? (byRowId ? "no primary key: rows located by " + dialect.rowIdColumn()
+                            + ", which changes on update" : (t.view() ? "view: " : "no primary key: ")
+                            + "rows located by their position in the read") : null;
+                    if (attempt > 1) {
+                        String retried = "read again after the connection was lost (attempt " + attempt + ")";
+                        note = note == null ? retried : note + "; " + retried;
+                    }
+                    summary.record(t.qualified(), ItemOutcome.scanned(0, collector.findings(), note), collector.perType());
                     return null;
                 }));
     }
@@ -169,11 +202,32 @@ public final class DatabaseCrawler extends VerticleBase {
     }
 
     private Future<Void> read(Cursor cursor, Table t, List<String> key, FindingCollector collector, long[] rows) {
-        return cursor.read(BATCH).compose(batch -> extractPool.executeBlocking(() -> {
+        long started = System.nanoTime();
+        return cursor.read(batchSize()).compose(batch -> extractPool.executeBlocking(() -> {
             detect(batch, t, key, collector);
             rows[0] += batch.size();
-            return null;
-        }, false)).compose(v -> cursor.hasMore() ? read(cursor, t, key, collector, rows) : cursor.close());
+            return batch.size();
+        }, false)).compose(n -> pace(started, n)).compose(v -> cursor.hasMore() ? read(cursor, t, key, collector, rows) : cursor.close());
+    }
+
+    /** Rows per cursor read: no more than a second's worth when a rate is set. */
+    private int batchSize() {
+        return options.maxRowsPerSecond() > 0 ? Math.max(1, Math.min(BATCH, options.maxRowsPerSecond())) : BATCH;
+    }
+
+    /** With max_rows_per_second, waits (on a timer, not a thread) until the batch has taken its share of a second. */
+    private Future<Void> pace(long startedNanos, int rowsRead) {
+        if (options.maxRowsPerSecond() <= 0 || rowsRead == 0) {
+            return Future.succeededFuture();
+        }
+        long due = rowsRead * 1_000_000_000L / options.maxRowsPerSecond();
+        long waitMillis = (due - (System.nanoTime() - startedNanos)) / 1_000_000;
+        if (waitMillis < 1) {
+            return Future.succeededFuture();
+        }
+        Promise<Void> p = Promise.promise();
+        vertx.setTimer(waitMillis, x -> p.complete());
+        return p.future();
     }
 
     private static Object locatorValue(Table t, String column, String text) {

@@ -77,15 +77,18 @@ public final class ScanEngine {
         try {
             crawler = switch (s.kind()) {
                 case FILE, LOG -> new FileShareCrawler(job, rules, hasher, index, done);
-                case POSTGRES -> new DatabaseCrawler(job, new SqlDialect.Postgres(ScanRunner.postgres(s)), rules, hasher, done);
-                case MYSQL -> new DatabaseCrawler(job, new SqlDialect.MySql(ScanRunner.mysql(s)), rules, hasher, done);
+                case POSTGRES -> new DatabaseCrawler(job, new SqlDialect.Postgres(ScanRunner.postgres(s)), DbOptions.of(s), rules,
+                        hasher, done);
+                case MYSQL -> new DatabaseCrawler(job, new SqlDialect.MySql(ScanRunner.mysql(s)), DbOptions.of(s), rules, hasher, done);
             };
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
         progress.started();
+        // the crawler is undeployed before the result is passed on, so closing Vert.x right after never races it
         return vertx.deployVerticle(crawler).compose(id -> done.future()
-                .andThen(ar -> vertx.undeploy(id)))
+                .transform(ar -> vertx.undeploy(id).transform(u -> ar.succeeded()
+                        ? Future.succeededFuture(ar.result()) : Future.<ScanSummary>failedFuture(ar.cause()))))
                 .compose(summary -> vertx.executeBlocking(() -> {
                     summary.inventoryFindings(index.count(job.sourceId()));
                     return summary;

@@ -44,10 +44,13 @@ public final class ScanRunner {
     public static io.vertx.pgclient.PgConnectOptions postgres(SourceUri s) {
         io.vertx.pgclient.PgConnectOptions o;
         try {
-            o = io.vertx.pgclient.PgConnectOptions.fromUri(s.uri().toString().replaceFirst("^postgres://", "postgresql://"));
+            o = io.vertx.pgclient.PgConnectOptions.fromUri(DbOptions.connectionUri(s.uri().toString())
+                    .replaceFirst("^postgres://", "postgresql://"));
         } catch (IllegalArgumentException e) {
             throw new SourceUri.BadSource("not a usable PostgreSQL URI: " + s.display());
         }
+        // named in pg_stat_activity, so a DBA sees who reads (and can stop it)
+        o.addProperty("application_name", "inzage-scanner");
         String env = System.getenv("PGPASSWORD");
         if ((o.getPassword() == null || o.getPassword().isEmpty()) && env != null) {
             o.setPassword(env);
@@ -59,7 +62,8 @@ public final class ScanRunner {
     public static io.vertx.mysqlclient.MySQLConnectOptions mysql(SourceUri s) {
         io.vertx.mysqlclient.MySQLConnectOptions o;
         try {
-            o = io.vertx.mysqlclient.MySQLConnectOptions.fromUri(s.uri().toString().replaceFirst("^mariadb://", "mysql://"));
+            o = io.vertx.mysqlclient.MySQLConnectOptions.fromUri(DbOptions.connectionUri(s.uri().toString())
+                    .replaceFirst("^mariadb://", "mysql://"));
         } catch (IllegalArgumentException e) {
             throw new SourceUri.BadSource("not a usable MySQL/MariaDB URI: " + s.display());
         }

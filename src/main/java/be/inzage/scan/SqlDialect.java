@@ -20,6 +20,9 @@ public interface SqlDialect {
     /** Rows of (schema, table, column, type) for every base table the crawl should cover. */
     String columnsSql();
 
+    /** As {@link #columnsSql()}, views included when asked; the fifth column says "view" or "table". */
+    String columnsSql(boolean views);
+
     /** Rows of (schema, table, column) of every primary key, in key order. */
     String keysSql();
 
@@ -43,6 +46,26 @@ public interface SqlDialect {
         return quote(schema) + "." + quote(table);
     }
 
+    /** A connection lost mid-read (killed by an administrator, a restart, the network): worth one more try. */
+    static boolean connectionLost(Throwable err) {
+        for (Throwable t = err; t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.core.VertxException && String.valueOf(t.getMessage()).toLowerCase().contains("closed")) {
+                return true;
+            }
+            if (t instanceof java.io.IOException || t.getClass().getSimpleName().equals("ClosedConnectionException")) {
+                return true;
+            }
+            if (t instanceof DatabaseException db) {
+                String state = db.getSqlState() == null ? "" : db.getSqlState();
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
+                        || db.getErrorCode() == 2006 || db.getErrorCode() == 2013 || db.getErrorCode() == 1927) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     static String reason(Throwable err) {
         if (err instanceof DatabaseException db) {
             String state = db.getSqlState() == null ? "" : db.getSqlState();
@@ -55,7 +78,13 @@ public interface SqlDialect {
             if (state.equals("57014") || db.getErrorCode() == 3024 || db.getErrorCode() == 1969) {
                 return "statement timeout (SQLSTATE " + state + ")";
             }
+            if (connectionLost(err)) {
+                return "connection lost during the read (SQLSTATE " + state + ")";
+            }
             return "database error (SQLSTATE " + state + ", code " + db.getErrorCode() + ")";
+        }
+        if (connectionLost(err)) {
+            return "connection lost during the read (" + err.getClass().getSimpleName() + ")";
         }
         return "database error (" + err.getClass().getSimpleName() + ")";
     }
@@ -70,11 +99,18 @@ public interface SqlDialect {
         // read, and a table we may not read must be listed as failed, not silently missing.
         @Override
         public String columnsSql() {
-            return "select n.nspname, c.relname, a.attname, t.typname from pg_class c"
+            return columnsSql(false);
+        }
+
+        @Override
+        public String columnsSql(boolean views) {
+            return "select n.nspname, c.relname, a.attname, t.typname,"
+                    + " case when c.relkind in ('v', 'm') then 'view' else 'table' end from pg_class c"
                     + " join pg_namespace n on n.oid = c.relnamespace"
                     + " join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped"
                     + " join pg_type t on t.oid = a.atttypid"
-                    + " where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema')"
+                    + " where c.relkind in (" + (views ? "'r', 'p', 'v', 'm'" : "'r', 'p'") + ")"
+                    + " and n.nspname not in ('pg_catalog', 'information_schema')"
                     + " and n.nspname not like 'pg_toast%' and n.nspname not like 'pg_temp%'"
                     + " order by n.nspname, c.relname, a.attnum";
         }
@@ -126,9 +162,15 @@ public interface SqlDialect {
 
         @Override
         public String columnsSql() {
-            return "select c.table_schema, c.table_name, c.column_name, c.data_type from information_schema.columns c"
+            return columnsSql(false);
+        }
+
+        @Override
+        public String columnsSql(boolean views) {
+            return "select c.table_schema, c.table_name, c.column_name, c.data_type,"
+                    + " case when t.table_type = 'VIEW' then 'view' else 'table' end from information_schema.columns c"
                     + " join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name"
-                    + " where t.table_type = 'BASE TABLE' and c.table_schema = database()"
+                    + " where t.table_type in (" + (views ? "'BASE TABLE', 'VIEW'" : "'BASE TABLE'") + ") and c.table_schema = database()"
                     + " order by c.table_schema, c.table_name, c.ordinal_position";
         }
 

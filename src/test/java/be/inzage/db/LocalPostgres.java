@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalPostgres {
 
-    static final String HOST = System.getenv().getOrDefault("PGHOST", "127.0.0.1");
-    static final String PORT = System.getenv().getOrDefault("PGPORT", "5432");
+    public static final String HOST = System.getenv().getOrDefault("PGHOST", "127.0.0.1");
+    public static final String PORT = System.getenv().getOrDefault("PGPORT", "5432");
     public static final String USER = System.getenv().getOrDefault("PGUSER", "postgres");
 
     private LocalPostgres() {

@@ -1,0 +1,146 @@
+package be.inzage.db;
+
+import be.inzage.config.DataDir;
+import be.inzage.detect.Rulebook;
+import be.inzage.inventory.Finding;
+import be.inzage.inventory.InventoryIndex;
+import be.inzage.inventory.KeyedHasher;
+import be.inzage.scan.ScanRunner;
+import be.inzage.scan.ScanSummary;
+import be.inzage.source.SourceUri;
+import be.inzage.subject.IdentifierNormalizer;
+import be.inzage.subject.SubjectSearch;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Include/exclude patterns, views, a rows-per-second limit and a connection killed mid-read (PostgreSQL). */
+class DatabaseOptionsTest {
+
+    static final String DB = "inzage_test_dbopts";
+    static final int BIG = 60_000;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void load() throws Exception {
+        LocalPostgres.require();
+        assertEquals(0, LocalPostgres.psql("postgres", "DROP DATABASE IF EXISTS " + DB));
+        assertEquals(0, LocalPostgres.psql("postgres", "CREATE DATABASE " + DB));
+        assertEquals(0, LocalPostgres.psql(DB, """
+                CREATE SCHEMA crm;
+                CREATE SCHEMA other;
+                CREATE TABLE crm.customers (id int PRIMARY KEY, email text);
+                INSERT INTO crm.customers VALUES (1, 'kept.customer@example.be');
+                CREATE TABLE crm.audit_log (id int PRIMARY KEY, email text);
+                INSERT INTO crm.audit_log VALUES (1, 'audited.only@example.be');
+                CREATE TABLE other.t (id int PRIMARY KEY, email text);
+                INSERT INTO other.t VALUES (1, 'other.schema@example.be');
+                CREATE VIEW crm.customer_emails AS SELECT email FROM crm.customers;
+                CREATE TABLE crm.big (id int PRIMARY KEY, email text);
+                INSERT INTO crm.big SELECT g, 'row' || g || '@example.be' FROM generate_series(1, 60000) g;
+                UPDATE crm.big SET email = 'last.row@example.be' WHERE id = 60000;
+                """));
+    }
+
+    ScanSummary scan(Path data, String query) {
+        try {
+            return scanOrThrow(data, query);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    ScanSummary scanOrThrow(Path data, String query) throws java.io.IOException {
+        return ScanRunner.run(new DataDir(data), Rulebook.load(null),
+                List.of(SourceUri.parse(LocalPostgres.uri(DB, LocalPostgres.USER) + query))).get(0);
+    }
+
+    static List<Finding> find(Path data, String email) throws Exception {
+        DataDir d = new DataDir(data);
+        try (InventoryIndex index = InventoryIndex.openReader(d.index())) {
+            return new SubjectSearch(index, KeyedHasher.open(d.keyFile()), new IdentifierNormalizer(Rulebook.load(null).engine()))
+                    .search(Map.of("email", List.of(email)));
+        }
+    }
+
+    @Test
+    void includeAndExcludePatternsChooseTheTables() throws Exception {
+        Path data = tmp.resolve("a");
+        ScanSummary s = scan(data, "?include=crm.*&exclude=*.audit_*,crm.big");
+        assertEquals(1, s.seen(), s.toText());
+        assertEquals(1, find(data, "kept.customer@example.be").size());
+        assertTrue(find(data, "audited.only@example.be").isEmpty(), "excluded");
+        assertTrue(find(data, "other.schema@example.be").isEmpty(), "not included");
+    }
+
+    @Test
+    void viewsAreReadWhenAskedAndSaySo() throws Exception {
+        Path data = tmp.resolve("b");
+        ScanSummary s = scan(data, "?include=crm.customer*&views=true");
+        assertEquals(2, s.seen(), s.toText());
+        List<Finding> both = find(data, "kept.customer@example.be");
+        assertEquals(Set.of("crm.customers", "crm.customer_emails"), both.stream().map(Finding::container).collect(Collectors.toSet()));
+        assertTrue(s.toJson().encode().contains("view: rows located by their position in the read"), s.toText());
+    }
+
+    @Test
+    void aRowsPerSecondLimitSlowsTheRead() {
+        ScanSummary s = scan(tmp.resolve("c"), "?include=crm.big&max_rows_per_second=30000");
+        double seconds = s.toJson().getDouble("seconds");
+        assertTrue(seconds >= 1.8, "60,000 rows at 30,000 a second take two seconds, not " + seconds);
+        assertEquals(BIG, s.toJson().getJsonObject("findingsByType").getInteger("email"));
+    }
+
+    @Test
+    void aConnectionKilledMidReadIsReadAgain() throws Exception {
+        Path data = tmp.resolve("d");
+        CompletableFuture<ScanSummary> running = CompletableFuture.supplyAsync(() -> scan(data, "?include=crm.big&max_rows_per_second=12000"));
+        // wait until the scanner is reading, then kill its connection as a DBA would
+        String reading = "from pg_stat_activity where application_name = 'inzage-scanner' and datname = '" + DB + "'"
+                + " and query like '%crm%big%'";
+        boolean killed = false;
+        for (int i = 0; i < 200 && !killed; i++) {
+            Thread.sleep(50);
+            killed = "1".equals(psqlValue("select count(*) " + reading))
+                    && "t".equals(psqlValue("select bool_or(pg_terminate_backend(pid)) " + reading));
+        }
+        assertTrue(killed, "the scanner's connection was found (application_name inzage-scanner) and terminated");
+        ScanSummary s = running.get();
+        assertEquals(0, s.failed(), s.toText());
+        assertTrue(s.toJson().encode().contains("read again after the connection was lost"), s.toText());
+        List<Finding> last = find(data, "last.row@example.be");
+        assertEquals(1, last.size(), "the row after the kill is there, once");
+        assertEquals(new JsonArray().add(new JsonObject().put("id", 60000L)).encode(), last.get(0).rows());
+        assertEquals(1, find(data, "row1@example.be").size(), "the rows before the kill are there once, not twice");
+    }
+
+    static String psqlValue(String sql) throws Exception {
+        Process p = new ProcessBuilder("psql", "-h", LocalPostgres.HOST, "-p", LocalPostgres.PORT, "-U", LocalPostgres.USER,
+                "-d", "postgres", "-tAc", sql).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        p.waitFor();
+        return out;
+    }
+
+    @Test
+    void badOptionsAreRefusedUpFront() {
+        String uri = LocalPostgres.uri(DB, LocalPostgres.USER);
+        assertThrows(SourceUri.BadSource.class, () -> be.inzage.scan.DbOptions.of(SourceUri.parse(uri + "?views=maybe")));
+        assertThrows(SourceUri.BadSource.class, () -> be.inzage.scan.DbOptions.of(SourceUri.parse(uri + "?max_rows_per_second=0")));
+    }
+}

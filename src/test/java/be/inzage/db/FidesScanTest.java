@@ -36,26 +36,49 @@ class FidesScanTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void labelledColumnsAreFoundAndSystemColumnsAreClean() throws Exception {
-        LocalPostgres.require();
-        Path shared = Path.of(System.getenv().getOrDefault("INZAGE_SHARED", "../shared"), "corpus/databases/fides-example");
-        LocalPostgres.psql("postgres", "drop database if exists " + DB);
-        LocalPostgres.psql("postgres", "create database " + DB);
-        LocalPostgres.psqlFile(DB, shared.resolve("postgres_sample.sql"));
+    static Path shared() {
+        return Path.of(System.getenv().getOrDefault("INZAGE_SHARED", "../shared"), "corpus/databases/fides-example");
+    }
+
+    List<Finding> scan(String uri) throws Exception {
         Path data = tmp.resolve("data");
-        ScanRunner.run(new DataDir(data), Rulebook.load(TestRules.root()), List.of(SourceUri.parse(LocalPostgres.uri(DB,
-                LocalPostgres.USER))));
+        ScanRunner.run(new DataDir(data), Rulebook.load(TestRules.root()), List.of(SourceUri.parse(uri)));
         List<Finding> all = new ArrayList<>();
         try (InventoryIndex index = InventoryIndex.openReader(new DataDir(data).index())) {
             index.forEach(all::add);
         }
-        JsonNode labels = new ObjectMapper(new YAMLFactory()).readTree(shared.resolve("postgres_example_test_dataset.yml").toFile());
+        return all;
+    }
+
+    @Test
+    void postgresLabelledColumnsAreFoundAndSystemColumnsAreClean() throws Exception {
+        LocalPostgres.require();
+        LocalPostgres.psql("postgres", "drop database if exists " + DB);
+        LocalPostgres.psql("postgres", "create database " + DB);
+        LocalPostgres.psqlFile(DB, shared().resolve("postgres_sample.sql"));
+        check(scan(LocalPostgres.uri(DB, LocalPostgres.USER)), "postgres_example_test_dataset.yml", "public.");
+    }
+
+    @Test
+    void mariadbLabelledColumnsAreFoundAndSystemColumnsAreClean() throws Exception {
+        LocalMysql.require();
+        // the example's own users and grants are left out: the test database is all it needs
+        String schema = java.nio.file.Files.readString(shared().resolve("mariadb_example_schema.sql")).lines()
+                .filter(l -> !l.startsWith("CREATE USER") && !l.startsWith("GRANT") && !l.startsWith("FLUSH PRIVILEGES"))
+                .collect(java.util.stream.Collectors.joining("\n")).replace("mariadb_example", DB);
+        LocalMysql.run(null, "drop database if exists " + DB);
+        LocalMysql.script(null, schema);
+        LocalMysql.script(DB, java.nio.file.Files.readString(shared().resolve("mariadb_example_data.sql")));
+        check(scan(LocalMysql.uri(DB)), "mariadb_example_test_dataset.yml", DB + ".");
+    }
+
+    static void check(List<Finding> all, String dataset, String schema) throws Exception {
+        JsonNode labels = new ObjectMapper(new YAMLFactory()).readTree(shared().resolve(dataset).toFile());
         List<String> missed = new ArrayList<>();
         List<String> noisy = new ArrayList<>();
         int checked = 0;
         for (JsonNode collection : labels.path("dataset").get(0).path("collections")) {
-            String table = "public." + collection.path("name").asText();
+            String table = schema + collection.path("name").asText();
             for (JsonNode field : collection.path("fields")) {
                 String column = field.path("name").asText();
                 List<String> categories = new ArrayList<>();

@@ -52,6 +52,19 @@ final class LocalMysql {
         Files.delete(tmp);
     }
 
+    /** Runs an SQL script (as text) against a database, or without one when {@code db} is null. */
+    static void script(String db, String sql) throws IOException, InterruptedException {
+        Path tmp = Files.createTempFile("script", ".sql");
+        Files.writeString(tmp, sql);
+        ProcessBuilder pb = db == null ? new ProcessBuilder("mysql", "-h", HOST, "-P", PORT, "-u", USER)
+                : new ProcessBuilder("mysql", "-h", HOST, "-P", PORT, "-u", USER, db);
+        Process p = pb.redirectInput(tmp.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new AssertionError("mysql script failed");
+        }
+        Files.delete(tmp);
+    }
+
     static String uri(String db) {
         return "mysql://" + USER + "@" + HOST + ":" + PORT + "/" + db;
     }

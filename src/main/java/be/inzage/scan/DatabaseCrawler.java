@@ -171,9 +171,10 @@ public final class DatabaseCrawler extends VerticleBase {
         sql.append(" from ").append(dialect.quote(t.schema())).append('.').append(dialect.quote(t.name()));
         long[] rows = {0};
         rowNumber[0] = 0;
+        ColumnProfile profile = new ColumnProfile(t.qualified(), t.columns());
         return pool.withConnection(conn -> begin(conn)
                 .compose(v -> conn.prepare(sql.toString()))
-                .compose(ps -> read(ps.cursor(), t, key, collector, rows))
+                .compose(ps -> read(ps.cursor(), t, key, collector, profile, rows))
                 .compose(v -> conn.query("commit").execute())
                 .recover(err -> conn.query("rollback").execute().transform(x -> Future.failedFuture(err)))
                 .compose(v -> extractPool.executeBlocking(() -> {
@@ -189,6 +190,7 @@ public final class DatabaseCrawler extends VerticleBase {
                         note = note == null ? retried : note + "; " + retried;
                     }
                     summary.record(t.qualified(), ItemOutcome.scanned(0, collector.findings(), note), collector.perType());
+                    summary.columns(profile.classified(rules.policy()), t.columns().size(), rows[0]);
                     return null;
                 }));
     }
@@ -201,13 +203,15 @@ public final class DatabaseCrawler extends VerticleBase {
         return f;
     }
 
-    private Future<Void> read(Cursor cursor, Table t, List<String> key, FindingCollector collector, long[] rows) {
+    private Future<Void> read(Cursor cursor, Table t, List<String> key, FindingCollector collector, ColumnProfile profile,
+            long[] rows) {
         long started = System.nanoTime();
         return cursor.read(batchSize()).compose(batch -> extractPool.executeBlocking(() -> {
-            detect(batch, t, key, collector);
+            detect(batch, t, key, collector, profile);
             rows[0] += batch.size();
             return batch.size();
-        }, false)).compose(n -> pace(started, n)).compose(v -> cursor.hasMore() ? read(cursor, t, key, collector, rows) : cursor.close());
+        }, false)).compose(n -> pace(started, n))
+                .compose(v -> cursor.hasMore() ? read(cursor, t, key, collector, profile, rows) : cursor.close());
     }
 
     /** Rows per cursor read: no more than a second's worth when a rate is set. */
@@ -244,7 +248,7 @@ public final class DatabaseCrawler extends VerticleBase {
     /** On an extraction worker: every non-null value of every row, with its column as field hint. */
     private final long[] rowNumber = {0};
 
-    private void detect(RowSet<Row> batch, Table t, List<String> key, FindingCollector collector) {
+    private void detect(RowSet<Row> batch, Table t, List<String> key, FindingCollector collector, ColumnProfile profile) {
         List<FieldName> fields = new ArrayList<>();
         for (String c : t.columns()) {
             fields.add(FieldName.of(c));
@@ -260,11 +264,19 @@ public final class DatabaseCrawler extends VerticleBase {
             String pkJson = pk.encode();
             for (int c = 0; c < t.columns().size(); c++) {
                 String v = r.getString(key.size() + c);
-                if (v == null || v.length() < 2) {
+                if (v == null || v.isBlank()) {
                     continue;
                 }
+                profile.value(c);
+                if (v.length() < 2) {
+                    continue;
+                }
+                java.util.Set<String> typesInValue = new java.util.HashSet<>(2);
                 for (Detection d : rules.engine().detect(v, fields.get(c))) {
                     collector.addRow(d, t.columns().get(c), pkJson);
+                    if (typesInValue.add(d.type())) {
+                        profile.hit(c, d.type(), d.confidence());
+                    }
                 }
             }
         }

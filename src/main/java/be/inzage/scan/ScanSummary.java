@@ -35,6 +35,10 @@ public final class ScanSummary {
     private final JsonArray skippedItems = new JsonArray();
     private final JsonArray failedItems = new JsonArray();
     private final JsonArray warnings = new JsonArray();
+    /** Databases: the columns that hold personal data, classified from their values. */
+    private final JsonArray columns = new JsonArray();
+    private long columnsRead;
+    private long rowsRead;
     private boolean complete;
     private final ScanProgress progress;
     private long inventoryFindings = -1;
@@ -98,6 +102,16 @@ public final class ScanSummary {
         }
     }
 
+    void columns(JsonArray classified, int read, long rows) {
+        columnsRead += read;
+        rowsRead += rows;
+        for (Object o : classified) {
+            if (columns.size() < MAX_LISTED) {
+                columns.add(o);
+            }
+        }
+    }
+
     void done(boolean complete) {
         this.complete = complete;
         this.durationNanos = System.nanoTime() - started;
@@ -152,7 +166,9 @@ public final class ScanSummary {
                 .put("failedByReason", new JsonObject(new TreeMap<>(failedBy)))
                 .put("skippedItems", skippedItems)
                 .put("failedItems", failedItems)
-                .put("warnings", warnings);
+                .put("warnings", warnings)
+                .put("rows", rowsRead)
+                .put("columns", new JsonObject().put("read", columnsRead).put("personal", columns.size()).put("classified", columns));
     }
 
     /** The human summary printed by `scan`. */
@@ -181,6 +197,19 @@ public final class ScanSummary {
             }
             JsonObject j = (JsonObject) o;
             b.append("    ").append(j.getString("item")).append(": ").append(j.getString("reason")).append(System.lineSeparator());
+        }
+        if (columnsRead > 0) {
+            b.append(String.format("  columns:  %d of %d hold personal data (%d rows read)%n", columns.size(), columnsRead, rowsRead));
+            int listed = 0;
+            for (Object o : columns) {
+                if (listed++ == 50) {
+                    b.append(String.format("    ... %d more in the scan record%n", columns.size() - 50));
+                    break;
+                }
+                JsonObject c = (JsonObject) o;
+                b.append(String.format("    %s.%s: %s (%s), %.0f %% of %d values%n", c.getString("table"), c.getString("column"),
+                        c.getString("type"), c.getString("category"), c.getDouble("share") * 100, c.getLong("values")));
+            }
         }
         if (!warnings.isEmpty()) {
             b.append(String.format("  warnings: %d item(s), see the scan record%n", warnings.size()));

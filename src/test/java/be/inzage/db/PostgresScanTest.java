@@ -80,6 +80,27 @@ class PostgresScanTest {
     }
 
     @Test
+    void everyColumnIsClassifiedFromItsValues() {
+        io.vertx.core.json.JsonObject columns = summary.toJson().getJsonObject("columns");
+        Map<String, io.vertx.core.json.JsonObject> byName = columns.getJsonArray("classified").stream()
+                .map(o -> (io.vertx.core.json.JsonObject) o)
+                .collect(Collectors.toMap(c -> c.getString("table") + "." + c.getString("column"), c -> c));
+        assertEquals("email", byName.get("public.customer.email").getString("type"));
+        assertEquals("identification", byName.get("public.customer.email").getString("category"));
+        assertEquals(1.0, byName.get("public.customer.email").getDouble("share"));
+        assertEquals("phone", byName.get("public.customer.phone").getString("type"));
+        assertEquals("person_name", byName.get("public.customer.first_name").getString("type"));
+        assertEquals("address", byName.get("public.invoice.billing_address").getString("type"));
+        assertTrue(byName.get("public.customer.email").getDouble("confidence") > 0.9);
+        for (String notPersonal : List.of("public.genre.name", "public.media_type.name", "public.invoice.total",
+                "public.customer.customer_id", "public.invoice.invoice_date")) {
+            assertTrue(!byName.containsKey(notPersonal), notPersonal + " is not personal: " + byName.get(notPersonal));
+        }
+        assertTrue(columns.getLong("read") > byName.size(), "most columns hold no personal data");
+        assertTrue(summary.toText().contains("hold personal data"), summary.toText());
+    }
+
+    @Test
     void aSubjectsEmailLeadsToTheirRowWithItsPrimaryKey() throws IOException {
         DataDir dir = new DataDir(data);
         try (InventoryIndex index = InventoryIndex.openReader(dir.index())) {

@@ -25,6 +25,8 @@ public final class FindingCollector {
     static final int MAX_VALUES = 20_000;
     static final int MAX_LINE_REFS = 200_000;
     static final int MAX_RECORDS_PER_FINDING = 1_000;
+    /** In a database finding's rows: the record ids of the rows that row references by foreign key. */
+    public static final String LINKS = "@l";
     /** Findings handed to the writer at a time when merged runs are written out. */
     static final int WRITE_BATCH = 5_000;
 
@@ -40,6 +42,8 @@ public final class FindingCollector {
         String preview;
         /** Database rows: primary keys (JSON objects) of the rows holding the value. */
         java.util.List<String> rowKeys;
+        /** Per row (aligned with rowKeys): the record ids of the rows it references by foreign key, or null. */
+        java.util.List<List<String>> rowLinks;
         int count;
         long first;
         long last;
@@ -131,6 +135,11 @@ public final class FindingCollector {
 
     /** A value in a database row: located by the row's primary key (a JSON object) and its column. */
     public void addRow(Detection d, String column, String pkJson) {
+        addRow(d, column, pkJson, List.of());
+    }
+
+    /** @param links record ids of the rows this row references (foreign keys); kept with the row */
+    public void addRow(Detection d, String column, String pkJson, List<String> links) {
         if (tap != null) {
             tap.seen(d, item.part(), 0);
         }
@@ -144,6 +153,15 @@ public final class FindingCollector {
         }
         if (a.rowKeys.size() < MAX_RECORDS_PER_FINDING && (a.rowKeys.isEmpty() || !a.rowKeys.get(a.rowKeys.size() - 1).equals(pkJson))) {
             a.rowKeys.add(pkJson);
+            if (!links.isEmpty() || a.rowLinks != null) {
+                if (a.rowLinks == null) {
+                    a.rowLinks = new java.util.ArrayList<>();
+                    for (int i = 0; i < a.rowKeys.size() - 1; i++) {
+                        a.rowLinks.add(List.of());
+                    }
+                }
+                a.rowLinks.add(links);
+            }
             lineRefs++;
         }
         if (values.size() >= MAX_VALUES || lineRefs >= MAX_LINE_REFS) {
@@ -247,7 +265,24 @@ public final class FindingCollector {
             for (String pk : a.rowKeys) {
                 records.add(cid + ":" + Finding.sha256(pk));
             }
-            rows = "[" + String.join(",", a.rowKeys) + "]";
+            if (a.rowLinks == null) {
+                rows = "[" + String.join(",", a.rowKeys) + "]";
+            } else {
+                // each row carries the rows it references as "@l"; their ids join the records, so they are searchable
+                io.vertx.core.json.JsonArray withLinks = new io.vertx.core.json.JsonArray();
+                java.util.Set<String> linked = new java.util.LinkedHashSet<>();
+                for (int i = 0; i < a.rowKeys.size(); i++) {
+                    io.vertx.core.json.JsonObject row = new io.vertx.core.json.JsonObject(a.rowKeys.get(i));
+                    List<String> l = a.rowLinks.get(i);
+                    if (!l.isEmpty()) {
+                        row.put(LINKS, new io.vertx.core.json.JsonArray(new ArrayList<>(l)));
+                        linked.addAll(l);
+                    }
+                    withLinks.add(row);
+                }
+                rows = withLinks.encode();
+                records.addAll(linked);
+            }
         } else if (lineRecords && a.nRecords > 0) {
             for (int r : LineSet.sortedUnique(a.recordLines, a.nRecords)) {
                 records.add(cid + ":" + r);

@@ -65,13 +65,53 @@ public record Finding(String sourceId, String source, String kind, String contai
         }
     }
 
+    /** The primary keys of the rows, without the foreign-key links ("@l") kept for correlation. */
+    public JsonArray rowKeys() {
+        JsonArray out = new JsonArray();
+        if (rows == null || rows.isEmpty()) {
+            return out;
+        }
+        for (Object o : new JsonArray(rows)) {
+            JsonObject k = ((JsonObject) o).copy();
+            k.remove("@l");
+            out.add(k);
+        }
+        return out;
+    }
+
+    /** The record id of each row as the row's own findings carry it (aligned with {@link #rowKeys()}). */
+    public List<String> rowRecords() {
+        List<String> out = new java.util.ArrayList<>();
+        for (Object o : rowKeys()) {
+            out.add(cid + ":" + sha256(((JsonObject) o).encode()));
+        }
+        return out;
+    }
+
+    /** The records each row references by foreign key ("@l"), aligned with {@link #rowKeys()}. */
+    public List<List<String>> rowLinks() {
+        List<List<String>> out = new java.util.ArrayList<>();
+        if (rows == null || rows.isEmpty()) {
+            return out;
+        }
+        for (Object o : new JsonArray(rows)) {
+            JsonArray l = ((JsonObject) o).getJsonArray("@l");
+            List<String> links = new java.util.ArrayList<>();
+            if (l != null) {
+                l.forEach(x -> links.add((String) x));
+            }
+            out.add(links);
+        }
+        return out;
+    }
+
     public JsonObject locator() {
         JsonObject loc = new JsonObject();
         if (part != null && !part.isEmpty()) {
             loc.put("part", part);
         }
         if (rows != null && !rows.isEmpty()) {
-            JsonArray keys = new JsonArray(rows);
+            JsonArray keys = rowKeys();
             if (keys.size() == 1) {
                 loc.put("pk", keys.getJsonObject(0));
             } else {

@@ -41,7 +41,12 @@ public final class DatabaseCrawler extends VerticleBase {
             "tinyint", "mediumint", "serial", "bigserial", "smallserial");
 
     /** A table: schema, name, columns to read (as text), primary-key columns and which columns hold integers. */
-    record Table(String schema, String name, List<String> columns, List<String> pk, java.util.Set<String> integral, boolean view) {
+    /** A foreign key of a table onto another table's primary key: its rows belong to the referenced row. */
+    record ForeignKey(List<String> columns, Table ref, List<String> refColumns) {
+    }
+
+    record Table(String schema, String name, List<String> columns, List<String> pk, java.util.Set<String> integral, boolean view,
+                 List<ForeignKey> fks) {
         String qualified() {
             return schema + "." + name;
         }
@@ -93,13 +98,14 @@ public final class DatabaseCrawler extends VerticleBase {
     private Future<List<Table>> discover() {
         String columns = dialect.columnsSql(options.views());
         String keys = dialect.keysSql();
-        return pool.query(columns).execute().compose(cols -> pool.query(keys).execute().map(pks -> {
+        return pool.query(columns).execute().compose(cols -> pool.query(keys).execute().compose(pks ->
+                pool.query(dialect.foreignKeysSql()).execute().recover(err -> Future.succeededFuture(null)).map(fks -> {
             Map<String, Table> tables = new LinkedHashMap<>();
             for (Row r : cols) {
                 String type = r.getString(3);
                 Table t = tables.computeIfAbsent(r.getString(0) + "\0" + r.getString(1),
                         k -> new Table(r.getString(0), r.getString(1), new ArrayList<>(), new ArrayList<>(), new java.util.HashSet<>(),
-                                "view".equals(r.getString(4))));
+                                "view".equals(r.getString(4)), new ArrayList<>()));
                 if (INTEGRAL.contains(type.toLowerCase(java.util.Locale.ROOT).replaceAll("\\(.*", "").replace(" unsigned", "").trim())) {
                     t.integral().add(r.getString(2));
                 }
@@ -113,6 +119,9 @@ public final class DatabaseCrawler extends VerticleBase {
                     t.pk().add(r.getString(2));
                 }
             }
+            if (fks != null) {
+                linkForeignKeys(tables, fks);
+            }
             List<Table> wanted = new ArrayList<>();
             for (Table t : tables.values()) {
                 if (options.wanted(t.schema(), t.name())) {
@@ -120,7 +129,29 @@ public final class DatabaseCrawler extends VerticleBase {
                 }
             }
             return wanted;
-        }));
+        })));
+    }
+
+    /** Keeps the foreign keys that point at a whole primary key, whose values name the referenced row. */
+    private static void linkForeignKeys(Map<String, Table> tables, RowSet<Row> fks) {
+        Map<String, ForeignKey> byConstraint = new LinkedHashMap<>();
+        for (Row r : fks) {
+            Table t = tables.get(r.getString(0) + "\0" + r.getString(1));
+            Table ref = tables.get(r.getString(3) + "\0" + r.getString(4));
+            if (t == null || ref == null) {
+                continue;
+            }
+            ForeignKey fk = byConstraint.computeIfAbsent(r.getString(0) + "\0" + r.getString(1) + "\0" + r.getString(6),
+                    k -> new ForeignKey(new ArrayList<>(), ref, new ArrayList<>()));
+            fk.columns().add(r.getString(2));
+            fk.refColumns().add(r.getString(5));
+        }
+        byConstraint.forEach((k, fk) -> {
+            Table t = tables.get(k.substring(0, k.lastIndexOf('\0')));
+            if (t != null && fk.refColumns().equals(fk.ref().pk()) && t.columns().containsAll(fk.columns())) {
+                t.fks().add(fk);
+            }
+        });
     }
 
     private Future<Void> scanAll(List<Table> tables) {
@@ -262,6 +293,7 @@ public final class DatabaseCrawler extends VerticleBase {
                 pk.put("row", ++rowNumber[0]);
             }
             String pkJson = pk.encode();
+            List<String> links = links(t, key.size(), r);
             for (int c = 0; c < t.columns().size(); c++) {
                 String v = r.getString(key.size() + c);
                 if (v == null || v.isBlank()) {
@@ -273,13 +305,40 @@ public final class DatabaseCrawler extends VerticleBase {
                 }
                 java.util.Set<String> typesInValue = new java.util.HashSet<>(2);
                 for (Detection d : rules.engine().detect(v, fields.get(c))) {
-                    collector.addRow(d, t.columns().get(c), pkJson);
+                    collector.addRow(d, t.columns().get(c), pkJson, links);
                     if (typesInValue.add(d.type())) {
                         profile.hit(c, d.type(), d.confidence());
                     }
                 }
             }
         }
+    }
+
+    /**
+     * The record ids of the rows this row references (an invoice's customer): the same id the
+     * referenced row's own findings carry, so a subject's invoices can be found from their customer row.
+     */
+    private List<String> links(Table t, int offset, Row r) {
+        if (t.fks().isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(t.fks().size());
+        for (ForeignKey fk : t.fks()) {
+            JsonObject refPk = new JsonObject();
+            for (int i = 0; i < fk.columns().size(); i++) {
+                String v = r.getString(offset + t.columns().indexOf(fk.columns().get(i)));
+                if (v == null) {
+                    refPk = null;
+                    break;
+                }
+                refPk.put(fk.refColumns().get(i), locatorValue(fk.ref(), fk.refColumns().get(i), v));
+            }
+            if (refPk != null) {
+                String refCid = new ItemRef(job.sourceId(), job.source(), "db", fk.ref().qualified(), null).cid();
+                out.add(refCid + ":" + be.inzage.inventory.Finding.sha256(refPk.encode()));
+            }
+        }
+        return out;
     }
 
     private void write(String cid, List<be.inzage.inventory.Finding> batch, boolean first) {

@@ -23,6 +23,12 @@ public interface SqlDialect {
     /** As {@link #columnsSql()}, views included when asked; the fifth column says "view" or "table". */
     String columnsSql(boolean views);
 
+    /**
+     * Rows of (schema, table, column, referenced schema, referenced table, referenced column,
+     * constraint) of every foreign key, in key order.
+     */
+    String foreignKeysSql();
+
     /** Rows of (schema, table, column) of every primary key, in key order. */
     String keysSql();
 
@@ -116,6 +122,17 @@ public interface SqlDialect {
         }
 
         @Override
+        public String foreignKeysSql() {
+            return "select n.nspname, c.relname, a.attname, rn.nspname, rc.relname, ra.attname, k.conname from pg_constraint k"
+                    + " join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace"
+                    + " join pg_class rc on rc.oid = k.confrelid join pg_namespace rn on rn.oid = rc.relnamespace"
+                    + " cross join lateral unnest(k.conkey, k.confkey) with ordinality as u(col, refcol, ord)"
+                    + " join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.col"
+                    + " join pg_attribute ra on ra.attrelid = k.confrelid and ra.attnum = u.refcol"
+                    + " where k.contype = 'f' order by n.nspname, c.relname, k.conname, u.ord";
+        }
+
+        @Override
         public String keysSql() {
             return "select n.nspname, c.relname, a.attname from pg_index i"
                     + " join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace"
@@ -172,6 +189,14 @@ public interface SqlDialect {
                     + " join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name"
                     + " where t.table_type in (" + (views ? "'BASE TABLE', 'VIEW'" : "'BASE TABLE'") + ") and c.table_schema = database()"
                     + " order by c.table_schema, c.table_name, c.ordinal_position";
+        }
+
+        @Override
+        public String foreignKeysSql() {
+            return "select table_schema, table_name, column_name, referenced_table_schema, referenced_table_name,"
+                    + " referenced_column_name, constraint_name from information_schema.key_column_usage"
+                    + " where referenced_table_name is not null and table_schema = database()"
+                    + " order by table_schema, table_name, constraint_name, ordinal_position";
         }
 
         @Override

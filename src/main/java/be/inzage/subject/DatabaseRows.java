@@ -31,7 +31,7 @@ public final class DatabaseRows implements AutoCloseable {
         SqlDialect d = dialect(f.source());
         Pool pool = pools.computeIfAbsent(f.source(), s -> d.pool(vertx));
         List<String> out = new ArrayList<>();
-        for (Object o : new JsonArray(f.rows())) {
+        for (Object o : f.rowKeys()) {
             JsonObject pk = (JsonObject) o;
             if (pk.containsKey("row")) {
                 throw new IllegalStateException("rows of a table without a primary key cannot be read back");
@@ -68,7 +68,7 @@ public final class DatabaseRows implements AutoCloseable {
     public static JsonObject erasure(Finding f) {
         SqlDialect d = dialect(f.source());
         String[] st = split(f.container());
-        JsonArray rows = new JsonArray(f.rows());
+        JsonArray rows = f.rowKeys();
         JsonObject first = rows.getJsonObject(0);
         StringBuilder sql = new StringBuilder("update ").append(d.table(st[0], st[1])).append(" set ").append(d.quote(f.field()))
                 .append(" = null where ");

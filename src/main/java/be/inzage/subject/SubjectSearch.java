@@ -57,6 +57,7 @@ public final class SubjectSearch {
             known.add(f.hash());
             seen.add(f.fingerprint());
         }
+        out.addAll(linkedRows(direct, seen));
         // the frontier: strong findings of the last hop, with the chain that reached them (null for direct hits)
         Map<Finding, String> frontier = new java.util.LinkedHashMap<>();
         direct.stream().filter(f -> STRONG.contains(f.type())).forEach(f -> frontier.put(f, null));
@@ -89,6 +90,58 @@ public final class SubjectSearch {
                     out.add(new SubjectHit(f, via.get(f.hash())));
                     frontier.put(f, via.get(f.hash()));
                 }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Rows that reference, by foreign key, a database row holding one of the subject's strong
+     * identifiers (their invoices, orders, addresses): the subject's data although they do not
+     * repeat the identifier. A referencing row that holds a strong identifier of its own (a
+     * customer row pointing at its sales rep) is somebody else's record and is left out.
+     */
+    private List<SubjectHit> linkedRows(List<Finding> direct, Set<String> seen) throws IOException {
+        Map<String, String> subjectRows = new java.util.LinkedHashMap<>(); // own row record -> "crm.customers id=1"
+        Set<String> known = new java.util.HashSet<>();
+        for (Finding f : direct) {
+            known.add(f.hash());
+            if (STRONG.contains(f.type()) && f.rows() != null && !f.rows().isEmpty()) {
+                List<String> own = f.rowRecords();
+                io.vertx.core.json.JsonArray keys = f.rowKeys();
+                for (int i = 0; i < own.size(); i++) {
+                    StringBuilder b = new StringBuilder(f.container());
+                    keys.getJsonObject(i).forEach(e -> b.append(' ').append(e.getKey()).append('=').append(e.getValue()));
+                    subjectRows.putIfAbsent(own.get(i), b.toString());
+                }
+            }
+        }
+        if (subjectRows.isEmpty()) {
+            return List.of();
+        }
+        List<Finding> candidates = new java.util.ArrayList<>();
+        Set<String> othersRows = new java.util.HashSet<>();
+        for (Finding co : index.byRecords(subjectRows.keySet())) {
+            if (co.rows() == null || co.rows().isEmpty()) {
+                continue;
+            }
+            Finding linked = rowsWhere(co, (own, links) -> !subjectRows.containsKey(own) && links.stream().anyMatch(subjectRows::containsKey));
+            if (linked == null) {
+                continue;
+            }
+            if (STRONG.contains(co.type()) && !known.contains(co.hash())) {
+                othersRows.addAll(linked.rowRecords()); // a row with its own strong identifier: another person's record
+            }
+            candidates.add(linked);
+        }
+        List<SubjectHit> out = new java.util.ArrayList<>();
+        for (Finding c : candidates) {
+            Finding mine = rowsWhere(c, (own, links) -> !othersRows.contains(own));
+            if (mine != null && seen.add(mine.fingerprint() + ":linked")) {
+                String parent = mine.rowLinks().stream().flatMap(List::stream).filter(subjectRows::containsKey).findFirst()
+                        .map(subjectRows::get).orElse("");
+                out.add(new SubjectHit(mine, "row of " + mine.container() + " referencing " + parent, true,
+                        SubjectHit.LINKED + " by foreign key to the subject's row"));
             }
         }
         return out;
@@ -128,12 +181,15 @@ public final class SubjectSearch {
         if (!WEAK.contains(f.type())) {
             return List.of(new SubjectHit(f, null, true, "matches the " + f.type()));
         }
+        boolean byRow = f.rows() != null && !f.rows().isEmpty();
+        // database findings: the rows themselves (not the rows they reference) must be shared
+        List<String> mine = byRow ? f.rowRecords() : f.records();
         Set<String> shared = new LinkedHashSet<>();
         String with = null;
         for (Finding other : direct) {
             if (other != f && !other.type().equals(f.type())) {
-                for (String r : other.records()) {
-                    if (f.records().contains(r) && shared.add(r) && with == null) {
+                for (String r : byRow && other.rows() != null && !other.rows().isEmpty() ? other.rowRecords() : other.records()) {
+                    if (mine.contains(r) && shared.add(r) && with == null) {
                         with = other.type();
                     }
                 }
@@ -144,26 +200,41 @@ public final class SubjectSearch {
             return List.of(new SubjectHit(f, null, false, weakWhy));
         }
         String strongWhy = f.type() + " together with the " + with + " in the same record";
-        if (f.rows() == null || f.rows().isEmpty() || shared.size() == f.records().size()) {
+        if (!byRow || shared.containsAll(mine)) {
             return List.of(new SubjectHit(f, null, true, strongWhy));
         }
         return List.of(new SubjectHit(rowsOf(f, shared, true), null, true, strongWhy),
                 new SubjectHit(rowsOf(f, shared, false), null, false, weakWhy));
     }
 
-    /** The finding restricted to the rows whose record is (or is not) in {@code shared}; records and rows are aligned. */
+    /** The finding restricted to the rows whose own record is (or is not) in {@code shared}. */
     private static Finding rowsOf(Finding f, Set<String> shared, boolean inShared) {
+        return rowsWhere(f, (own, links) -> shared.contains(own) == inShared);
+    }
+
+    private interface RowTest {
+        boolean keep(String ownRecord, List<String> links);
+    }
+
+    /** The finding restricted to the rows that pass {@code test}; null when none does. */
+    private static Finding rowsWhere(Finding f, RowTest test) {
         io.vertx.core.json.JsonArray rows = new io.vertx.core.json.JsonArray(f.rows());
+        List<String> own = f.rowRecords();
+        List<List<String>> links = f.rowLinks();
         io.vertx.core.json.JsonArray kept = new io.vertx.core.json.JsonArray();
         List<String> records = new java.util.ArrayList<>();
-        for (int i = 0; i < f.records().size() && i < rows.size(); i++) {
-            if (shared.contains(f.records().get(i)) == inShared) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (test.keep(own.get(i), links.get(i))) {
                 kept.add(rows.getValue(i));
-                records.add(f.records().get(i));
+                records.add(own.get(i));
+                records.addAll(links.get(i));
             }
         }
+        if (kept.isEmpty()) {
+            return null;
+        }
         return new Finding(f.sourceId(), f.source(), f.kind(), f.container(), f.part(), f.field(), f.type(), f.category(),
-                f.risk(), f.confidence(), f.masked(), f.hash(), f.aliases(), f.lines(), records.size(), records, f.cid(),
+                f.risk(), f.confidence(), f.masked(), f.hash(), f.aliases(), f.lines(), kept.size(), records, f.cid(),
                 f.segment(), kept.encode());
     }
 

@@ -59,6 +59,15 @@ public final class LocalPostgres {
         Files.delete(tmp);
     }
 
+    /** The single value (or the rows, one per line) a query prints. */
+    public static String value(String db, String sql) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("psql", "-h", HOST, "-p", PORT, "-U", USER, "-d", db, "-tAc", sql)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        p.waitFor(60, TimeUnit.SECONDS);
+        return out;
+    }
+
     public static String uri(String db, String user) {
         return "postgres://" + user + "@" + HOST + ":" + PORT + "/" + db;
     }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -80,6 +81,46 @@ class PostgresScanTest {
     }
 
     @Test
+    void aCustomersEmailAlsoFindsTheirInvoicesAndNothingElse() throws Exception {
+        List<be.inzage.subject.SubjectHit> hits;
+        DataDir dir = new DataDir(data);
+        try (InventoryIndex index = InventoryIndex.openReader(dir.index())) {
+            hits = new SubjectSearch(index, KeyedHasher.open(dir.keyFile()), new IdentifierNormalizer(Rulebook.load(TestRules.root())
+                    .engine())).search(Map.of("email", List.of("luisg@embraer.com.br")), 0);
+        }
+        Set<String> containers = hits.stream().map(h -> h.finding().container()).collect(Collectors.toSet());
+        assertEquals(Set.of("public.customer", "public.invoice"), containers, "the customer row and their invoices, nothing else");
+        Set<Long> invoices = new java.util.TreeSet<>();
+        for (be.inzage.subject.SubjectHit h : hits) {
+            if (h.finding().container().equals("public.invoice")) {
+                assertEquals("linked", h.toJson().getString("match"));
+                assertTrue(h.via().contains("public.customer customer_id=1"), h.via());
+                h.finding().rowKeys().forEach(o -> invoices.add(((io.vertx.core.json.JsonObject) o).getLong("invoice_id")));
+            }
+        }
+        Set<Long> expected = new java.util.TreeSet<>();
+        for (String id : LocalPostgres.value(DB, "select invoice_id from invoice where customer_id = 1").split("\\s+")) {
+            expected.add(Long.parseLong(id));
+        }
+        assertEquals(expected, invoices, "exactly customer 1's invoices, no other customer's");
+        assertTrue(hits.stream().noneMatch(h -> h.finding().container().equals("public.employee")),
+                "the sales rep the customer row points at is not the customer's data");
+    }
+
+    @Test
+    void anEmployeesEmailDoesNotBringTheCustomersTheySupport() throws Exception {
+        DataDir dir = new DataDir(data);
+        try (InventoryIndex index = InventoryIndex.openReader(dir.index())) {
+            List<be.inzage.subject.SubjectHit> hits = new SubjectSearch(index, KeyedHasher.open(dir.keyFile()),
+                    new IdentifierNormalizer(Rulebook.load(TestRules.root()).engine()))
+                    .search(Map.of("email", List.of("jane@chinookcorp.com")), 0);
+            assertTrue(hits.stream().noneMatch(h -> h.finding().container().equals("public.customer")),
+                    "customer rows reference their rep but hold their own e-mail: another person's record: " + hits);
+            assertTrue(hits.stream().anyMatch(h -> h.finding().container().equals("public.employee")));
+        }
+    }
+
+    @Test
     void everyColumnIsClassifiedFromItsValues() {
         io.vertx.core.json.JsonObject columns = summary.toJson().getJsonObject("columns");
         Map<String, io.vertx.core.json.JsonObject> byName = columns.getJsonArray("classified").stream()
@@ -133,7 +174,28 @@ class PostgresScanTest {
         assertEquals("update \"public\".\"customer\" set \"email\" = null where \"customer_id\" = $1", statement.getString("sql"));
         assertEquals("[[1]]", statement.getJsonArray("params").encode());
         assertEquals(1, be.inzage.cli.Main.run("verify", plan.toString(), "--data", dataDir, "--rules", "rules"), "still there");
+        // erase the customer row's e-mail only: the plan's invoice rows (linked to the customer) still hold data
         assertEquals(0, LocalPostgres.psql(DB, "update public.customer set email = '' where customer_id = 1"));
+        assertEquals(1, be.inzage.cli.Main.run("verify", plan.toString(), "--data", dataDir, "--rules", "rules"),
+                "the invoices are still there");
+        // carry out the plan's own statements for the rest (its parameters are the rows' keys)
+        int executed = 0;
+        for (Object o : new JsonObject(java.nio.file.Files.readString(plan)).getJsonArray("locations")) {
+            JsonObject st = ((JsonObject) o).getJsonObject("statement");
+            if (st == null || !st.getString("sql").contains("\"invoice\"")) {
+                continue;
+            }
+            for (Object params : st.getJsonArray("params")) {
+                String sql = st.getString("sql");
+                io.vertx.core.json.JsonArray p = (io.vertx.core.json.JsonArray) params;
+                for (int i = p.size(); i >= 1; i--) {
+                    sql = sql.replace("$" + i, String.valueOf(((Number) p.getValue(i - 1)).longValue()));
+                }
+                assertEquals(0, LocalPostgres.psql(DB, sql), sql);
+                executed++;
+            }
+        }
+        assertTrue(executed >= 7, "one statement per invoice row and column: " + executed);
         assertEquals(0, be.inzage.cli.Main.run("verify", plan.toString(), "--data", dataDir, "--rules", "rules"), "erased");
     }
 

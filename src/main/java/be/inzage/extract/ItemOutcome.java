@@ -21,4 +21,12 @@ public record ItemOutcome(Status status, String reason, long bytes, int findings
     public static ItemOutcome failed(String reason, long bytes) {
         return new ItemOutcome(Status.FAILED, reason, bytes, 0);
     }
+
+    /** The same outcome with one more warning (scanned items only carry warnings in {@code reason}). */
+    public ItemOutcome withWarning(String warning) {
+        if (status != Status.SCANNED) {
+            return this;
+        }
+        return new ItemOutcome(status, reason == null ? warning : reason + "; " + warning, bytes, findings);
+    }
 }

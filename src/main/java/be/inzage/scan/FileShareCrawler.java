@@ -131,7 +131,7 @@ public final class FileShareCrawler extends VerticleBase {
                 continue;
             }
             String id = be.inzage.inventory.Finding.itemId(job.sourceId(), e.path().toString());
-            if (index.unchanged(id, new InventoryIndex.ItemState(e.size(), e.modified(), rules.version()))) {
+            if (index.unchanged(id, new InventoryIndex.ItemState(e.size(), stateTime(e), rules.version()))) {
                 unchangedIds.put(e.path(), id);
             }
         }
@@ -202,9 +202,15 @@ public final class FileShareCrawler extends VerticleBase {
                     e.size()), Map.of());
         }
         try {
+            beforeRead.accept(p);
             Result r = format == Format.DOCUMENT ? document(e, item) : text(e, item, format);
+            if (changedWhileRead(e)) {
+                // what was read may mix old and new content: keep it, but read the file again at the next scan
+                return new Result(r.outcome().withWarning("changed while being read: read again at the next scan"), r.types(),
+                        null, true);
+            }
             if (!r.partial()) {
-                await(new WriterCommand.Remember(item.recordId(), job.sourceId(), e.size(), e.modified(), rules.version(),
+                await(new WriterCommand.Remember(item.recordId(), job.sourceId(), e.size(), stateTime(e), rules.version(),
                         job.scan()));
             } // a log read up to its last complete line is read again at the next scan, whatever its size then
             return r;
@@ -240,6 +246,42 @@ public final class FileShareCrawler extends VerticleBase {
             warning = warning == null ? w : warning + "; " + w;
         }
         return new Result(ItemOutcome.scanned(e.size(), collector.findings(), warning), collector.perType(), null, partial);
+    }
+
+    /** Tests only: runs on the extraction thread just before an item is opened (to delete or change it there). */
+    static java.util.function.Consumer<Path> beforeRead = p -> { };
+
+    /** Whether the file's size or time differ from what the walk saw (it was written to while we read it). */
+    private static boolean changedWhileRead(FileWalker.Entry e) {
+        try {
+            java.nio.file.attribute.BasicFileAttributes now = Files.readAttributes(e.path(),
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            return now.size() != e.size() || now.lastModifiedTime().toMillis() != e.modified();
+        } catch (IOException gone) {
+            return true;
+        }
+    }
+
+    /**
+     * The time that decides whether an item changed: its modification time, or, where that cannot be
+     * trusted (zero, before 1980, or more than a day in the future: restored backups, some network
+     * shares and archives), a number derived from a SHA-256 of its content.
+     */
+    static long stateTime(FileWalker.Entry e) throws IOException {
+        long m = e.modified();
+        if (m > 315_532_800_000L && m < System.currentTimeMillis() + 86_400_000L) {
+            return m;
+        }
+        try (java.io.InputStream in = Files.newInputStream(e.path())) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                md.update(buf, 0, n);
+            }
+            return java.nio.ByteBuffer.wrap(md.digest()).getLong() & Long.MAX_VALUE | Long.MIN_VALUE; // negative: never a real time
+        } catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     /** The length up to and including the last newline, looking back at most 1 MB; the size when none is found. */

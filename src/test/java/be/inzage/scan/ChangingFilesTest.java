@@ -1,0 +1,109 @@
+package be.inzage.scan;
+
+import be.inzage.inventory.Finding;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Files that vanish or change between the walk and the read (made to, deterministically, on the
+ * extraction thread), and files whose modification time cannot be trusted.
+ */
+class ChangingFilesTest {
+
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void noHook() {
+        FileShareCrawler.beforeRead = p -> { };
+    }
+
+    static Set<String> names(List<Finding> fs) {
+        return fs.stream().map(f -> Path.of(f.container()).getFileName().toString()).collect(Collectors.toSet());
+    }
+
+    Path share() throws IOException {
+        Path share = Files.createDirectories(tmp.resolve("share"));
+        Files.writeString(share.resolve("a.txt"), "mail an.a@example.be\n");
+        Files.writeString(share.resolve("b.txt"), "mail bert.b@example.be\n");
+        Files.writeString(share.resolve("c.txt"), "mail cis.c@example.be\n");
+        return share;
+    }
+
+    @Test
+    void aFileDeletedBetweenWalkAndReadIsRecordedAndTheScanGoesOn() throws Exception {
+        Path share = share();
+        Path data = tmp.resolve("data");
+        ScanFixture.scan(data, share);
+        FileShareCrawler.beforeRead = p -> {
+            if (p.getFileName().toString().equals("b.txt")) {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+        Files.setLastModifiedTime(share.resolve("b.txt"), FileTime.fromMillis(System.currentTimeMillis() + 10_000)); // b is read again
+        ScanSummary s = ScanFixture.scan(data, share);
+        assertEquals(3, s.seen(), s.toText());
+        assertEquals(1, s.failed(), s.toText());
+        assertTrue(s.toJson().encode().contains("vanished during the scan"), s.toText());
+        assertEquals(Set.of(), names(ScanFixture.search(data, "email", "bert.b@example.be")),
+                "a vanished file's findings drop out");
+        assertEquals(Set.of("a.txt"), names(ScanFixture.search(data, "email", "an.a@example.be")), "the others are kept");
+    }
+
+    @Test
+    void aFileWrittenWhileReadIsReadAgainAtTheNextScan() throws Exception {
+        Path share = share();
+        Path data = tmp.resolve("data");
+        FileShareCrawler.beforeRead = p -> {
+            if (p.getFileName().toString().equals("c.txt")) {
+                try {
+                    Files.writeString(p, "en ook claire.c@example.be\n", StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+        ScanSummary first = ScanFixture.scan(data, share);
+        assertTrue(first.toJson().encode().contains("changed while being read: read again at the next scan"), first.toText());
+        noHook();
+        ScanSummary second = ScanFixture.scan(data, share);
+        assertEquals(1, second.scanned(), "only the file that changed under the reader is read again: " + second.toText());
+        assertEquals(2, second.unchanged());
+        assertEquals(Set.of("c.txt"), names(ScanFixture.search(data, "email", "claire.c@example.be")));
+    }
+
+    @Test
+    void filesWithAnUntrustworthyTimeAreComparedByContent() throws Exception {
+        Path share = share();
+        Path data = tmp.resolve("data");
+        Path a = share.resolve("a.txt");
+        Files.setLastModifiedTime(a, FileTime.fromMillis(0)); // as restored from some backups and archives
+        ScanFixture.scan(data, share);
+        ScanSummary again = ScanFixture.scan(data, share);
+        assertEquals(3, again.unchanged(), "same content: unchanged, even with a time of 1970: " + again.toText());
+        Files.writeString(a, "mail an.x@example.be\n"); // same size, new content
+        Files.setLastModifiedTime(a, FileTime.fromMillis(0));
+        ScanSummary third = ScanFixture.scan(data, share);
+        assertEquals(1, third.scanned(), third.toText());
+        assertEquals(Set.of("a.txt"), names(ScanFixture.search(data, "email", "an.x@example.be")));
+        assertEquals(Set.of(), names(ScanFixture.search(data, "email", "an.a@example.be")));
+    }
+}

@@ -178,6 +178,14 @@ public final class FindingCollector {
         total++;
     }
 
+    /** What a row's photo (a blob) shows in the inventory instead of its content. */
+    public void previewOf(String type, String normalized, String field, String preview) {
+        Agg a = values.get(type + '\0' + normalized + '\0' + (field == null ? "" : field));
+        if (a != null) {
+            a.preview = preview;
+        }
+    }
+
     public String itemCid() {
         return cid;
     }

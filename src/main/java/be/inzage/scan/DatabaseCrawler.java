@@ -35,6 +35,8 @@ import java.util.concurrent.TimeUnit;
 public final class DatabaseCrawler extends VerticleBase {
 
     static final int BATCH = 500;
+    /** Rows per read when a table has blob columns: their values can be megabytes each. */
+    static final int BINARY_BATCH = 20;
 
     /** Column types whose values go into row locators as JSON numbers ({"id": 42}), as the contract shows. */
     static final java.util.Set<String> INTEGRAL = java.util.Set.of("smallint", "integer", "bigint", "int", "int2", "int4", "int8",
@@ -45,8 +47,9 @@ public final class DatabaseCrawler extends VerticleBase {
     record ForeignKey(List<String> columns, Table ref, List<String> refColumns) {
     }
 
+    /** {@code binary}: bytea/blob columns, read raw after the text columns and sniffed for photos and documents. */
     record Table(String schema, String name, List<String> columns, List<String> pk, java.util.Set<String> integral, boolean view,
-                 List<ForeignKey> fks) {
+                 List<ForeignKey> fks, List<String> binary) {
         String qualified() {
             return schema + "." + name;
         }
@@ -105,12 +108,14 @@ public final class DatabaseCrawler extends VerticleBase {
                 String type = r.getString(3);
                 Table t = tables.computeIfAbsent(r.getString(0) + "\0" + r.getString(1),
                         k -> new Table(r.getString(0), r.getString(1), new ArrayList<>(), new ArrayList<>(), new java.util.HashSet<>(),
-                                "view".equals(r.getString(4)), new ArrayList<>()));
+                                "view".equals(r.getString(4)), new ArrayList<>(), new ArrayList<>()));
                 if (INTEGRAL.contains(type.toLowerCase(java.util.Locale.ROOT).replaceAll("\\(.*", "").replace(" unsigned", "").trim())) {
                     t.integral().add(r.getString(2));
                 }
                 if (!dialect.binaryTypes().contains(type.toLowerCase(java.util.Locale.ROOT))) {
                     t.columns().add(r.getString(2));
+                } else {
+                    t.binary().add(r.getString(2));
                 }
             }
             for (Row r : pks) {
@@ -198,11 +203,16 @@ public final class DatabaseCrawler extends VerticleBase {
         for (String c : t.columns()) {
             sql.append(dialect.asText(dialect.quote(c))).append(", ");
         }
+        for (String c : t.binary()) {
+            sql.append(dialect.quote(c)).append(", ");
+        }
         sql.setLength(sql.length() - 2);
         sql.append(" from ").append(dialect.quote(t.schema())).append('.').append(dialect.quote(t.name()));
         long[] rows = {0};
         rowNumber[0] = 0;
-        ColumnProfile profile = new ColumnProfile(t.qualified(), t.columns());
+        List<String> profiled = new ArrayList<>(t.columns());
+        profiled.addAll(t.binary());
+        ColumnProfile profile = new ColumnProfile(t.qualified(), profiled);
         return pool.withConnection(conn -> begin(conn)
                 .compose(v -> conn.prepare(sql.toString()))
                 .compose(ps -> read(ps.cursor(), t, key, collector, profile, rows))
@@ -237,7 +247,7 @@ public final class DatabaseCrawler extends VerticleBase {
     private Future<Void> read(Cursor cursor, Table t, List<String> key, FindingCollector collector, ColumnProfile profile,
             long[] rows) {
         long started = System.nanoTime();
-        return cursor.read(batchSize()).compose(batch -> extractPool.executeBlocking(() -> {
+        return cursor.read(t.binary().isEmpty() ? batchSize() : Math.min(batchSize(), BINARY_BATCH)).compose(batch -> extractPool.executeBlocking(() -> {
             detect(batch, t, key, collector, profile);
             rows[0] += batch.size();
             return batch.size();
@@ -310,6 +320,45 @@ public final class DatabaseCrawler extends VerticleBase {
                         profile.hit(c, d.type(), d.confidence());
                     }
                 }
+            }
+            for (int b = 0; b < t.binary().size(); b++) {
+                io.vertx.core.buffer.Buffer buf = r.getBuffer(key.size() + t.columns().size() + b);
+                if (buf != null && buf.length() > 0) {
+                    binary(buf.getBytes(), t.binary().get(b), t.columns().size() + b, pkJson, links,
+                            collector, profile);
+                }
+            }
+        }
+    }
+
+    /**
+     * A blob: a photo becomes a photo finding of the row (identified by its content's hash, shown as
+     * "JPEG image, 34 KB"); a document's text goes through the detectors with the column as hint.
+     */
+    private void binary(byte[] bytes, String column, int profileIndex, String pkJson, List<String> links,
+            FindingCollector collector, ColumnProfile profile) {
+        profile.value(profileIndex);
+        switch (be.inzage.extract.BinaryValue.sniff(bytes)) {
+            case IMAGE -> {
+                String identity = be.inzage.inventory.Finding.sha256(java.util.Base64.getEncoder().encodeToString(bytes));
+                collector.addRow(new Detection("photo", 0, 0, identity, 1.0, "blob"), column, pkJson, links);
+                collector.previewOf("photo", identity, column, be.inzage.extract.BinaryValue.describe(bytes));
+                profile.hit(profileIndex, "photo", 1.0);
+            }
+            case DOCUMENT -> {
+                String text = be.inzage.extract.BinaryValue.text(bytes);
+                if (text != null) {
+                    java.util.Set<String> types = new java.util.HashSet<>();
+                    for (Detection d : rules.engine().detect(text, FieldName.of(column))) {
+                        collector.addRow(d, column, pkJson, links);
+                        if (types.add(d.type())) {
+                            profile.hit(profileIndex, d.type(), d.confidence());
+                        }
+                    }
+                }
+            }
+            default -> {
+                // neither picture nor document: nothing a person can be found in
             }
         }
     }

@@ -138,6 +138,37 @@ class DatabaseOptionsTest {
     }
 
     @Test
+    void blobsArePhotosOrDocumentsOrNothing() throws Exception {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", png);
+        byte[] docx = be.inzage.extract.DocumentFixtures.docxBytes("Contract met blob.klant@example.be");
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        assertEquals(0, LocalPostgres.psql(DB, "drop table if exists crm.attachments;"
+                + " create table crm.attachments (id int primary key, name text, content bytea);"
+                + " insert into crm.attachments values (1, 'pasfoto.png', decode('" + hex.formatHex(png.toByteArray()) + "', 'hex')),"
+                + " (2, 'contract.docx', decode('" + hex.formatHex(docx) + "', 'hex')),"
+                + " (3, 'random.bin', decode('00ff10ee20dd30cc', 'hex'))"));
+        Path data = tmp.resolve("e");
+        ScanSummary s = scan(data, "?include=crm.attachments");
+        assertEquals(0, s.failed(), s.toText());
+        List<Finding> all = new java.util.ArrayList<>();
+        try (InventoryIndex index = InventoryIndex.openReader(new DataDir(data).index())) {
+            index.forEach(all::add);
+        }
+        Finding photo = all.stream().filter(f -> f.type().equals("photo")).findFirst().orElseThrow(() -> new AssertionError(all));
+        assertEquals("content", photo.field());
+        assertEquals(new JsonObject().put("id", 1L), photo.locator().getJsonObject("pk"));
+        assertTrue(photo.masked().startsWith("PNG image"), photo.masked());
+        assertEquals("image", photo.category());
+        List<Finding> email = find(data, "blob.klant@example.be");
+        assertEquals(1, email.size(), "the e-mail inside the stored Word document");
+        assertEquals(new JsonObject().put("id", 2L), email.get(0).locator().getJsonObject("pk"));
+        assertEquals("content", email.get(0).field());
+        assertTrue(all.stream().noneMatch(f -> f.rows().contains("\"id\":3")), "random bytes hold nothing");
+    }
+
+    @Test
     void badOptionsAreRefusedUpFront() {
         String uri = LocalPostgres.uri(DB, LocalPostgres.USER);
         assertThrows(SourceUri.BadSource.class, () -> be.inzage.scan.DbOptions.of(SourceUri.parse(uri + "?views=maybe")));

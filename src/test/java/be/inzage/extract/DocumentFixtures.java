@@ -81,7 +81,7 @@ public final class DocumentFixtures {
         }
     }
 
-    static byte[] docxBytes(String text) throws IOException {
+    public static byte[] docxBytes(String text) throws IOException {
         try (XWPFDocument d = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             d.createParagraph().createRun().setText(text);
             d.write(out);

@@ -76,6 +76,7 @@ public final class DatabaseCrawler extends VerticleBase {
         this.hasher = hasher;
         this.done = done;
         this.summary = new ScanSummary(job.source(), job.scan(), job.progress());
+        this.summary.sample(options.sample());
     }
 
     @Override
@@ -85,7 +86,8 @@ public final class DatabaseCrawler extends VerticleBase {
         extractPool = vertx.createSharedWorkerExecutor("inzage-extract", FileShareCrawler.EXTRACT_THREADS, 5, TimeUnit.MINUTES);
         discover()
                 .compose(this::scanAll)
-                .compose(v -> writer.send(new WriterCommand.Finish(job.sourceId(), job.scan(), true)))
+                // a sample leaves the inventory as it is: nothing written, nothing dropped
+                .compose(v -> writer.send(new WriterCommand.Finish(job.sourceId(), job.scan(), options.sample() == 0)))
                 .onComplete(ar -> {
                     summary.done(ar.succeeded());
                     if (ar.succeeded()) {
@@ -102,7 +104,13 @@ public final class DatabaseCrawler extends VerticleBase {
         String columns = dialect.columnsSql(options.views());
         String keys = dialect.keysSql();
         return pool.query(columns).execute().compose(cols -> pool.query(keys).execute().compose(pks ->
-                pool.query(dialect.foreignKeysSql()).execute().recover(err -> Future.succeededFuture(null)).map(fks -> {
+                pool.query(dialect.foreignKeysSql()).execute().recover(err -> Future.succeededFuture(null)).compose(fks ->
+                pool.query(dialect.rowEstimatesSql()).execute().recover(err -> Future.succeededFuture(null)).map(est -> {
+            if (est != null) {
+                for (Row r : est) {
+                    estimates.put(r.getString(0) + "." + r.getString(1), r.getLong(2));
+                }
+            }
             Map<String, Table> tables = new LinkedHashMap<>();
             for (Row r : cols) {
                 String type = r.getString(3);
@@ -133,9 +141,13 @@ public final class DatabaseCrawler extends VerticleBase {
                     wanted.add(t);
                 }
             }
+            summary.estimates(estimates);
             return wanted;
-        })));
+        }))));
     }
+
+    /** Row counts from the catalogue's statistics, by schema.table: for progress, sampling and the record. */
+    private final Map<String, Long> estimates = new java.util.HashMap<>();
 
     /** Keeps the foreign keys that point at a whole primary key, whose values name the referenced row. */
     private static void linkForeignKeys(Map<String, Table> tables, RowSet<Row> fks) {
@@ -193,7 +205,8 @@ public final class DatabaseCrawler extends VerticleBase {
 
     private Future<Void> readTable(Table t, int attempt) {
         ItemRef item = new ItemRef(job.sourceId(), job.source(), "db", t.qualified(), null);
-        FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, this::write, false);
+        FindingCollector collector = new FindingCollector(item, rules.policy(), hasher,
+                options.sample() > 0 ? (cid, batch, first) -> { } : this::write, false);
         boolean byRowId = t.pk().isEmpty() && !t.view() && dialect.rowIdColumn() != null;
         List<String> key = t.pk().isEmpty() ? (byRowId ? List.of(dialect.rowIdColumn()) : List.of()) : t.pk();
         StringBuilder sql = new StringBuilder("select ");
@@ -208,6 +221,9 @@ public final class DatabaseCrawler extends VerticleBase {
         }
         sql.setLength(sql.length() - 2);
         sql.append(" from ").append(dialect.quote(t.schema())).append('.').append(dialect.quote(t.name()));
+        if (options.sample() > 0) {
+            sql.append(dialect.sampleClause(estimates.getOrDefault(t.qualified(), Long.MAX_VALUE), options.sample()));
+        }
         long[] rows = {0};
         rowNumber[0] = 0;
         List<String> profiled = new ArrayList<>(t.columns());

@@ -10,15 +10,17 @@ import java.util.regex.Pattern;
 
 /**
  * What to read of a database and how gently, from the source URI's query:
- * {@code ?include=crm.*,public.customer&exclude=*.audit_*&views=true&max_rows_per_second=5000}.
+ * {@code ?include=crm.*,public.customer&exclude=*.audit_*&views=true&max_rows_per_second=5000}, and
+ * {@code sample=1000}: classify the columns from a random sample of rows per table, leaving the
+ * inventory as it is (a subject search needs every row; a sample only says where to look).
  * Patterns are globs on "schema.table" (MySQL: "database.table"), matched case-insensitively;
  * filtering happens on the discovered names, never in SQL.
  */
-public record DbOptions(List<Pattern> include, List<Pattern> exclude, boolean views, int maxRowsPerSecond) {
+public record DbOptions(List<Pattern> include, List<Pattern> exclude, boolean views, int maxRowsPerSecond, int sample) {
 
-    static final Set<String> KEYS = Set.of("include", "exclude", "views", "max_rows_per_second");
-    /** Every table, no views, no rate limit. */
-    public static final DbOptions NONE = new DbOptions(List.of(), List.of(), false, 0);
+    static final Set<String> KEYS = Set.of("include", "exclude", "views", "max_rows_per_second", "sample");
+    /** Every table, no views, no rate limit, every row. */
+    public static final DbOptions NONE = new DbOptions(List.of(), List.of(), false, 0, 0);
 
     public static DbOptions of(SourceUri s) {
         List<Pattern> include = globs(s.param("include"));
@@ -39,7 +41,19 @@ public record DbOptions(List<Pattern> include, List<Pattern> exclude, boolean vi
                 throw new SourceUri.BadSource("max_rows_per_second must be a whole number above 0, not '" + r + "'");
             }
         }
-        return new DbOptions(include, exclude, "true".equals(v), rate);
+        String sm = s.param("sample");
+        int sample = 0;
+        if (sm != null) {
+            try {
+                sample = Integer.parseInt(sm);
+            } catch (NumberFormatException e) {
+                sample = -1;
+            }
+            if (sample < 1) {
+                throw new SourceUri.BadSource("sample must be a number of rows above 0, not '" + sm + "'");
+            }
+        }
+        return new DbOptions(include, exclude, "true".equals(v), rate, sample);
     }
 
     /** Whether schema.table is to be read. */

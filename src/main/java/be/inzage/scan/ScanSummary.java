@@ -102,6 +102,17 @@ public final class ScanSummary {
         }
     }
 
+    private final Map<String, Long> estimates = new TreeMap<>();
+    private int sample;
+
+    void estimates(Map<String, Long> byTable) {
+        estimates.putAll(byTable);
+    }
+
+    void sample(int rowsPerTable) {
+        sample = rowsPerTable;
+    }
+
     void columns(JsonArray classified, int read, long rows) {
         columnsRead += read;
         rowsRead += rows;
@@ -168,6 +179,8 @@ public final class ScanSummary {
                 .put("failedItems", failedItems)
                 .put("warnings", warnings)
                 .put("rows", rowsRead)
+                .put("sample", sample == 0 ? null : sample)
+                .put("rowEstimates", estimates.isEmpty() ? null : new JsonObject(new TreeMap<>(estimates)))
                 .put("columns", new JsonObject().put("read", columnsRead).put("personal", columns.size()).put("classified", columns));
     }
 
@@ -197,6 +210,10 @@ public final class ScanSummary {
             }
             JsonObject j = (JsonObject) o;
             b.append("    ").append(j.getString("item")).append(": ").append(j.getString("reason")).append(System.lineSeparator());
+        }
+        if (sample > 0) {
+            b.append(String.format("  sample:   at most %d random rows per table, to classify the columns; the inventory is unchanged%n",
+                    sample));
         }
         if (columnsRead > 0) {
             b.append(String.format("  columns:  %d of %d hold personal data (%d rows read)%n", columns.size(), columnsRead, rowsRead));

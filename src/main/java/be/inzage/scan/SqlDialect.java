@@ -29,6 +29,12 @@ public interface SqlDialect {
      */
     String foreignKeysSql();
 
+    /** Rows of (schema, table, estimated row count) from the catalogue's statistics (no count(*)). */
+    String rowEstimatesSql();
+
+    /** What follows "select ... from table" to read a random sample of about {@code n} rows. */
+    String sampleClause(long estimatedRows, int n);
+
     /** Rows of (schema, table, column) of every primary key, in key order. */
     String keysSql();
 
@@ -122,6 +128,22 @@ public interface SqlDialect {
         }
 
         @Override
+        public String rowEstimatesSql() {
+            return "select n.nspname, c.relname, greatest(c.reltuples, 0)::bigint from pg_class c"
+                    + " join pg_namespace n on n.oid = c.relnamespace where c.relkind in ('r', 'p', 'm')";
+        }
+
+        /** TABLESAMPLE SYSTEM picks whole pages: cheap on a big table; three times the share asked, then a limit. */
+        @Override
+        public String sampleClause(long estimatedRows, int n) {
+            if (estimatedRows <= 2L * n) {
+                return " limit " + n;
+            }
+            double pct = Math.min(100.0, 300.0 * n / estimatedRows);
+            return String.format(java.util.Locale.ROOT, " tablesample system (%.4f) limit %d", pct, n);
+        }
+
+        @Override
         public String foreignKeysSql() {
             return "select n.nspname, c.relname, a.attname, rn.nspname, rc.relname, ra.attname, k.conname from pg_constraint k"
                     + " join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace"
@@ -189,6 +211,22 @@ public interface SqlDialect {
                     + " join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name"
                     + " where t.table_type in (" + (views ? "'BASE TABLE', 'VIEW'" : "'BASE TABLE'") + ") and c.table_schema = database()"
                     + " order by c.table_schema, c.table_name, c.ordinal_position";
+        }
+
+        @Override
+        public String rowEstimatesSql() {
+            return "select table_schema, table_name, coalesce(table_rows, 0) from information_schema.tables"
+                    + " where table_schema = database()";
+        }
+
+        /** No TABLESAMPLE here: a random filter over one pass, then a limit (no sort). */
+        @Override
+        public String sampleClause(long estimatedRows, int n) {
+            if (estimatedRows <= 2L * n) {
+                return " limit " + n;
+            }
+            double p = Math.min(1.0, 2.0 * n / estimatedRows);
+            return String.format(java.util.Locale.ROOT, " where rand() < %.6f limit %d", p, n);
         }
 
         @Override

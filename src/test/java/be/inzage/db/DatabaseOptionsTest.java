@@ -54,6 +54,7 @@ class DatabaseOptionsTest {
                 CREATE TABLE crm.big (id int PRIMARY KEY, email text);
                 INSERT INTO crm.big SELECT g, 'row' || g || '@example.be' FROM generate_series(1, 60000) g;
                 UPDATE crm.big SET email = 'last.row@example.be' WHERE id = 60000;
+                ANALYZE;
                 """));
     }
 
@@ -144,13 +145,13 @@ class DatabaseOptionsTest {
         javax.imageio.ImageIO.write(img, "png", png);
         byte[] docx = be.inzage.extract.DocumentFixtures.docxBytes("Contract met blob.klant@example.be");
         java.util.HexFormat hex = java.util.HexFormat.of();
-        assertEquals(0, LocalPostgres.psql(DB, "drop table if exists crm.attachments;"
-                + " create table crm.attachments (id int primary key, name text, content bytea);"
-                + " insert into crm.attachments values (1, 'pasfoto.png', decode('" + hex.formatHex(png.toByteArray()) + "', 'hex')),"
+        assertEquals(0, LocalPostgres.psql(DB, "create schema if not exists blobs; drop table if exists blobs.attachments;"
+                + " create table blobs.attachments (id int primary key, name text, content bytea);"
+                + " insert into blobs.attachments values (1, 'pasfoto.png', decode('" + hex.formatHex(png.toByteArray()) + "', 'hex')),"
                 + " (2, 'contract.docx', decode('" + hex.formatHex(docx) + "', 'hex')),"
                 + " (3, 'random.bin', decode('00ff10ee20dd30cc', 'hex'))"));
         Path data = tmp.resolve("e");
-        ScanSummary s = scan(data, "?include=crm.attachments");
+        ScanSummary s = scan(data, "?include=blobs.attachments");
         assertEquals(0, s.failed(), s.toText());
         List<Finding> all = new java.util.ArrayList<>();
         try (InventoryIndex index = InventoryIndex.openReader(new DataDir(data).index())) {
@@ -169,9 +170,29 @@ class DatabaseOptionsTest {
     }
 
     @Test
+    void aSampleClassifiesTheColumnsAndLeavesTheInventoryAlone() throws Exception {
+        Path data = tmp.resolve("f");
+        ScanSummary s = scan(data, "?include=crm.big&sample=500");
+        JsonObject j = s.toJson();
+        assertEquals(500, j.getInteger("sample"));
+        assertTrue(j.getLong("rows") <= 500 && j.getLong("rows") >= 100, "about a sample's worth of rows: " + j.getLong("rows"));
+        long estimate = j.getJsonObject("rowEstimates").getLong("crm.big");
+        assertTrue(Math.abs(estimate - BIG) < BIG / 10, "the catalogue's estimate, not a count(*): " + estimate);
+        JsonObject email = j.getJsonObject("columns").getJsonArray("classified").getJsonObject(0);
+        assertEquals("email", email.getString("column"));
+        assertEquals("email", email.getString("type"));
+        assertEquals(1.0, email.getDouble("share"));
+        try (InventoryIndex index = InventoryIndex.openReader(new DataDir(data).index())) {
+            assertEquals(0, index.count(), "a sample writes nothing to the inventory");
+        }
+        assertTrue(s.toText().contains("the inventory is unchanged"), s.toText());
+    }
+
+    @Test
     void badOptionsAreRefusedUpFront() {
         String uri = LocalPostgres.uri(DB, LocalPostgres.USER);
         assertThrows(SourceUri.BadSource.class, () -> be.inzage.scan.DbOptions.of(SourceUri.parse(uri + "?views=maybe")));
         assertThrows(SourceUri.BadSource.class, () -> be.inzage.scan.DbOptions.of(SourceUri.parse(uri + "?max_rows_per_second=0")));
+        assertThrows(SourceUri.BadSource.class, () -> be.inzage.scan.DbOptions.of(SourceUri.parse(uri + "?sample=all")));
     }
 }

@@ -381,7 +381,7 @@
   // 2. Subject search and reports
   // ---------------------------------------------------------------------------------------------
 
-  const ID_TYPES = ['email', 'phone', 'iban', 'ip', 'mac', 'cookie', 'login', 'name', 'national_id', 'value'];
+  const ID_TYPES = ['email', 'phone', 'iban', 'ip', 'mac', 'cookie', 'login', 'name', 'place', 'national_id', 'value'];
 
   /** The form's identifiers: {email: [...], ...}, several values per input split on , or newline. */
   function collectQuery() {
@@ -442,7 +442,8 @@
   }
 
   function locationCard(l) {
-    const expanded = l.match === 'expanded';
+    // expanded: found through a correlated identifier; linked: a row referencing the subject's row
+    const expanded = l.match === 'expanded' || l.match === 'linked';
     return el('div', { class: `location${expanded ? ' expanded' : ''}` },
       el('div', { class: 'loc-main' },
         el('span', { class: 'container wrap' }, l.container || '—'),
@@ -452,7 +453,8 @@
         el('span', { class: 'type' }, l.type || '—'),
         el('code', { class: 'masked' }, l.masked || ''),
         l.strength ? el('span', { class: `strength strength-${l.strength === 'strong' ? 'strong' : 'weak'}` }, l.strength) : null,
-        expanded ? el('span', { class: 'match-tag' }, 'expanded') : null),
+        expanded ? el('span', { class: 'match-tag' }, l.match) : null,
+        l.pastRetention ? el('span', { class: 'match-tag past-retention' }, 'past retention') : null),
       expanded && l.via ? el('div', { class: 'via' }, `via ${l.via}`) : null,
       l.why ? el('div', { class: 'why muted' }, l.why) : null);
   }

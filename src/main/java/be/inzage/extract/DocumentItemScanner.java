@@ -91,7 +91,7 @@ public final class DocumentItemScanner {
     public String scan(TextItemScanner.Opener opener, Function<String, FindingCollector> collectorFor) throws IOException {
         RecursiveParserWrapper wrapper = new RecursiveParserWrapper(Parsers.AUTO);
         RecursiveParserWrapperHandler handler = new RecursiveParserWrapperHandler(
-                new BasicContentHandlerFactory(BasicContentHandlerFactory.HANDLER_TYPE.TEXT, MAX_CHARS), MAX_PARTS);
+                new PagedTextHandlerFactory(MAX_CHARS), MAX_PARTS);
         ParseContext context = new ParseContext();
         String warning = null;
         InputStream in = opener.open();
@@ -176,6 +176,14 @@ public final class DocumentItemScanner {
         if (content == null || content.isBlank()) {
             return;
         }
+        if (content.indexOf(PagedTextHandlerFactory.SHEET) >= 0) {
+            pages(content, PagedTextHandlerFactory.SHEET, be.inzage.inventory.LineSet.SHEETS, out);
+            return;
+        }
+        if (content.indexOf(PagedTextHandlerFactory.PAGE) >= 0) {
+            pages(content, PagedTextHandlerFactory.PAGE, be.inzage.inventory.LineSet.PAGES, out);
+            return;
+        }
         TextChunks.read(new StringReader(content), content.length(), (chunk, firstLine, overlap) -> {
             int line = firstLine;
             int pos = 0;
@@ -191,6 +199,27 @@ public final class DocumentItemScanner {
                 out.add(d, line, null);
             }
         });
+    }
+
+    /** A PDF or a spreadsheet: findings located by page (sheet) instead of line. */
+    private void pages(String content, char mark, String unit, FindingCollector out) {
+        out.byPage(unit);
+        int page = 0;
+        int start = 0;
+        while (start <= content.length()) {
+            int end = content.indexOf(mark, start);
+            if (end < 0) {
+                end = content.length();
+            }
+            String text = content.substring(start, end);
+            if (!text.isBlank()) {
+                for (Detection d : engine.detect(text)) {
+                    out.add(d, Math.max(1, page), null);
+                }
+            }
+            page++;
+            start = end + 1;
+        }
     }
 
     private void metadata(Metadata m, FindingCollector out) {

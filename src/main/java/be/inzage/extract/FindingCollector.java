@@ -95,6 +95,14 @@ public final class FindingCollector {
     }
 
     /** The timestamp (epoch ms) of the log line being read, 0 when it has none; applies to the adds that follow. */
+    /** From now on the numbers given as lines are page (sheet) numbers; the finding says "page". */
+    public void byPage(String unit) {
+        this.unit = unit;
+    }
+
+    /** "" for lines, or the LineSet prefix of pages or sheets. */
+    private String unit = "";
+
     public void at(long epochMillis) {
         this.now = epochMillis;
     }
@@ -305,6 +313,6 @@ public final class FindingCollector {
         return new Finding(item.sourceId(), item.source(), item.kind(), item.container(), item.part(), a.field, a.type,
                 info.category(), info.risk(), a.confidence, a.preview != null ? a.preview : Masker.mask(a.type, a.normalized),
                 hasher.hash(a.normalized),
-                aliases, LineSet.encode(lines), a.count, records, cid, segment, rows, a.first, a.last);
+                aliases, unit + LineSet.encode(lines), a.count, records, cid, segment, rows, a.first, a.last);
     }
 }

@@ -119,14 +119,15 @@ public record Finding(String sourceId, String source, String kind, String contai
             }
         }
         int[] ls = LineSet.decode(lines);
+        String unit = LineSet.unit(lines);
         if (ls.length == 1) {
-            loc.put("line", ls[0]);
+            loc.put(unit, ls[0]);
         } else if (ls.length > 1) {
             JsonArray a = new JsonArray();
             for (int l : ls) {
                 a.add(l);
             }
-            loc.put("lines", a).put("count", count);
+            loc.put(unit + "s", a).put("count", count);
         }
         if (field != null && !field.isEmpty()) {
             loc.put("column", field);

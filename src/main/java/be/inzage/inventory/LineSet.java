@@ -7,7 +7,25 @@ import java.util.List;
 /** Line numbers stored as compact ranges ("3-5,9,12"): exact, and small for repetitive logs. */
 public final class LineSet {
 
+    /** Prefix of a set that numbers pages (PDF pages, spreadsheet sheets) instead of lines: "p2-3". */
+    public static final String PAGES = "p";
+    /** Prefix of a set that numbers spreadsheet sheets: "s3". */
+    public static final String SHEETS = "s";
+
     private LineSet() {
+    }
+
+    public static boolean pages(String s) {
+        return s != null && s.startsWith(PAGES);
+    }
+
+    public static boolean sheets(String s) {
+        return s != null && s.startsWith(SHEETS);
+    }
+
+    /** "line", "page" or "sheet": what the numbers of a set count. */
+    public static String unit(String s) {
+        return pages(s) ? "page" : sheets(s) ? "sheet" : "line";
     }
 
     public static String encode(int[] sorted) {
@@ -41,6 +59,9 @@ public final class LineSet {
         if (b.isEmpty()) {
             return a;
         }
+        if ((pages(a) && pages(b)) || (sheets(a) && sheets(b))) {
+            return a.substring(0, 1) + concat(a.substring(1), b.substring(1));
+        }
         int lastSep = Math.max(a.lastIndexOf(','), a.lastIndexOf('-'));
         int aEnd = Integer.parseInt(a.substring(lastSep + 1));
         int firstComma = b.indexOf(',');
@@ -62,6 +83,9 @@ public final class LineSet {
     public static int[] decode(String s) {
         if (s == null || s.isEmpty()) {
             return new int[0];
+        }
+        if (pages(s) || sheets(s)) {
+            s = s.substring(1);
         }
         List<int[]> ranges = new ArrayList<>();
         int total = 0;

@@ -151,7 +151,8 @@ public final class WebServer extends VerticleBase {
         if (t instanceof Http.BadRequest b) {
             Http.error(ctx, b.status, b.getMessage());
         } else if (ctx.statusCode() == 413) {
-            Http.error(ctx, 413, "the request body is larger than " + BODY_LIMIT / 1024 + " KB");
+            // 400 as the API promises for every invalid input (issue 7), with the reason
+            Http.error(ctx, 400, "the request body is larger than " + BODY_LIMIT / 1024 + " KB");
         } else if (t == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
             Http.error(ctx, ctx.statusCode(), ctx.statusCode() == 404 ? "not found" : "bad request");
         } else {

@@ -190,7 +190,7 @@ class ServerApiTest {
 
         HttpResponse<Buffer> huge = http.post("/api/subjects/search").bearerTokenAuthentication(t)
                 .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer("x".repeat(100_000))).await();
-        assertEquals(413, huge.statusCode());
+        assertEquals(400, huge.statusCode());
         assertTrue(huge.bodyAsJsonObject().getString("error").contains("64 KB"));
 
         assertEquals(400, send("GET", "/api/findings?size=100000", null, t).statusCode());

@@ -67,8 +67,12 @@ public final class DatabaseCrawler extends VerticleBase {
 
     private final DbOptions options;
 
+    /** Read-only use here (table states); writes go through the writer verticle. */
+    private final be.inzage.inventory.InventoryIndex index;
+
     public DatabaseCrawler(ScanJob job, SqlDialect dialect, DbOptions options, Rulebook rules, KeyedHasher hasher,
-            Promise<ScanSummary> done) {
+            be.inzage.inventory.InventoryIndex index, Promise<ScanSummary> done) {
+        this.index = index;
         this.options = options;
         this.job = job;
         this.dialect = dialect;
@@ -105,7 +109,17 @@ public final class DatabaseCrawler extends VerticleBase {
         String keys = dialect.keysSql();
         return pool.query(columns).execute().compose(cols -> pool.query(keys).execute().compose(pks ->
                 pool.query(dialect.foreignKeysSql()).execute().recover(err -> Future.succeededFuture(null)).compose(fks ->
-                pool.query(dialect.rowEstimatesSql()).execute().recover(err -> Future.succeededFuture(null)).map(est -> {
+                pool.query(dialect.rowEstimatesSql()).execute().recover(err -> Future.succeededFuture(null)).compose(est ->
+                pool.query(dialect.tableStateSql()).execute().recover(err -> Future.succeededFuture(null)).map(st -> {
+            if (st != null) {
+                for (Row r : st) {
+                    StringBuilder b = new StringBuilder();
+                    for (int i = 2; i < 6; i++) {
+                        b.append(r.getValue(i)).append('/');
+                    }
+                    states.put(r.getString(0) + "." + r.getString(1), b.toString());
+                }
+            }
             if (est != null) {
                 for (Row r : est) {
                     estimates.put(r.getString(0) + "." + r.getString(1), r.getLong(2));
@@ -143,8 +157,11 @@ public final class DatabaseCrawler extends VerticleBase {
             }
             summary.estimates(estimates);
             return wanted;
-        }))));
+        })))));
     }
+
+    /** Per schema.table: the statistics that change when its rows do ("ins/upd/del/filenode/"). */
+    private final Map<String, String> states = new java.util.HashMap<>();
 
     /** Row counts from the catalogue's statistics, by schema.table: for progress, sampling and the record. */
     private final Map<String, Long> estimates = new java.util.HashMap<>();
@@ -176,12 +193,37 @@ public final class DatabaseCrawler extends VerticleBase {
         job.progress().listingDone();
         Future<Void> chain = Future.succeededFuture();
         for (Table t : tables) {
-            chain = chain.compose(v -> scanTable(t, 1).recover(err -> {
+            chain = chain.compose(v -> incrementally(t).recover(err -> {
                 summary.record(t.qualified(), ItemOutcome.failed(SqlDialect.reason(err), 0), Map.of());
                 return Future.succeededFuture();
             }));
         }
         return chain;
+    }
+
+    /**
+     * A table whose statistics are the same as when it was last read completely is not read again:
+     * its findings are kept, as an unchanged file's are. Any insert, update, delete, truncate or
+     * rewrite changes them; a table without statistics (a view, MySQL after a restart) is read.
+     */
+    private Future<Void> incrementally(Table t) {
+        String state = options.sample() > 0 || options.full() ? null : states.get(t.qualified());
+        if (state == null) {
+            return scanTable(t, 1);
+        }
+        String itemId = new ItemRef(job.sourceId(), job.source(), "db", t.qualified(), null).recordId();
+        // the statistics as one number; the row estimate is left out (ANALYZE changes it without any row changing)
+        long stamp = Long.parseLong(be.inzage.inventory.Finding.sha256(state).substring(0, 15), 16);
+        be.inzage.inventory.InventoryIndex.ItemState now = new be.inzage.inventory.InventoryIndex.ItemState(0, stamp,
+                rules.version());
+        return extractPool.executeBlocking(() -> index.unchanged(itemId, now), false).compose(same -> {
+            if (same) {
+                summary.record(t.qualified(), ItemOutcome.unchanged(0), Map.of());
+                return writer.send(new WriterCommand.Keep(itemId, job.scan())).mapEmpty();
+            }
+            return scanTable(t, 1).compose(v -> writer.send(new WriterCommand.Remember(itemId, job.sourceId(), now.size(),
+                    now.modified(), now.rules(), job.scan())).mapEmpty());
+        });
     }
 
     static final int ATTEMPTS = 3;

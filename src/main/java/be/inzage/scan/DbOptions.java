@@ -11,16 +11,18 @@ import java.util.regex.Pattern;
 /**
  * What to read of a database and how gently, from the source URI's query:
  * {@code ?include=crm.*,public.customer&exclude=*.audit_*&views=true&max_rows_per_second=5000}, and
+ * {@code full=true}: read every table even when its statistics say it has not changed; and
  * {@code sample=1000}: classify the columns from a random sample of rows per table, leaving the
  * inventory as it is (a subject search needs every row; a sample only says where to look).
  * Patterns are globs on "schema.table" (MySQL: "database.table"), matched case-insensitively;
  * filtering happens on the discovered names, never in SQL.
  */
-public record DbOptions(List<Pattern> include, List<Pattern> exclude, boolean views, int maxRowsPerSecond, int sample) {
+public record DbOptions(List<Pattern> include, List<Pattern> exclude, boolean views, int maxRowsPerSecond, int sample,
+                        boolean full) {
 
-    static final Set<String> KEYS = Set.of("include", "exclude", "views", "max_rows_per_second", "sample");
-    /** Every table, no views, no rate limit, every row. */
-    public static final DbOptions NONE = new DbOptions(List.of(), List.of(), false, 0, 0);
+    static final Set<String> KEYS = Set.of("include", "exclude", "views", "max_rows_per_second", "sample", "full");
+    /** Every table, no views, no rate limit, every row, unchanged tables skipped. */
+    public static final DbOptions NONE = new DbOptions(List.of(), List.of(), false, 0, 0, false);
 
     public static DbOptions of(SourceUri s) {
         List<Pattern> include = globs(s.param("include"));
@@ -53,7 +55,11 @@ public record DbOptions(List<Pattern> include, List<Pattern> exclude, boolean vi
                 throw new SourceUri.BadSource("sample must be a number of rows above 0, not '" + sm + "'");
             }
         }
-        return new DbOptions(include, exclude, "true".equals(v), rate, sample);
+        String full = s.param("full");
+        if (full != null && !full.equals("true") && !full.equals("false")) {
+            throw new SourceUri.BadSource("full must be true or false, not '" + full + "'");
+        }
+        return new DbOptions(include, exclude, "true".equals(v), rate, sample, "true".equals(full));
     }
 
     /** Whether schema.table is to be read. */

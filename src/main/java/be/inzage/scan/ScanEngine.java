@@ -78,8 +78,9 @@ public final class ScanEngine {
             crawler = switch (s.kind()) {
                 case FILE, LOG -> new FileShareCrawler(job, rules, hasher, index, done);
                 case POSTGRES -> new DatabaseCrawler(job, new SqlDialect.Postgres(ScanRunner.postgres(s)), DbOptions.of(s), rules,
-                        hasher, done);
-                case MYSQL -> new DatabaseCrawler(job, new SqlDialect.MySql(ScanRunner.mysql(s)), DbOptions.of(s), rules, hasher, done);
+                        hasher, index, done);
+                case MYSQL -> new DatabaseCrawler(job, new SqlDialect.MySql(ScanRunner.mysql(s)), DbOptions.of(s), rules, hasher,
+                        index, done);
             };
         } catch (RuntimeException e) {
             return Future.failedFuture(e);

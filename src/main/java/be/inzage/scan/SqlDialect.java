@@ -29,6 +29,12 @@ public interface SqlDialect {
      */
     String foreignKeysSql();
 
+    /**
+     * Rows of (schema, table, a, b, c, d): numbers that change whenever the table's rows do (insert,
+     * update, delete counters and storage identity), or null when the database keeps none for it.
+     */
+    String tableStateSql();
+
     /** Rows of (schema, table, estimated row count) from the catalogue's statistics (no count(*)). */
     String rowEstimatesSql();
 
@@ -127,6 +133,14 @@ public interface SqlDialect {
                     + " order by n.nspname, c.relname, a.attnum";
         }
 
+        /** pg_stat_user_tables counters (flushed within seconds) and relfilenode (changes on TRUNCATE, VACUUM FULL). */
+        @Override
+        public String tableStateSql() {
+            return "select n.nspname, c.relname, s.n_tup_ins, s.n_tup_upd, s.n_tup_del, c.relfilenode::bigint from pg_class c"
+                    + " join pg_namespace n on n.oid = c.relnamespace join pg_stat_user_tables s on s.relid = c.oid"
+                    + " where c.relkind in ('r', 'p')";
+        }
+
         @Override
         public String rowEstimatesSql() {
             return "select n.nspname, c.relname, greatest(c.reltuples, 0)::bigint from pg_class c"
@@ -211,6 +225,14 @@ public interface SqlDialect {
                     + " join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name"
                     + " where t.table_type in (" + (views ? "'BASE TABLE', 'VIEW'" : "'BASE TABLE'") + ") and c.table_schema = database()"
                     + " order by c.table_schema, c.table_name, c.ordinal_position";
+        }
+
+        /** update_time is null after a restart (InnoDB keeps it in memory): then there is no state and the table is read. */
+        @Override
+        public String tableStateSql() {
+            return "select table_schema, table_name, unix_timestamp(update_time), table_rows, data_length, create_time + 0"
+                    + " from information_schema.tables where table_schema = database() and table_type = 'BASE TABLE'"
+                    + " and update_time is not null";
         }
 
         @Override

@@ -189,6 +189,32 @@ class DatabaseOptionsTest {
     }
 
     @Test
+    void tablesThatDidNotChangeAreNotReadAgain() throws Exception {
+        Path data = tmp.resolve("g");
+        String tables = "?include=crm.customers,crm.audit_log";
+        ScanSummary first = scan(data, tables);
+        assertEquals(2, first.scanned(), first.toText());
+        ScanSummary second = scan(data, tables);
+        assertEquals(0, second.scanned(), second.toText());
+        assertEquals(2, second.unchanged(), "statistics unchanged: findings kept, rows not read");
+        assertEquals(1, find(data, "kept.customer@example.be").size(), "an unchanged table's findings stay");
+
+        assertEquals(0, LocalPostgres.psql(DB, "insert into crm.customers values (2, 'new.customer@example.be')"));
+        ScanSummary third = scan(data, tables);
+        assertEquals(1, third.scanned(), "only the changed table: " + third.toText());
+        assertEquals(1, third.unchanged());
+        assertEquals(1, find(data, "new.customer@example.be").size());
+
+        assertEquals(0, LocalPostgres.psql(DB, "delete from crm.customers where id = 2"));
+        ScanSummary fourth = scan(data, tables);
+        assertEquals(1, fourth.scanned(), fourth.toText());
+        assertTrue(find(data, "new.customer@example.be").isEmpty(), "a deleted row drops out");
+
+        ScanSummary forced = scan(data, tables + "&full=true");
+        assertEquals(2, forced.scanned(), "full=true reads every table: " + forced.toText());
+    }
+
+    @Test
     void badOptionsAreRefusedUpFront() {
         String uri = LocalPostgres.uri(DB, LocalPostgres.USER);
         assertThrows(SourceUri.BadSource.class, () -> be.inzage.scan.DbOptions.of(SourceUri.parse(uri + "?views=maybe")));

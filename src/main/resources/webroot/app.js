@@ -575,8 +575,26 @@
         ? el('table', { class: 'data-table compact' },
           el('thead', null, el('tr', null, el('th', null, 'Item'), el('th', null, 'Reason'))),
           el('tbody', null, errors.map((x) => el('tr', null, el('td', { class: 'wrap mono' }, x.item), el('td', null, x.reason)))))
-        : el('p', { class: 'muted' }, run.error ? 'No item errors.' : 'No errors: every item was read.')));
+        : el('p', { class: 'muted' }, run.error ? 'No item errors.' : 'No errors: every item was read.'),
+      columnsTable(run)));
     box.hidden = false;
+  }
+
+  /** A database run: which columns hold personal data, as classified from their values. */
+  function columnsTable(run) {
+    const cols = run.summary && run.summary.columns;
+    if (!cols || !cols.read) return null;
+    const list = cols.classified || [];
+    return el('div', { id: 'run-columns' },
+      el('h3', null, `Personal columns: ${fmtNum(list.length)} of ${fmtNum(cols.read)}`),
+      list.length
+        ? el('table', { class: 'data-table compact' },
+          el('thead', null, el('tr', null, ['Table', 'Column', 'Type', 'Category', 'Share', 'Values'].map((h) => el('th', null, h)))),
+          el('tbody', null, list.map((c) => el('tr', { dataset: { column: `${c.table}.${c.column}` } },
+            el('td', { class: 'wrap mono' }, c.table), el('td', { class: 'wrap mono' }, c.column), el('td', null, c.type),
+            el('td', null, badge(c.category)), el('td', { class: 'num' }, `${Math.round((c.share || 0) * 100)} %`),
+            el('td', { class: 'num' }, fmtNum(c.values))))))
+        : el('p', { class: 'muted' }, 'No column holds personal data.'));
   }
 
   /** POST /api/scans {source}; on 409 a run is already queued or running: follow that one. */

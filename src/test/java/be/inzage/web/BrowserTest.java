@@ -204,6 +204,37 @@ class BrowserTest {
         shot("5-search-xss");
     }
 
+    @Test
+    @Order(5)
+    void aDatabaseRunShowsItsPersonalColumnsAndHostileNamesAsText() throws Exception {
+        be.inzage.db.LocalPostgres.require();
+        String db = "inzage_test_ui";
+        assertEquals(0, be.inzage.db.LocalPostgres.psql("postgres", "drop database if exists " + db));
+        assertEquals(0, be.inzage.db.LocalPostgres.psql("postgres", "create database " + db));
+        assertEquals(0, be.inzage.db.LocalPostgres.psql(db, "create table customers (id int primary key, email text,"
+                + " \"<img src=x onerror=alert(1)>\" text, total numeric);"
+                + " insert into customers values (1, 'ui.one@example.be', 'ui.two@example.be', 10), (2, 'ui.three@example.be', null, 20)"));
+        String uri = be.inzage.db.LocalPostgres.uri(db, be.inzage.db.LocalPostgres.USER);
+        String id = new JsonObject(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/scans"))
+                .header("Authorization", "Bearer " + srv.adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("source", uri).encode())).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).getString("id");
+        for (int i = 0; i < 600 && srv.server.runs().get(id).active(); i++) {
+            Thread.sleep(100);
+        }
+        driver.get(base + "/#scans");
+        driver.navigate().refresh();
+        WebElement row = wait.until(d -> d.findElement(By.cssSelector("#runs-table tr[data-run='" + id + "']")));
+        row.click();
+        WebElement columns = byId("run-columns");
+        assertTrue(columns.getText().contains("Personal columns: 2 of 4"), columns.getText());
+        assertFalse(columns.findElements(By.cssSelector("tr[data-column='public.customers.email']")).isEmpty());
+        assertTrue(columns.getText().contains("<img src=x onerror=alert(1)>"), "a hostile column name shown as text");
+        assertEquals(0L, ((JavascriptExecutor) driver).executeScript("return document.querySelectorAll('#run-columns img').length"));
+        noAlert();
+        shot("6-database-columns");
+    }
+
     JsonObject api(String path) throws Exception {
         return new JsonObject(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + srv.officerToken).build(), HttpResponse.BodyHandlers.ofString()).body());

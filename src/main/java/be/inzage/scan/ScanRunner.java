@@ -2,20 +2,15 @@ package be.inzage.scan;
 
 import be.inzage.config.DataDir;
 import be.inzage.detect.Rulebook;
-import be.inzage.inventory.InventoryIndex;
 import be.inzage.inventory.KeyedHasher;
 import be.inzage.source.SourceUri;
-import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Promise;
-import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs scans from the command line: starts Vert.x, the inventory writer, one crawler per source. */
+/** Runs scans from the command line: one Vert.x, one {@link ScanEngine}, the sources one after the other. */
 public final class ScanRunner {
 
     private ScanRunner() {

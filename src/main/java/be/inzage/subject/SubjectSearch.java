@@ -29,7 +29,7 @@ public final class SubjectSearch {
      * an office), names, places and job titles are never followed.
      */
     static final Set<String> STRONG = Set.of("email", "phone", "iban", "bank_account", "payment_card", "national_id_be",
-            "national_id_nl", "login", "mac_address", "cookie");
+            "national_id_nl", "login", "mac_address", "cookie", "leadinfo");
 
     /** The deepest correlation a search may follow; each hop widens the net and the risk of a wrong link. */
     public static final int MAX_DEPTH = 3;

@@ -124,6 +124,17 @@ class WebLogFormatsTest {
     }
 
     @Test
+    void aLeadInfoCookieLeadsToTheLoginSeenOnTheSameLines() throws Exception {
+        DataDir dir = new DataDir(data);
+        try (InventoryIndex index = InventoryIndex.openReader(dir.index())) {
+            var hits = new SubjectSearch(index, KeyedHasher.open(dir.keyFile()),
+                    new IdentifierNormalizer(Rulebook.load(TestRules.root()).engine())).search(Map.of("cookie", List.of("li9a8b7c6d5e")), 1);
+            assertTrue(hits.stream().anyMatch(h -> h.finding().type().equals("login") && h.via() != null
+                    && h.via().contains("found with the leadinfo")), hits.toString());
+        }
+    }
+
+    @Test
     void w3cFieldsFollowTheLatestHeader() throws Exception {
         assertEquals(new TreeSet<>(List.of("u_ex231005.log ip_address [5, 6]")), where(search("ip", "81.82.201.8")));
         assertEquals(new TreeSet<>(List.of("u_ex231005.log ip_address [8]")), where(search("ip", "81.82.201.9")),

@@ -305,11 +305,21 @@ public final class DatabaseCrawler extends VerticleBase {
     private Future<Void> read(Cursor cursor, Table t, List<String> key, FindingCollector collector, ColumnProfile profile,
             long[] rows) {
         long started = System.nanoTime();
-        return cursor.read(t.binary().isEmpty() ? batchSize() : Math.min(batchSize(), BINARY_BATCH)).compose(batch -> extractPool.executeBlocking(() -> {
-            detect(batch, t, key, collector, profile);
-            rows[0] += batch.size();
-            return batch.size();
-        }, false)).compose(n -> pace(started, n))
+        return cursor.read(t.binary().isEmpty() ? batchSize() : Math.min(batchSize(), BINARY_BATCH)).compose(batch -> {
+            List<Row> list = new ArrayList<>(batch.size());
+            batch.forEach(list::add);
+            // the detectors run on both halves of the batch at once; the findings are then added in row order
+            @SuppressWarnings("unchecked")
+            List<Detection>[][] found = new List[list.size()][];
+            int half = list.size() / 2;
+            Future<Void> first = extractPool.executeBlocking(() -> detectRange(list, t, key.size(), found, 0, half), false);
+            Future<Void> second = extractPool.executeBlocking(() -> detectRange(list, t, key.size(), found, half, list.size()), false);
+            return Future.all(first, second).compose(x -> extractPool.executeBlocking(() -> {
+                detect(list, found, t, key, collector, profile);
+                rows[0] += list.size();
+                return list.size();
+            }, false));
+        }).compose(n -> pace(started, n))
                 .compose(v -> cursor.hasMore() ? read(cursor, t, key, collector, profile, rows) : cursor.close());
     }
 
@@ -347,15 +357,33 @@ public final class DatabaseCrawler extends VerticleBase {
     /** On an extraction worker: every non-null value of every row, with its column as field hint. */
     private final long[] rowNumber = {0};
 
-    private void detect(RowSet<Row> batch, Table t, List<String> key, FindingCollector collector, ColumnProfile profile) {
+    /** On an extraction worker: the detections of rows [from, to) of a batch, per row and text column; thread-safe. */
+    private Void detectRange(List<Row> batch, Table t, int keySize, List<Detection>[][] found, int from, int to) {
         List<FieldName> fields = new ArrayList<>();
         for (String c : t.columns()) {
             fields.add(FieldName.of(c));
         }
-        for (Row r : batch) {
+        for (int i = from; i < to; i++) {
+            Row r = batch.get(i);
+            @SuppressWarnings("unchecked")
+            List<Detection>[] perColumn = new List[t.columns().size()];
+            for (int c = 0; c < t.columns().size(); c++) {
+                String v = r.getString(keySize + c);
+                perColumn[c] = v == null || v.length() < 2 || v.isBlank() ? List.of() : rules.engine().detect(v, fields.get(c));
+            }
+            found[i] = perColumn;
+        }
+        return null;
+    }
+
+    /** On an extraction worker, one batch at a time: the batch's detections into the collector and the column profile. */
+    private void detect(List<Row> batch, List<Detection>[][] found, Table t, List<String> key, FindingCollector collector,
+            ColumnProfile profile) {
+        for (int i = 0; i < batch.size(); i++) {
+            Row r = batch.get(i);
             JsonObject pk = new JsonObject();
-            for (int i = 0; i < key.size(); i++) {
-                pk.put(key.get(i), locatorValue(t, key.get(i), r.getString(i)));
+            for (int k = 0; k < key.size(); k++) {
+                pk.put(key.get(k), locatorValue(t, key.get(k), r.getString(k)));
             }
             if (key.isEmpty()) {
                 pk.put("row", ++rowNumber[0]);
@@ -368,11 +396,8 @@ public final class DatabaseCrawler extends VerticleBase {
                     continue;
                 }
                 profile.value(c);
-                if (v.length() < 2) {
-                    continue;
-                }
                 java.util.Set<String> typesInValue = new java.util.HashSet<>(2);
-                for (Detection d : rules.engine().detect(v, fields.get(c))) {
+                for (Detection d : found[i][c]) {
                     collector.addRow(d, t.columns().get(c), pkJson, links);
                     if (typesInValue.add(d.type())) {
                         profile.hit(c, d.type(), d.confidence());

@@ -232,7 +232,7 @@ public final class ScanRuns {
         if (queue.size() >= config.scan().maxQueued()) {
             throw new QueueFull(config.scan().maxQueued());
         }
-        String display = displayOf(uri);
+        String display = configured != null ? configured.display() : key;
         Run run = new Run(UUID.randomUUID().toString(), key, display, trigger, Instant.now());
         run.givenUri = configured == null ? uri : null;
         runs.put(run.id, run);
@@ -241,14 +241,6 @@ public final class ScanRuns {
         trim();
         vertx.runOnContext(v -> next());
         return run;
-    }
-
-    private static String displayOf(String uri) {
-        try {
-            return SourceUri.parse(uri).display();
-        } catch (SourceUri.BadSource e) {
-            return uri.replaceAll("//([^:/@]*):[^@/]*@", "//$1@"); // never show a password
-        }
     }
 
     private synchronized void next() {

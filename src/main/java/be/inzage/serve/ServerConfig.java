@@ -46,7 +46,8 @@ public record ServerConfig(Path data, String host, int port, Path hmacKey, Path 
     }
 
     /** {@code retention}: how long the source may keep data (ISO-8601 period such as P13M), or null. */
-    public record SourceConfig(String name, String uri, String schedule, Cron cron, java.time.Period retention) {
+    /** {@code display}: the URI as shown (no password), worked out once at start-up. */
+    public record SourceConfig(String name, String uri, String display, String schedule, Cron cron, java.time.Period retention) {
     }
 
     public record UserConfig(String name, String role, String passwordHash) {
@@ -144,7 +145,7 @@ public record ServerConfig(Path data, String host, int port, Path hmacKey, Path 
                 throw new ConfigError(name + ": '" + key + ".uri' is missing");
             }
             String uri = expand(s.uri(), key + ".uri", name, env);
-            SourceCheck.syntax(uri, name + ": '" + key + ".uri'");
+            String display = SourceCheck.syntax(uri, name + ": '" + key + ".uri'");
             Cron cron = null;
             if (s.schedule() != null && !s.schedule().isBlank()) {
                 try {
@@ -167,7 +168,7 @@ public record ServerConfig(Path data, String host, int port, Path hmacKey, Path 
                     throw new ConfigError(name + ": '" + key + ".retention' must be longer than zero");
                 }
             }
-            sources.add(new SourceConfig(s.name(), uri, s.schedule(), cron, retention));
+            sources.add(new SourceConfig(s.name(), uri, display, s.schedule(), cron, retention));
         }
         List<UserConfig> users = new java.util.ArrayList<>();
         Set<String> userNames = new HashSet<>();

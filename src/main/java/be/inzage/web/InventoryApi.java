@@ -88,7 +88,7 @@ final class InventoryApi {
             });
         }
         for (var s : app.config().sources()) {
-            String d = ScanApi.display(s.uri());
+            String d = s.display();
             rows.computeIfAbsent(d, k -> {
                 JsonObject counts = new JsonObject();
                 policy.categories().keySet().forEach(c -> counts.put(c, 0L));
@@ -124,7 +124,7 @@ final class InventoryApi {
      * within the period. Databases carry no modification time per row here, so they are not judged.
      */
     private void retention(JsonObject row, InventoryIndex.SourceInfo s) throws IOException {
-        var configured = app.config().sources().stream().filter(c -> ScanApi.display(c.uri()).equals(s.display())).findFirst();
+        var configured = app.config().sources().stream().filter(c -> c.display().equals(s.display())).findFirst();
         if (configured.isEmpty() || configured.get().retention() == null) {
             row.putNull("retention").putNull("pastRetention");
             return;
@@ -152,7 +152,7 @@ final class InventoryApi {
 
     /** The configured retention of the source a finding belongs to, or null. */
     static java.time.Period retentionOf(ServerContext app, String sourceDisplay) {
-        return app.config().sources().stream().filter(c -> c.retention() != null && ScanApi.display(c.uri()).equals(sourceDisplay))
+        return app.config().sources().stream().filter(c -> c.retention() != null && c.display().equals(sourceDisplay))
                 .map(be.inzage.serve.ServerConfig.SourceConfig::retention).findFirst().orElse(null);
     }
 

@@ -42,7 +42,7 @@ final class ScanApi {
             ScanRuns.Run last = app.runs().last(s.name());
             ScanRuns.Run active = app.runs().active(s.name());
             Instant next = app.scheduler().nextRun(s.name());
-            out.add(new JsonObject().put("name", s.name()).put("uri", display(s.uri())).put("kind", kind(s.uri()))
+            out.add(new JsonObject().put("name", s.name()).put("uri", s.display()).put("kind", kind(s.uri()))
                     .put("schedule", s.schedule()).put("nextRun", next == null ? null : next.toString())
                     .put("lastRun", last == null ? null : last.toJson()).put("active", active == null ? null : active.id()));
         }
@@ -123,14 +123,6 @@ final class ScanApi {
         };
         timer[0] = vertx.setPeriodic(0, EVENT_MILLIS, t -> push.run());
         res.closeHandler(v -> vertx.cancelTimer(timer[0]));
-    }
-
-    static String display(String uri) {
-        try {
-            return SourceUri.parse(uri).display();
-        } catch (SourceUri.BadSource e) {
-            return uri.replaceAll("//([^:/@]*):[^@/]*@", "//$1@");
-        }
     }
 
     static String kind(String uri) {

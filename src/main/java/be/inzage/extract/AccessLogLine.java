@@ -16,6 +16,9 @@ final class AccessLogLine {
     static final Pattern LINE = Pattern.compile("^(?:[A-Za-z][\\w.-]*:\\d+ )?(?<host>\\S+(?:, \\S+)*) (?<ident>\\S+) (?<user>\\S+)"
             + " \\[(?<time>[^\\]]+)\\] \"(?<request>[^\"]*)\" (?<status>\\d{3}|-) (?<bytes>\\S+)(?<rest>.*)$");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+    private static final Pattern HOSTS = Pattern.compile(",\\s*");
+    /** A quoted field of addresses only: an X-Forwarded-For chain. */
+    private static final Pattern ADDRESSES = Pattern.compile("[0-9a-fA-F:., \\[\\]]+");
 
     private AccessLogLine() {
     }
@@ -31,8 +34,8 @@ final class AccessLogLine {
             return false;
         }
         out.time(WebLogFields.apacheTime(m.group("time")));
-        String host = m.group("host");
-        for (String h : host.split(",\\s*")) {
+        String[] hosts = HOSTS.split(m.group("host"));
+        for (String h : hosts) {
             WebLogFields.ip(h, "client", out);
         }
         WebLogFields.login(m.group("user"), "user", out);
@@ -52,14 +55,14 @@ final class AccessLogLine {
                 leadinfo |= WebLogFields.leadinfo(v);
             } else if (field == 2) {
                 continue; // user agent: not an identifier by itself
-            } else if (v.matches("[0-9a-fA-F:., \\[\\]]+") && v.indexOf('.') + v.indexOf(':') > -2) {
+            } else if (ADDRESSES.matcher(v).matches() && v.indexOf('.') + v.indexOf(':') > -2) {
                 WebLogFields.ipChain(v, "x_forwarded_for", out);
             } else if (v.indexOf('=') > 0) {
                 WebLogFields.cookies(v, out);
             }
         }
         if (leadinfo) {
-            WebLogFields.leadinfoVisitor(host.split(",\\s*")[0], out);
+            WebLogFields.leadinfoVisitor(hosts[0], out);
         }
         return true;
     }

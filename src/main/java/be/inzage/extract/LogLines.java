@@ -21,6 +21,24 @@ final class LogLines {
     /** reason → {count, first line} */
     private final Map<String, long[]> bad = new TreeMap<>();
 
+    /** One sink for the whole file, pointed at each line in turn: no allocation per line. */
+    private static final class LineSink implements WebLogFields.Sink {
+        FindingCollector out;
+        int line;
+
+        @Override
+        public void time(long epochMillis) {
+            out.at(epochMillis);
+        }
+
+        @Override
+        public void add(Detection d, String field) {
+            out.add(d, line, field);
+        }
+    }
+
+    private final LineSink sink = new LineSink();
+
     LogLines(DetectionEngine engine, LogFormat format) {
         this.engine = engine;
         this.format = format;
@@ -46,17 +64,8 @@ final class LogLines {
             bad("binary or control bytes, skipped", n);
             return;
         }
-        WebLogFields.Sink sink = new WebLogFields.Sink() {
-            @Override
-            public void time(long epochMillis) {
-                out.at(epochMillis);
-            }
-
-            @Override
-            public void add(Detection d, String field) {
-                out.add(d, n, field);
-            }
-        };
+        sink.out = out;
+        sink.line = n;
         boolean ok = switch (format) {
             case ACCESS -> AccessLogLine.parse(t, engine, sink);
             case W3C -> w3c.directive(t) || w3c.parse(t, engine, sink);

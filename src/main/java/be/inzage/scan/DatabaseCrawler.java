@@ -44,7 +44,7 @@ public final class DatabaseCrawler extends VerticleBase {
 
     /** A table: schema, name, columns to read (as text), primary-key columns and which columns hold integers. */
     /** A foreign key of a table onto another table's primary key: its rows belong to the referenced row. */
-    record ForeignKey(List<String> columns, Table ref, List<String> refColumns) {
+    record ForeignKey(List<String> columns, Table ref, List<String> refColumns, List<Integer> columnIndexes) {
     }
 
     /** {@code binary}: bytea/blob columns, read raw after the text columns and sniffed for photos and documents. */
@@ -176,13 +176,14 @@ public final class DatabaseCrawler extends VerticleBase {
                 continue;
             }
             ForeignKey fk = byConstraint.computeIfAbsent(r.getString(0) + "\0" + r.getString(1) + "\0" + r.getString(6),
-                    k -> new ForeignKey(new ArrayList<>(), ref, new ArrayList<>()));
+                    k -> new ForeignKey(new ArrayList<>(), ref, new ArrayList<>(), new ArrayList<>()));
             fk.columns().add(r.getString(2));
             fk.refColumns().add(r.getString(5));
         }
         byConstraint.forEach((k, fk) -> {
             Table t = tables.get(k.substring(0, k.lastIndexOf('\0')));
             if (t != null && fk.refColumns().equals(fk.ref().pk()) && t.columns().containsAll(fk.columns())) {
+                fk.columns().forEach(c -> fk.columnIndexes().add(t.columns().indexOf(c)));
                 t.fks().add(fk);
             }
         });
@@ -450,6 +451,9 @@ public final class DatabaseCrawler extends VerticleBase {
      * The record ids of the rows this row references (an invoice's customer): the same id the
      * referenced row's own findings carry, so a subject's invoices can be found from their customer row.
      */
+    /** Container ids of referenced tables, worked out once per table rather than per row. */
+    private final Map<String, String> refCids = new java.util.concurrent.ConcurrentHashMap<>();
+
     private List<String> links(Table t, int offset, Row r) {
         if (t.fks().isEmpty()) {
             return List.of();
@@ -458,7 +462,7 @@ public final class DatabaseCrawler extends VerticleBase {
         for (ForeignKey fk : t.fks()) {
             JsonObject refPk = new JsonObject();
             for (int i = 0; i < fk.columns().size(); i++) {
-                String v = r.getString(offset + t.columns().indexOf(fk.columns().get(i)));
+                String v = r.getString(offset + fk.columnIndexes().get(i));
                 if (v == null) {
                     refPk = null;
                     break;
@@ -466,7 +470,8 @@ public final class DatabaseCrawler extends VerticleBase {
                 refPk.put(fk.refColumns().get(i), locatorValue(fk.ref(), fk.refColumns().get(i), v));
             }
             if (refPk != null) {
-                String refCid = new ItemRef(job.sourceId(), job.source(), "db", fk.ref().qualified(), null).cid();
+                String refCid = refCids.computeIfAbsent(fk.ref().qualified(),
+                        q -> new ItemRef(job.sourceId(), job.source(), "db", q, null).cid());
                 out.add(refCid + ":" + be.inzage.inventory.Finding.sha256(refPk.encode()));
             }
         }

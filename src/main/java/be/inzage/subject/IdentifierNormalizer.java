@@ -23,6 +23,10 @@ public final class IdentifierNormalizer {
 
     private final DetectionEngine engine;
 
+    /** The identifier types a search takes (CLI options, API fields). */
+    public static final java.util.Set<String> TYPES = java.util.Set.of("email", "phone", "iban", "ip", "mac", "cookie", "login",
+            "name", "place", "national_id", "value");
+
     public IdentifierNormalizer(DetectionEngine engine) {
         this.engine = engine;
     }

@@ -17,8 +17,7 @@ import java.util.Set;
  */
 final class StrictJson {
 
-    static final Set<String> IDENTIFIER_TYPES = Set.of("email", "phone", "iban", "ip", "mac", "cookie", "login", "name", "place", "national_id",
-            "value");
+    static final Set<String> IDENTIFIER_TYPES = be.inzage.subject.IdentifierNormalizer.TYPES;
     static final int MAX_VALUES = 100;
     static final int MAX_VALUE_LENGTH = 512;
 

@@ -42,16 +42,19 @@ public final class DocumentFixtures {
         }
     }
 
-    static void pdf(Path p, String text) throws IOException {
+    /** One page per text. */
+    static void pdf(Path p, String... pages) throws IOException {
         try (PDDocument d = new PDDocument()) {
-            PDPage page = new PDPage();
-            d.addPage(page);
-            try (PDPageContentStream cs = new PDPageContentStream(d, page)) {
-                cs.beginText();
-                cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                cs.newLineAtOffset(72, 700);
-                cs.showText(text);
-                cs.endText();
+            for (String text : pages) {
+                PDPage page = new PDPage();
+                d.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(d, page)) {
+                    cs.beginText();
+                    cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                    cs.newLineAtOffset(72, 700);
+                    cs.showText(text);
+                    cs.endText();
+                }
             }
             d.save(p.toFile());
         }

@@ -12,11 +12,6 @@ import be.inzage.subject.IdentifierNormalizer;
 import be.inzage.subject.SubjectSearch;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,23 +30,6 @@ class PageLocatorTest {
     @TempDir
     Path tmp;
 
-    static void pdf(Path p, String... pages) throws Exception {
-        try (PDDocument d = new PDDocument()) {
-            for (String text : pages) {
-                PDPage page = new PDPage();
-                d.addPage(page);
-                try (PDPageContentStream cs = new PDPageContentStream(d, page)) {
-                    cs.beginText();
-                    cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                    cs.newLineAtOffset(72, 700);
-                    cs.showText(text);
-                    cs.endText();
-                }
-            }
-            d.save(p.toFile());
-        }
-    }
-
     static void xlsx(Path p, String... sheets) throws Exception {
         try (XSSFWorkbook w = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(p)) {
             for (int i = 0; i < sheets.length; i++) {
@@ -66,7 +44,7 @@ class PageLocatorTest {
     @Test
     void findingsInPdfsAndSpreadsheetsSayOnWhichPage() throws Exception {
         Path share = Files.createDirectories(tmp.resolve("share"));
-        pdf(share.resolve("contract.pdf"), "Inleiding zonder gegevens", "Contact: pagina.twee@example.be",
+        DocumentFixtures.pdf(share.resolve("contract.pdf"), "Inleiding zonder gegevens", "Contact: pagina.twee@example.be",
                 "Bijlage: opnieuw pagina.twee@example.be en drie.derde@example.be");
         xlsx(share.resolve("lijst.xlsx"), "niets hier", "niets", "blad.drie@example.be");
         DataDir data = new DataDir(tmp.resolve("data"));

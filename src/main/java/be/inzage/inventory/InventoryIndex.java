@@ -16,13 +16,13 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -41,11 +41,21 @@ import java.util.function.Consumer;
  * The inventory: a Lucene index of {@link Finding}s. Opened either as the single writer (scans) or
  * read-only (search, findings), so searches work on the last commit while a scan runs.
  * Field choices: identifiers only as keyed hashes (exact-match StringField); display fields stored
- * only; the scan number as doc values, so stale findings can be dropped with one query.
+ * only. What is the same for every finding of a place (source, kind, container, part) is stored
+ * once, on a container document, and joined back by container id when findings are read: a
+ * database table or a log file has hundreds of thousands of findings. The scan number lives on
+ * container and item-state documents only (doc values), so stale places are found with one query
+ * and marking an unchanged item as seen touches two documents, not all its findings.
  */
 public final class InventoryIndex implements Closeable {
 
-    private static final String FP = "fp";
+    /** Kinds of document: a finding, a container (one place's shared fields) and an item's state. */
+    private static final String DOCTYPE = "doctype";
+    /** On container documents: the item the container belongs to, for marking it as seen. */
+    private static final String CITEM = "citem";
+    /** Written into every commit; an index without it (or another value) was made by an older layout. */
+    private static final String FORMAT_KEY = "inzage.format";
+    private static final String FORMAT = "2";
     private static final String CID = "cid";
     private static final String SRC = "src";
     private static final String HASH = "hash";
@@ -61,10 +71,8 @@ public final class InventoryIndex implements Closeable {
     private static final String ITEM = "item";
     /** On item-state documents only (size and modification time seen at the last scan). */
     private static final String STATE_FOR = "statefor";
-    private static final Query FINDINGS = new BooleanQuery.Builder()
-            .add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST)
-            .add(new TermQuery(new Term("doctype", "state")), BooleanClause.Occur.MUST_NOT)
-            .build();
+    private static final Query FINDINGS = new TermQuery(new Term(DOCTYPE, "finding"));
+    private static final Query CONTAINERS = new TermQuery(new Term(DOCTYPE, "container"));
 
     /** What the inventory remembers of an item, to skip it when it has not changed. */
     public record ItemState(long size, long modified, String rules) {
@@ -87,8 +95,13 @@ public final class InventoryIndex implements Closeable {
         IndexWriterConfig cfg = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setCodec(new Lucene912Codec(Lucene912Codec.Mode.BEST_SPEED))
                 .setRAMBufferSizeMB(64);
+        boolean exists = DirectoryReader.indexExists(d);
+        if (exists) {
+            checkFormat(path, org.apache.lucene.index.SegmentInfos.readLatestCommit(d).getUserData(), d);
+        }
         IndexWriter w = new IndexWriter(d, cfg);
-        if (!DirectoryReader.indexExists(d)) {
+        w.setLiveCommitData(java.util.Map.of(FORMAT_KEY, FORMAT).entrySet());
+        if (!exists) {
             w.commit();
         }
         return new InventoryIndex(d, w, new SearcherManager(w, null));
@@ -102,16 +115,36 @@ public final class InventoryIndex implements Closeable {
         if (!DirectoryReader.indexExists(d)) {
             throw new IOException("no inventory at " + path + " (run a scan first)");
         }
+        checkFormat(path, org.apache.lucene.index.SegmentInfos.readLatestCommit(d).getUserData(), d);
         return new InventoryIndex(d, null, new SearcherManager(d, null));
+    }
+
+    private static void checkFormat(Path path, java.util.Map<String, String> commitData, Directory d) throws IOException {
+        if (!FORMAT.equals(commitData.get(FORMAT_KEY))) {
+            d.close();
+            throw new IOException("the inventory at " + path + " was written by an earlier version of Inzage;"
+                    + " move it away and scan again");
+        }
     }
 
     // ---- writing (one thread: the inventory writer verticle) ---------------------------
 
-    /** Replaces everything known about one container; atomic for readers. */
+    /** Containers whose first batch was empty: their container document comes with the next batch. */
+    private final java.util.Set<String> awaitingContainer = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Replaces everything known about one container (first batch) or adds to it; atomic for readers.
+     * Safe from several threads at once, for different containers.
+     */
     public void replace(String cid, List<Finding> findings, long scan, boolean first) throws IOException {
-        List<Document> docs = new ArrayList<>(findings.size());
+        List<Document> docs = new ArrayList<>(findings.size() + 1);
+        if (!findings.isEmpty() && (first || awaitingContainer.remove(cid))) {
+            docs.add(containerDocument(findings.get(0), scan));
+        } else if (findings.isEmpty() && first) {
+            awaitingContainer.add(cid);
+        }
         for (Finding f : findings) {
-            docs.add(toDocument(f, scan));
+            docs.add(toDocument(f));
         }
         if (first) {
             writer.updateDocuments(new Term(CID, cid), docs);
@@ -125,7 +158,7 @@ public final class InventoryIndex implements Closeable {
         if (!writer.getFieldNames().contains(SCAN)) {
             return; // an empty inventory: nothing to keep yet
         }
-        writer.updateNumericDocValue(new Term(ITEM, itemId), SCAN, scan);
+        writer.updateNumericDocValue(new Term(CITEM, itemId), SCAN, scan);
         writer.updateNumericDocValue(new Term(STATE_FOR, itemId), SCAN, scan);
     }
 
@@ -133,7 +166,7 @@ public final class InventoryIndex implements Closeable {
     public void remember(String itemId, String sourceId, ItemState state, long scan) throws IOException {
         Document d = new Document();
         d.add(new StringField(STATE_FOR, itemId, Field.Store.YES));
-        d.add(new StringField("doctype", "state", Field.Store.NO));
+        d.add(new StringField(DOCTYPE, "state", Field.Store.NO));
         d.add(new StringField(SRC, sourceId, Field.Store.NO));
         d.add(new StoredField("size", state.size()));
         d.add(new StoredField("modified", state.modified()));
@@ -179,6 +212,7 @@ public final class InventoryIndex implements Closeable {
     public void dropStale(String sourceId, long scan) throws IOException {
         Query q = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(SRC, sourceId)), BooleanClause.Occur.FILTER)
+                .add(new TermInSetQuery(DOCTYPE, new BytesRef("container"), new BytesRef("state")), BooleanClause.Occur.FILTER)
                 .add(NumericDocValuesField.newSlowExactQuery(SCAN, scan), BooleanClause.Occur.MUST_NOT)
                 .build();
         // A delete-by-query would not see this scan's doc-value stamps (they are applied lazily), so the
@@ -211,19 +245,29 @@ public final class InventoryIndex implements Closeable {
         searchers.maybeRefreshBlocking();
     }
 
-    private static Document toDocument(Finding f, long scan) {
+    /** What every finding of a place shares, stored once; it also carries the place's scan stamp. */
+    private static Document containerDocument(Finding f, long scan) {
         Document d = new Document();
-        // the fingerprint identifies the finding across scans; replacement itself goes by container id
-        d.add(new StoredField(FP, f.fingerprint()));
+        d.add(new StringField(DOCTYPE, "container", Field.Store.NO));
         d.add(new StringField(CID, f.cid(), Field.Store.YES));
         d.add(new StringField(SRC, f.sourceId(), Field.Store.YES));
-        d.add(new StringField(ITEM, f.itemId(), Field.Store.NO));
+        d.add(new StringField(CITEM, f.itemId(), Field.Store.NO));
         d.add(new StoredField("source", f.source()));
-        d.add(new StringField("kind", f.kind(), Field.Store.YES));
-        d.add(new StringField("container", f.container(), Field.Store.YES));
+        d.add(new StoredField("kind", f.kind()));
+        d.add(new StoredField("container", f.container()));
         if (f.part() != null) {
             d.add(new StoredField("part", f.part()));
         }
+        d.add(new NumericDocValuesField(SCAN, scan));
+        return d;
+    }
+
+    private static Document toDocument(Finding f) {
+        Document d = new Document();
+        d.add(new StringField(DOCTYPE, "finding", Field.Store.NO));
+        d.add(new StringField(CID, f.cid(), Field.Store.YES));
+        d.add(new StringField(SRC, f.sourceId(), Field.Store.NO));
+        d.add(new StringField(ITEM, f.itemId(), Field.Store.NO));
         if (f.field() != null) {
             d.add(new StoredField("field", f.field()));
         }
@@ -251,7 +295,6 @@ public final class InventoryIndex implements Closeable {
         for (String r : f.records()) {
             d.add(new StringField(REC, r, Field.Store.YES));
         }
-        d.add(new NumericDocValuesField(SCAN, scan));
         return d;
     }
 
@@ -271,34 +314,83 @@ public final class InventoryIndex implements Closeable {
         searchers.maybeRefresh();
         IndexSearcher s = searchers.acquire();
         try {
-            int n = Math.max(1, s.count(q));
-            TopDocs top = s.search(q, n);
-            StoredFields stored = s.storedFields();
-            List<Finding> out = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc sd : top.scoreDocs) {
-                out.add(fromDocument(stored.document(sd.doc)));
-            }
-            return out;
+            Query findings = new BooleanQuery.Builder().add(q, BooleanClause.Occur.FILTER)
+                    .add(FINDINGS, BooleanClause.Occur.FILTER).build();
+            int n = Math.max(1, s.count(findings));
+            TopDocs top = s.search(findings, n);
+            return read(s, top.scoreDocs, 0);
         } finally {
             searchers.release(s);
         }
     }
 
-    /** Streams every finding; memory stays flat however large the inventory. */
+    /** The findings of some hits, in order, each joined with its container's shared fields. */
+    private static List<Finding> read(IndexSearcher s, ScoreDoc[] hits, int from) throws IOException {
+        StoredFields stored = s.storedFields();
+        List<Document> docs = new ArrayList<>(Math.max(0, hits.length - from));
+        java.util.Set<String> cids = new java.util.HashSet<>();
+        for (int i = from; i < hits.length; i++) {
+            Document d = stored.document(hits[i].doc);
+            docs.add(d);
+            cids.add(d.get(CID));
+        }
+        java.util.Map<String, Document> containers = containers(s, cids);
+        List<Finding> out = new ArrayList<>(docs.size());
+        for (Document d : docs) {
+            out.add(fromDocument(d, containers.get(d.get(CID))));
+        }
+        return out;
+    }
+
+    /** Container documents by container id. */
+    private static java.util.Map<String, Document> containers(IndexSearcher s, Collection<String> cids) throws IOException {
+        java.util.Map<String, Document> out = new java.util.HashMap<>();
+        if (cids.isEmpty()) {
+            return out;
+        }
+        Query q = new BooleanQuery.Builder().add(CONTAINERS, BooleanClause.Occur.FILTER)
+                .add(new TermInSetQuery(CID, cids.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER).build();
+        TopDocs top = s.search(q, Math.max(1, cids.size() * 2));
+        StoredFields stored = s.storedFields();
+        for (ScoreDoc sd : top.scoreDocs) {
+            Document d = stored.document(sd.doc);
+            out.put(d.get(CID), d);
+        }
+        return out;
+    }
+
+    /** Streams every finding; memory stays flat however large the inventory (a bounded cache of containers). */
     public void forEach(Consumer<Finding> consumer) throws IOException {
         searchers.maybeRefresh();
         IndexSearcher s = searchers.acquire();
         try {
-            IndexReader r = s.getIndexReader();
-            for (LeafReaderContext leaf : r.leaves()) {
+            java.util.Map<String, Document> cache = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Document> e) {
+                    return size() > 10_000;
+                }
+            };
+            Weight findings = s.createWeight(s.rewrite(FINDINGS), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1);
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                org.apache.lucene.search.Scorer scorer = findings.scorer(leaf);
+                if (scorer == null) {
+                    continue;
+                }
                 Bits live = leaf.reader().getLiveDocs();
                 StoredFields stored = leaf.reader().storedFields();
-                for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+                org.apache.lucene.search.DocIdSetIterator it = scorer.iterator();
+                for (int i = it.nextDoc(); i != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; i = it.nextDoc()) {
                     if (live == null || live.get(i)) {
                         Document d = stored.document(i);
-                        if (d.get(STATE_FOR) == null) {
-                            consumer.accept(fromDocument(d));
+                        String cid = d.get(CID);
+                        Document c = cache.get(cid);
+                        if (c == null) {
+                            c = containers(s, List.of(cid)).get(cid);
+                            if (c != null) {
+                                cache.put(cid, c);
+                            }
                         }
+                        consumer.accept(fromDocument(d, c));
                     }
                 }
             }
@@ -318,7 +410,7 @@ public final class InventoryIndex implements Closeable {
         try {
             List<SourceInfo> out = new ArrayList<>();
             for (String id : terms(s.getIndexReader(), SRC)) {
-                TopDocs one = s.search(new BooleanQuery.Builder().add(FINDINGS, BooleanClause.Occur.FILTER)
+                TopDocs one = s.search(new BooleanQuery.Builder().add(CONTAINERS, BooleanClause.Occur.FILTER)
                         .add(new TermQuery(new Term(SRC, id)), BooleanClause.Occur.FILTER).build(), 1);
                 if (one.scoreDocs.length > 0) {
                     Document d = s.storedFields().document(one.scoreDocs[0].doc);
@@ -396,10 +488,7 @@ public final class InventoryIndex implements Closeable {
             List<Finding> out = new ArrayList<>();
             if (from < total) {
                 TopDocs top = s.search(built, Math.min(total, from + size), org.apache.lucene.search.Sort.INDEXORDER);
-                StoredFields stored = s.storedFields();
-                for (int i = from; i < top.scoreDocs.length; i++) {
-                    out.add(fromDocument(stored.document(top.scoreDocs[i].doc)));
-                }
+                out.addAll(read(s, top.scoreDocs, from));
             }
             return new Page(total, out);
         } finally {
@@ -417,7 +506,7 @@ public final class InventoryIndex implements Closeable {
         IndexSearcher s = searchers.acquire();
         try {
             Query states = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term("doctype", "state")), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(DOCTYPE, "state")), BooleanClause.Occur.FILTER)
                     .add(new TermQuery(new Term(SRC, sourceId)), BooleanClause.Occur.FILTER)
                     .add(org.apache.lucene.document.LongPoint.newRangeQuery(MODIFIED_AT, Long.MIN_VALUE, cutoffMillis - 1),
                             BooleanClause.Occur.FILTER)
@@ -479,12 +568,16 @@ public final class InventoryIndex implements Closeable {
         }
     }
 
-    private static Finding fromDocument(Document d) {
+    /** @param c the finding's container document (null only if the index was damaged) */
+    private static Finding fromDocument(Document d, Document c) {
         List<String> recs = new ArrayList<>();
         for (var f : d.getFields(REC)) {
             recs.add(f.stringValue());
         }
-        return new Finding(d.get(SRC), d.get("source"), d.get("kind"), d.get("container"), d.get("part"), d.get("field"),
+        if (c == null) {
+            c = new Document();
+        }
+        return new Finding(c.get(SRC), c.get("source"), c.get("kind"), c.get("container"), c.get("part"), d.get("field"),
                 d.get("type"), d.get("category"), d.get("risk"), d.getField("confidence").numericValue().doubleValue(),
                 d.get("masked"), d.get(HASH), List.of(), d.get("lines"), d.getField("count").numericValue().intValue(),
                 recs, d.get(CID), d.getField("segment").numericValue().intValue(), d.get("rows") == null ? "" : d.get("rows"),

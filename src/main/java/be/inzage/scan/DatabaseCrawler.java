@@ -86,7 +86,7 @@ public final class DatabaseCrawler extends VerticleBase {
     @Override
     public Future<?> start() {
         pool = dialect.pool(vertx);
-        writer = new WriterClient(vertx);
+        writer = new WriterClient(vertx, index);
         extractPool = vertx.createSharedWorkerExecutor("inzage-extract", FileShareCrawler.EXTRACT_THREADS, 5, TimeUnit.MINUTES);
         discover()
                 .compose(this::scanAll)
@@ -248,8 +248,8 @@ public final class DatabaseCrawler extends VerticleBase {
 
     private Future<Void> readTable(Table t, int attempt) {
         ItemRef item = new ItemRef(job.sourceId(), job.source(), "db", t.qualified(), null);
-        FindingCollector collector = new FindingCollector(item, rules.policy(), hasher,
-                options.sample() > 0 ? (cid, batch, first) -> { } : this::write, false);
+        PipelinedSink sink = new PipelinedSink(options.sample() > 0 ? (cid, batch, first) -> { } : this::write);
+        FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, sink, false);
         boolean byRowId = t.pk().isEmpty() && !t.view() && dialect.rowIdColumn() != null;
         List<String> key = t.pk().isEmpty() ? (byRowId ? List.of(dialect.rowIdColumn()) : List.of()) : t.pk();
         StringBuilder sql = new StringBuilder("select ");
@@ -278,7 +278,11 @@ public final class DatabaseCrawler extends VerticleBase {
                 .compose(v -> conn.query("commit").execute())
                 .recover(err -> conn.query("rollback").execute().transform(x -> Future.failedFuture(err)))
                 .compose(v -> extractPool.executeBlocking(() -> {
-                    collector.finish();
+                    try {
+                        collector.finish();
+                    } finally {
+                        sink.drain();
+                    }
                     return null;
                 }))
                 .map(v -> {

@@ -73,7 +73,7 @@ public final class FileShareCrawler extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        writer = new WriterClient(vertx);
+        writer = new WriterClient(vertx, index);
         scanner = new TextItemScanner(rules.engine());
         documents = new DocumentItemScanner(rules.engine());
         walkPool = vertx.createSharedWorkerExecutor("inzage-walk-" + job.scan(), 1);
@@ -231,7 +231,8 @@ public final class FileShareCrawler extends VerticleBase {
     }
 
     private Result text(FileWalker.Entry e, ItemRef item, Format format) throws IOException {
-        FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, this::write, format.lineRecords);
+        PipelinedSink sink = new PipelinedSink(this::write);
+        FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, sink, format.lineRecords);
         boolean gz = Format.gzippedText(e.path().getFileName().toString());
         // a log still being written (modified in the last minutes) ends in a partial line: read up to the last complete one
         boolean active = System.currentTimeMillis() - e.modified() < ACTIVE_LOG_MILLIS;
@@ -239,7 +240,11 @@ public final class FileShareCrawler extends VerticleBase {
         String warning = scanner.scan(() -> gz ? new java.util.zip.GZIPInputStream(Files.newInputStream(e.path()), 64 * 1024)
                         : new be.inzage.extract.LimitedInputStream(Files.newInputStream(e.path()), complete),
                 format, gz ? be.inzage.extract.TextChunks.CHUNK : complete, job.logFormat(), collector);
-        collector.finish();
+        try {
+            collector.finish();
+        } finally {
+            sink.drain();
+        }
         boolean partial = complete < e.size();
         if (partial) {
             String w = "last line incomplete (still being written): read up to byte " + complete + ", the rest at the next scan";

@@ -9,15 +9,23 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** How crawlers talk to the single inventory writer: asynchronously from an event loop, blocking from a worker. */
+/**
+ * How crawlers talk to the inventory writer: asynchronously from an event loop, blocking from a worker.
+ * Findings are the exception: an extraction worker adds them to the IndexWriter itself, because
+ * Lucene indexes on every thread that calls it (one in-memory segment per thread) and a single
+ * writer thread was the bottleneck of database and log scans. Everything that must be ordered
+ * (keeps, item states, the end-of-scan drop and commit) still goes through the writer verticle.
+ */
 final class WriterClient {
 
     private static final DeliveryOptions WRITE = new DeliveryOptions().setSendTimeout(TimeUnit.MINUTES.toMillis(10));
 
     private final Vertx vertx;
+    private final be.inzage.inventory.InventoryIndex index;
 
-    WriterClient(Vertx vertx) {
+    WriterClient(Vertx vertx, be.inzage.inventory.InventoryIndex index) {
         this.vertx = vertx;
+        this.index = index;
     }
 
     Future<Message<Object>> send(WriterCommand c) {
@@ -26,6 +34,14 @@ final class WriterClient {
 
     /** On an extraction worker: waits until the writer has it. That wait is the backpressure. */
     void await(WriterCommand c) {
+        if (c instanceof WriterCommand.Replace r) {
+            try {
+                index.replace(r.cid(), r.findings(), r.scan(), r.first());
+            } catch (java.io.IOException | RuntimeException e) {
+                throw new IllegalStateException("inventory write failed: " + e.getClass().getSimpleName());
+            }
+            return;
+        }
         try {
             send(c).toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
         } catch (InterruptedException ie) {

@@ -37,7 +37,8 @@ final class ScanCommand implements Callable<Integer> {
         if (config != null && !java.nio.file.Files.isRegularFile(config)) {
             throw new Main.UserError("config file not found: " + config);
         }
-        Rulebook rules = Rulebook.load(common.rules);
+        // compiled while Vert.x and the index start; a broken rule still stops the scan before it begins
+        Rulebook rules = Rulebook.start(common.rules);
         List<SourceUri> parsed = new ArrayList<>();
         for (String s : sources) {
             SourceUri u = SourceUri.parse(s);

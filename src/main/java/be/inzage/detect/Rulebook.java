@@ -16,10 +16,49 @@ import java.util.Map;
  * Detectors plus policy, loaded from one rules folder: --rules DIR, else ./rules, else the copy
  * bundled in the jar. Every rule's type must have a category in policy.yaml.
  */
-public record Rulebook(Path root, DetectionEngine engine, Policy policy, String version) {
+public final class Rulebook {
 
+    private final Path root;
+    private final String version;
+    private final java.util.concurrent.CompletableFuture<Loaded> loaded;
+
+    private record Loaded(DetectionEngine engine, Policy policy) {
+    }
+
+    private Rulebook(Path root, String version, java.util.concurrent.CompletableFuture<Loaded> loaded) {
+        this.root = root;
+        this.version = version;
+        this.loaded = loaded;
+    }
+
+    /** Loads and checks every rule now; a broken rule throws a {@link RuleException} naming its file and id. */
     public static Rulebook load(Path explicitDir) {
+        Rulebook r = start(explicitDir);
+        r.await();
+        return r;
+    }
+
+    /**
+     * Finds the rules and starts compiling them on a background thread, so that start-up work (Vert.x,
+     * the index) runs meanwhile; {@link #await} then reports a broken rule as {@link #load} would.
+     * The version is known at once: it is a digest of the files.
+     */
+    public static Rulebook start(Path explicitDir) {
         Path root = locate(explicitDir);
+        java.util.concurrent.CompletableFuture<Loaded> f = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(compile(root));
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        }, "inzage-rules");
+        t.setDaemon(true);
+        t.start();
+        return new Rulebook(root, version(root), f);
+    }
+
+    private static Loaded compile(Path root) {
         DetectionEngine engine = Detectors.load(root);
         Policy policy = Policy.load(root.resolve("policy.yaml"));
         for (Rule r : engine.rules()) {
@@ -28,7 +67,36 @@ public record Rulebook(Path root, DetectionEngine engine, Policy policy, String 
                         + "' has no category in policy.yaml");
             }
         }
-        return new Rulebook(root, engine, policy, version(root));
+        return new Loaded(engine, policy);
+    }
+
+    /** Waits for the rules to be compiled; rethrows the error that stopped them. */
+    public Rulebook await() {
+        try {
+            loaded.join();
+            return this;
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new RuleException("rules: " + e.getCause());
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public DetectionEngine engine() {
+        return await().loaded.join().engine();
+    }
+
+    public Policy policy() {
+        return await().loaded.join().policy();
+    }
+
+    public String version() {
+        return version;
     }
 
     /** A digest of every rules file: items scanned under other rules are read again, not skipped as unchanged. */

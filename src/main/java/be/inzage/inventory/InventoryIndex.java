@@ -53,6 +53,9 @@ public final class InventoryIndex implements Closeable {
     private static final String DOCTYPE = "doctype";
     /** On container documents: the item the container belongs to, for marking it as seen. */
     private static final String CITEM = "citem";
+    /** The item id of container and state documents, and the container id of containers, as doc values. */
+    private static final String ITEM_DV = "item_dv";
+    private static final String CID_DV = "cid_dv";
     /** Written into every commit; an index without it (or another value) was made by an older layout. */
     private static final String FORMAT_KEY = "inzage.format";
     private static final String FORMAT = "2";
@@ -153,19 +156,22 @@ public final class InventoryIndex implements Closeable {
         }
     }
 
-    /** Keeps an item's findings (all its parts) as they are, marked as seen in this scan: unchanged or unreadable now. */
-    public void keep(String itemId, long scan) throws IOException {
-        if (!writer.getFieldNames().contains(SCAN)) {
-            return; // an empty inventory: nothing to keep yet
-        }
-        writer.updateNumericDocValue(new Term(CITEM, itemId), SCAN, scan);
-        writer.updateNumericDocValue(new Term(STATE_FOR, itemId), SCAN, scan);
+    /** Per running scan ("sourceId@scan"): the items kept as they are. */
+    private final java.util.Map<String, KeptItems> kept = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Keeps an item's findings (all its parts) as they are, as seen in this scan: unchanged or
+     * unreadable now. Remembered in memory until the scan's {@link #dropStale}; nothing is written.
+     */
+    public void keep(String sourceId, String itemId, long scan) {
+        kept.computeIfAbsent(sourceId + '@' + scan, k -> new KeptItems()).add(itemId);
     }
 
     /** Remembers an item's size and modification time as scanned now. */
     public void remember(String itemId, String sourceId, ItemState state, long scan) throws IOException {
         Document d = new Document();
         d.add(new StringField(STATE_FOR, itemId, Field.Store.YES));
+        d.add(new org.apache.lucene.document.SortedDocValuesField(ITEM_DV, new BytesRef(itemId)));
         d.add(new StringField(DOCTYPE, "state", Field.Store.NO));
         d.add(new StringField(SRC, sourceId, Field.Store.NO));
         d.add(new StoredField("size", state.size()));
@@ -186,7 +192,25 @@ public final class InventoryIndex implements Closeable {
     public boolean unchanged(String itemId, ItemState now) throws IOException {
         IndexSearcher s = searchers.acquire();
         try {
-            return s.count(new TermQuery(new Term("statekey", stateKey(itemId, now)))) > 0;
+            // a term lookup per segment, no query machinery: a rescan asks this once per file
+            BytesRef key = new BytesRef(stateKey(itemId, now));
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                org.apache.lucene.index.Terms terms = leaf.reader().terms("statekey");
+                if (terms == null) {
+                    continue;
+                }
+                org.apache.lucene.index.TermsEnum te = terms.iterator();
+                if (te.seekExact(key)) {
+                    Bits live = leaf.reader().getLiveDocs();
+                    org.apache.lucene.index.PostingsEnum docs = te.postings(null, org.apache.lucene.index.PostingsEnum.NONE);
+                    for (int d = docs.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+                        if (live == null || live.get(d)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
         } finally {
             searchers.release(s);
         }
@@ -208,27 +232,47 @@ public final class InventoryIndex implements Closeable {
         }
     }
 
-    /** Drops the findings of a source that this (complete) scan did not see again: deleted files. */
+    /**
+     * Drops the findings of a source that this (complete) scan neither wrote nor kept: deleted files,
+     * dropped tables. Forgets the scan's kept items (and those of earlier, unfinished scans of the source).
+     */
     public void dropStale(String sourceId, long scan) throws IOException {
+        KeptItems keptNow = kept.getOrDefault(sourceId + '@' + scan, new KeptItems());
+        kept.keySet().removeIf(k -> k.startsWith(sourceId + '@'));
         Query q = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(SRC, sourceId)), BooleanClause.Occur.FILTER)
                 .add(new TermInSetQuery(DOCTYPE, new BytesRef("container"), new BytesRef("state")), BooleanClause.Occur.FILTER)
                 .add(NumericDocValuesField.newSlowExactQuery(SCAN, scan), BooleanClause.Occur.MUST_NOT)
                 .build();
-        // A delete-by-query would not see this scan's doc-value stamps (they are applied lazily), so the
-        // stale containers are looked up on a near-real-time reader and deleted by their ids.
+        // Stale containers and states are looked up on a near-real-time reader and deleted by their ids,
+        // read from doc values: stored fields would decompress a block of findings for every container.
         java.util.Set<String> cids = new java.util.HashSet<>();
         java.util.Set<String> states = new java.util.HashSet<>();
         try (DirectoryReader r = DirectoryReader.open(writer)) {
             IndexSearcher s = new IndexSearcher(r);
-            StoredFields stored = s.storedFields();
-            TopDocs top = s.search(q, Math.max(1, s.count(q)));
-            for (ScoreDoc sd : top.scoreDocs) {
-                Document d = stored.document(sd.doc);
-                if (d.get(STATE_FOR) != null) {
-                    states.add(d.get(STATE_FOR));
-                } else {
-                    cids.add(d.get(CID));
+            Weight w = s.createWeight(s.rewrite(q), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1);
+            for (LeafReaderContext leaf : r.leaves()) {
+                org.apache.lucene.search.Scorer scorer = w.scorer(leaf);
+                if (scorer == null) {
+                    continue;
+                }
+                org.apache.lucene.index.SortedDocValues items = org.apache.lucene.index.DocValues.getSorted(leaf.reader(), ITEM_DV);
+                org.apache.lucene.index.SortedDocValues containers = org.apache.lucene.index.DocValues.getSorted(leaf.reader(), CID_DV);
+                Bits live = leaf.reader().getLiveDocs();
+                org.apache.lucene.search.DocIdSetIterator it = scorer.iterator();
+                for (int d = it.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+                    if ((live != null && !live.get(d)) || !items.advanceExact(d)) {
+                        continue;
+                    }
+                    String item = items.lookupOrd(items.ordValue()).utf8ToString();
+                    if (keptNow.contains(item)) {
+                        continue;
+                    }
+                    if (containers.advanceExact(d)) {
+                        cids.add(containers.lookupOrd(containers.ordValue()).utf8ToString());
+                    } else {
+                        states.add(item);
+                    }
                 }
             }
         }
@@ -252,6 +296,8 @@ public final class InventoryIndex implements Closeable {
         d.add(new StringField(CID, f.cid(), Field.Store.YES));
         d.add(new StringField(SRC, f.sourceId(), Field.Store.YES));
         d.add(new StringField(CITEM, f.itemId(), Field.Store.NO));
+        d.add(new org.apache.lucene.document.SortedDocValuesField(ITEM_DV, new BytesRef(f.itemId())));
+        d.add(new org.apache.lucene.document.SortedDocValuesField(CID_DV, new BytesRef(f.cid())));
         d.add(new StoredField("source", f.source()));
         d.add(new StoredField("kind", f.kind()));
         d.add(new StoredField("container", f.container()));

@@ -185,7 +185,7 @@ public final class FileShareCrawler extends VerticleBase {
         if (unchanged.isEmpty()) {
             return;
         }
-        WriterCommand.KeepAll batch = new WriterCommand.KeepAll(List.copyOf(unchanged), job.scan());
+        WriterCommand.KeepAll batch = new WriterCommand.KeepAll(job.sourceId(), List.copyOf(unchanged), job.scan());
         unchanged.clear();
         keeping = keeping.compose(v -> writer.send(batch));
     }
@@ -334,7 +334,7 @@ public final class FileShareCrawler extends VerticleBase {
     }
 
     private void keep(String itemId) {
-        await(new WriterCommand.Keep(itemId, job.scan()));
+        await(new WriterCommand.Keep(job.sourceId(), itemId, job.scan()));
     }
 
     private void await(WriterCommand c) {

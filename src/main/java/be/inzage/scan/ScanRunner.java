@@ -23,6 +23,12 @@ public final class ScanRunner {
         try {
             ScanEngine engine = ScanEngine.open(vertx, data, rules, hasher);
             try {
+                rules.await();
+            } catch (RuntimeException e) {
+                engine.close();
+                throw e;
+            }
+            try {
                 for (SourceUri s : sources) {
                     out.add(engine.scan(s, new ScanProgress()).await());
                 }

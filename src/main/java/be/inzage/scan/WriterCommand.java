@@ -11,11 +11,11 @@ public sealed interface WriterCommand {
     }
 
     /** The item's findings stay as they are (unchanged, or unreadable this time). */
-    record Keep(String itemId, long scan) implements WriterCommand {
+    record Keep(String sourceId, String itemId, long scan) implements WriterCommand {
     }
 
     /** Many unchanged items at once: one message instead of one round trip each. */
-    record KeepAll(List<String> itemIds, long scan) implements WriterCommand {
+    record KeepAll(String sourceId, List<String> itemIds, long scan) implements WriterCommand {
     }
 
     /** The item was read: remember its size and modification time for the next scan. */

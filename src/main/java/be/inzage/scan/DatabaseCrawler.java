@@ -220,7 +220,7 @@ public final class DatabaseCrawler extends VerticleBase {
         return extractPool.executeBlocking(() -> index.unchanged(itemId, now), false).compose(same -> {
             if (same) {
                 summary.record(t.qualified(), ItemOutcome.unchanged(0), Map.of());
-                return writer.send(new WriterCommand.Keep(itemId, job.scan())).mapEmpty();
+                return writer.send(new WriterCommand.Keep(job.sourceId(), itemId, job.scan())).mapEmpty();
             }
             return scanTable(t, 1).compose(v -> writer.send(new WriterCommand.Remember(itemId, job.sourceId(), now.size(),
                     now.modified(), now.rules(), job.scan())).mapEmpty());

@@ -63,6 +63,8 @@ public final class InventoryIndex implements Closeable {
     private static final String SRC = "src";
     private static final String HASH = "hash";
     private static final String REC = "rec";
+    /** Stored only: the record ids that are lines of the finding's own container, as line ranges. */
+    private static final String REC_LINES = "recl";
     private static final String SCAN = "scan";
     /** On item-state documents: the item's modification time as a point, for retention checks. */
     private static final String MODIFIED_AT = "modified_at";
@@ -338,8 +340,22 @@ public final class InventoryIndex implements Closeable {
             d.add(new org.apache.lucene.document.LongPoint(LAST_SEEN, f.lastSeen()));
         }
         d.add(new StoredField("segment", f.segment()));
+        // Record ids are indexed as they are. The ones that are a line of the container ("cid:42", every
+        // log line and CSV row) are stored as one range list: a log value can sit in a thousand of them.
+        String own = f.cid() + ':';
+        int[] lines = new int[f.records().size()];
+        int n = 0;
         for (String r : f.records()) {
-            d.add(new StringField(REC, r, Field.Store.YES));
+            d.add(new StringField(REC, r, Field.Store.NO));
+            int line = r.startsWith(own) ? lineNumber(r, own.length()) : -1;
+            if (line >= 0) {
+                lines[n++] = line;
+            } else {
+                d.add(new StoredField(REC, r));
+            }
+        }
+        if (n > 0) {
+            d.add(new StoredField(REC_LINES, LineSet.encode(LineSet.sortedUnique(lines, n))));
         }
         return d;
     }
@@ -614,11 +630,34 @@ public final class InventoryIndex implements Closeable {
         }
     }
 
+    /** The number after "cid:" in a record id, or -1 when it is not a plain line number. */
+    private static int lineNumber(String record, int from) {
+        int len = record.length() - from;
+        if (len < 1 || len > 9) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = from; i < record.length(); i++) {
+            char c = record.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
     /** @param c the finding's container document (null only if the index was damaged) */
     private static Finding fromDocument(Document d, Document c) {
         List<String> recs = new ArrayList<>();
         for (var f : d.getFields(REC)) {
             recs.add(f.stringValue());
+        }
+        String recLines = d.get(REC_LINES);
+        if (recLines != null) {
+            for (int line : LineSet.decode(recLines)) {
+                recs.add(d.get(CID) + ':' + line);
+            }
         }
         if (c == null) {
             c = new Document();

@@ -37,6 +37,7 @@ final class ScanCommand implements Callable<Integer> {
         if (config != null && !java.nio.file.Files.isRegularFile(config)) {
             throw new Main.UserError("config file not found: " + config);
         }
+        HeapPeak heap = Boolean.getBoolean("inzage.stats") ? HeapPeak.start() : null;
         // compiled while Vert.x and the index start; a broken rule still stops the scan before it begins
         Rulebook rules = Rulebook.start(common.rules);
         List<SourceUri> parsed = new ArrayList<>();
@@ -47,12 +48,9 @@ final class ScanCommand implements Callable<Integer> {
         for (ScanSummary s : ScanRunner.run(common.dataDir(), rules, parsed)) {
             System.out.print(json ? s.toJson().encode() + System.lineSeparator() : s.toText());
         }
-        if (Boolean.getBoolean("inzage.stats")) {
-            // for bench/: peak heap over the whole run, summed over the heap pools
-            long peak = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
-                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            System.err.printf("peak_heap_mb=%d%n", peak >> 20);
+        if (heap != null) {
+            // for bench/: the most heap in use at once, sampled (the pools' own peaks fall at different times)
+            System.err.printf("peak_heap_mb=%d%n", heap.stop() >> 20);
         }
         return 0;
     }

@@ -394,17 +394,22 @@
     return { identifiers, expand: $('q-expand').checked };
   }
 
+  /** The subject query from the form, or null after showing why it cannot be built. */
+  function queryOrShowError() {
+    try {
+      return collectQuery();
+    } catch (e) {
+      showError('search-error', errText(e));
+      return null;
+    }
+  }
+
   async function runSearch(ev) {
     ev.preventDefault();
     showError('search-error', '');
     const out = $('search-results');
-    let query;
-    try {
-      query = collectQuery();
-    } catch (e) {
-      showError('search-error', errText(e));
-      return;
-    }
+    const query = queryOrShowError();
+    if (!query) return;
     const btn = $('search-submit');
     btn.disabled = true;
     $('search-count').textContent = 'Searching…';
@@ -462,13 +467,8 @@
   /** POST /api/subjects/report and hand the response to the browser as a file download. */
   async function downloadReport(kind) {
     showError('search-error', '');
-    let query;
-    try {
-      query = collectQuery();
-    } catch (e) {
-      showError('search-error', errText(e));
-      return;
-    }
+    const query = queryOrShowError();
+    if (!query) return;
     const format = $('report-format').value === 'html' ? 'html' : 'json';
     const btn = $(`download-${kind}`);
     btn.disabled = true;

@@ -72,9 +72,13 @@ public final class Rulebook {
 
     /** Waits for the rules to be compiled; rethrows the error that stopped them. */
     public Rulebook await() {
+        loaded();
+        return this;
+    }
+
+    private Loaded loaded() {
         try {
-            loaded.join();
-            return this;
+            return loaded.join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
@@ -88,11 +92,11 @@ public final class Rulebook {
     }
 
     public DetectionEngine engine() {
-        return await().loaded.join().engine();
+        return loaded().engine();
     }
 
     public Policy policy() {
-        return await().loaded.join().policy();
+        return loaded().policy();
     }
 
     public String version() {

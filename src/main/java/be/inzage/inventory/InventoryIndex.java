@@ -51,8 +51,6 @@ public final class InventoryIndex implements Closeable {
 
     /** Kinds of document: a finding, a container (one place's shared fields) and an item's state. */
     private static final String DOCTYPE = "doctype";
-    /** On container documents: the item the container belongs to, for marking it as seen. */
-    private static final String CITEM = "citem";
     /** The item id of container and state documents, and the container id of containers, as doc values. */
     private static final String ITEM_DV = "item_dv";
     private static final String CID_DV = "cid_dv";
@@ -132,7 +130,7 @@ public final class InventoryIndex implements Closeable {
         }
     }
 
-    // ---- writing (one thread: the inventory writer verticle) ---------------------------
+    // ---- writing: findings from the crawlers' threads; states, drops and commits from the writer verticle ----
 
     /** Containers whose first batch was empty: their container document comes with the next batch. */
     private final java.util.Set<String> awaitingContainer = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -163,7 +161,8 @@ public final class InventoryIndex implements Closeable {
 
     /**
      * Keeps an item's findings (all its parts) as they are, as seen in this scan: unchanged or
-     * unreadable now. Remembered in memory until the scan's {@link #dropStale}; nothing is written.
+     * unreadable now. Remembered in memory until the scan's {@link #dropStale}; nothing is written,
+     * so it is cheap enough for an event loop. Safe from any thread.
      */
     public void keep(String sourceId, String itemId, long scan) {
         kept.computeIfAbsent(sourceId + '@' + scan, k -> new KeptItems()).add(itemId);
@@ -297,7 +296,6 @@ public final class InventoryIndex implements Closeable {
         d.add(new StringField(DOCTYPE, "container", Field.Store.NO));
         d.add(new StringField(CID, f.cid(), Field.Store.YES));
         d.add(new StringField(SRC, f.sourceId(), Field.Store.YES));
-        d.add(new StringField(CITEM, f.itemId(), Field.Store.NO));
         d.add(new org.apache.lucene.document.SortedDocValuesField(ITEM_DV, new BytesRef(f.itemId())));
         d.add(new org.apache.lucene.document.SortedDocValuesField(CID_DV, new BytesRef(f.cid())));
         d.add(new StoredField("source", f.source()));

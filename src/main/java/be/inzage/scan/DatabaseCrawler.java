@@ -220,7 +220,8 @@ public final class DatabaseCrawler extends VerticleBase {
         return extractPool.executeBlocking(() -> index.unchanged(itemId, now), false).compose(same -> {
             if (same) {
                 summary.record(t.qualified(), ItemOutcome.unchanged(0), Map.of());
-                return writer.send(new WriterCommand.Keep(job.sourceId(), itemId, job.scan())).mapEmpty();
+                index.keep(job.sourceId(), itemId, job.scan());
+                return Future.succeededFuture();
             }
             return scanTable(t, 1).compose(v -> writer.send(new WriterCommand.Remember(itemId, job.sourceId(), now.size(),
                     now.modified(), now.rules(), job.scan())).mapEmpty());
@@ -483,7 +484,7 @@ public final class DatabaseCrawler extends VerticleBase {
     }
 
     private void write(String cid, List<be.inzage.inventory.Finding> batch, boolean first) {
-        writer.await(new WriterCommand.Replace(cid, batch, job.scan(), first));
+        writer.replace(cid, batch, job.scan(), first);
     }
 
     @Override

@@ -103,10 +103,7 @@ public final class FileShareCrawler extends VerticleBase {
                         if (e.error() == null && unchangedIds.containsKey(e.path())) {
                             // unchanged since the last scan: counted and kept without a trip to the extraction pool
                             summary.record(e.path(), ItemOutcome.unchanged(e.size()), Map.of());
-                            unchanged.add(unchangedIds.remove(e.path()));
-                            if (unchanged.size() >= KEEP_BATCH) {
-                                flushKeeps();
-                            }
+                            keep(unchangedIds.remove(e.path()));
                         } else {
                             queue.add(e);
                         }
@@ -149,12 +146,6 @@ public final class FileShareCrawler extends VerticleBase {
             inFlight--;
             if (ar.succeeded()) {
                 summary.record(e.path(), ar.result().outcome(), ar.result().types());
-                if (ar.result().unchangedItem() != null) {
-                    unchanged.add(ar.result().unchangedItem());
-                    if (unchanged.size() >= KEEP_BATCH) {
-                        flushKeeps();
-                    }
-                }
             } else {
                 summary.record(e.path(), ItemOutcome.failed("internal error: " + ar.cause().getClass().getSimpleName(),
                         e.size()), Map.of());
@@ -163,32 +154,15 @@ public final class FileShareCrawler extends VerticleBase {
         });
     }
 
-    /** @param unchangedItem set when the item is unchanged: its findings are kept in a batch, from the event loop */
-    private record Result(ItemOutcome outcome, Map<String, Integer> types, String unchangedItem, boolean partial) {
+    /** @param partial the item was read only in part (a log still being written): read again next time */
+    private record Result(ItemOutcome outcome, Map<String, Integer> types, boolean partial) {
         Result(ItemOutcome outcome, Map<String, Integer> types) {
-            this(outcome, types, null, false);
-        }
-
-        Result(ItemOutcome outcome, Map<String, Integer> types, String unchangedItem) {
-            this(outcome, types, unchangedItem, false);
+            this(outcome, types, false);
         }
     }
 
-    static final int KEEP_BATCH = 512;
     /** A log modified more recently than this may still be written to. */
     static final long ACTIVE_LOG_MILLIS = 10 * 60_000L;
-    private final java.util.List<String> unchanged = new java.util.ArrayList<>();
-    private Future<?> keeping = Future.succeededFuture();
-
-    /** Sends the pending unchanged items to the writer in one message; chained so they stay in order. */
-    private void flushKeeps() {
-        if (unchanged.isEmpty()) {
-            return;
-        }
-        WriterCommand.KeepAll batch = new WriterCommand.KeepAll(job.sourceId(), List.copyOf(unchanged), job.scan());
-        unchanged.clear();
-        keeping = keeping.compose(v -> writer.send(batch));
-    }
 
     /** On an extraction worker: read, detect, collect, write. Failures become item outcomes. */
     private Result scanItem(FileWalker.Entry e, ItemRef item) {
@@ -207,7 +181,7 @@ public final class FileShareCrawler extends VerticleBase {
             if (changedWhileRead(e)) {
                 // what was read may mix old and new content: keep it, but read the file again at the next scan
                 return new Result(r.outcome().withWarning("changed while being read: read again at the next scan"), r.types(),
-                        null, true);
+                        true);
             }
             if (!r.partial()) {
                 await(new WriterCommand.Remember(item.recordId(), job.sourceId(), e.size(), stateTime(e), rules.version(),
@@ -250,7 +224,7 @@ public final class FileShareCrawler extends VerticleBase {
             String w = "last line incomplete (still being written): read up to byte " + complete + ", the rest at the next scan";
             warning = warning == null ? w : warning + "; " + w;
         }
-        return new Result(ItemOutcome.scanned(e.size(), collector.findings(), warning), collector.perType(), null, partial);
+        return new Result(ItemOutcome.scanned(e.size(), collector.findings(), warning), collector.perType(), partial);
     }
 
     /** Tests only: runs on the extraction thread just before an item is opened (to delete or change it there). */
@@ -330,11 +304,12 @@ public final class FileShareCrawler extends VerticleBase {
 
     /** Blocks the extraction worker until the writer has the batch: that is the backpressure. */
     private void write(String cid, List<be.inzage.inventory.Finding> batch, boolean first) {
-        await(new WriterCommand.Replace(cid, batch, job.scan(), first));
+        writer.replace(cid, batch, job.scan(), first);
     }
 
+    /** The item's findings stay as they are (unchanged, or unreadable now); safe from any thread, nothing is written. */
     private void keep(String itemId) {
-        await(new WriterCommand.Keep(job.sourceId(), itemId, job.scan()));
+        index.keep(job.sourceId(), itemId, job.scan());
     }
 
     private void await(WriterCommand c) {
@@ -343,11 +318,10 @@ public final class FileShareCrawler extends VerticleBase {
 
     private void finish() {
         finishing = true;
-        flushKeeps();
-        keeping.compose(k -> walkPool.executeBlocking(() -> {
+        walkPool.executeBlocking(() -> {
             walker.close();
             return null;
-        })).compose(v -> writer.send(new WriterCommand.Finish(job.sourceId(), job.scan(), true)))
+        }).compose(v -> writer.send(new WriterCommand.Finish(job.sourceId(), job.scan(), true)))
                 .onComplete(ar -> {
                     summary.done(ar.succeeded());
                     if (ar.succeeded()) {

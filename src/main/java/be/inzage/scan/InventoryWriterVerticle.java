@@ -33,15 +33,7 @@ public final class InventoryWriterVerticle extends VerticleBase {
     private void handle(Message<WriterCommand> msg) {
         try {
             WriterCommand c = msg.body();
-            if (c instanceof WriterCommand.Replace r) {
-                index.replace(r.cid(), r.findings(), r.scan(), r.first());
-            } else if (c instanceof WriterCommand.Keep k) {
-                index.keep(k.sourceId(), k.itemId(), k.scan());
-            } else if (c instanceof WriterCommand.KeepAll all) {
-                for (String id : all.itemIds()) {
-                    index.keep(all.sourceId(), id, all.scan());
-                }
-            } else if (c instanceof WriterCommand.Remember m) {
+            if (c instanceof WriterCommand.Remember m) {
                 index.remember(m.itemId(), m.sourceId(), new InventoryIndex.ItemState(m.size(), m.modified(), m.rules()), m.scan());
             } else if (c instanceof WriterCommand.Finish f) {
                 if (f.complete()) {

@@ -49,9 +49,6 @@ public final class ScanEngine {
 
     private static void registerCodecs(Vertx vertx) {
         var bus = vertx.eventBus();
-        bus.registerDefaultCodec(WriterCommand.Replace.class, new LocalCodec<>(WriterCommand.Replace.class));
-        bus.registerDefaultCodec(WriterCommand.Keep.class, new LocalCodec<>(WriterCommand.Keep.class));
-        bus.registerDefaultCodec(WriterCommand.KeepAll.class, new LocalCodec<>(WriterCommand.KeepAll.class));
         bus.registerDefaultCodec(WriterCommand.Remember.class, new LocalCodec<>(WriterCommand.Remember.class));
         bus.registerDefaultCodec(WriterCommand.Finish.class, new LocalCodec<>(WriterCommand.Finish.class));
     }

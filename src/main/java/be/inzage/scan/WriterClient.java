@@ -13,8 +13,8 @@ import java.util.concurrent.TimeoutException;
  * How crawlers talk to the inventory writer: asynchronously from an event loop, blocking from a worker.
  * Findings are the exception: an extraction worker adds them to the IndexWriter itself, because
  * Lucene indexes on every thread that calls it (one in-memory segment per thread) and a single
- * writer thread was the bottleneck of database and log scans. Everything that must be ordered
- * (keeps, item states, the end-of-scan drop and commit) still goes through the writer verticle.
+ * writer thread was the bottleneck of database and log scans. What must be ordered (item states,
+ * the end-of-scan drop and commit) still goes through the writer verticle.
  */
 final class WriterClient {
 
@@ -32,16 +32,20 @@ final class WriterClient {
         return vertx.eventBus().request(InventoryWriterVerticle.ADDRESS, c, WRITE);
     }
 
-    /** On an extraction worker: waits until the writer has it. That wait is the backpressure. */
-    void await(WriterCommand c) {
-        if (c instanceof WriterCommand.Replace r) {
-            try {
-                index.replace(r.cid(), r.findings(), r.scan(), r.first());
-            } catch (java.io.IOException | RuntimeException e) {
-                throw new IllegalStateException("inventory write failed: " + e.getClass().getSimpleName());
-            }
-            return;
+    /**
+     * On an extraction worker: indexes a container's batch of findings on this thread and returns
+     * when it is in. That wait is the backpressure. {@code first}: the batch replaces what the container held.
+     */
+    void replace(String cid, java.util.List<be.inzage.inventory.Finding> batch, long scan, boolean first) {
+        try {
+            index.replace(cid, batch, scan, first);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalStateException("inventory write failed: " + e.getClass().getSimpleName());
         }
+    }
+
+    /** On an extraction worker: waits until the writer has done it. */
+    void await(WriterCommand c) {
         try {
             send(c).toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
         } catch (InterruptedException ie) {

@@ -6,6 +6,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.RecursiveParserWrapper;
@@ -145,8 +146,10 @@ public class DocBench {
     static void parse(AutoDetectParser parser, Path p) {
         RecursiveParserWrapperHandler h = new RecursiveParserWrapperHandler(
                 new BasicContentHandlerFactory(BasicContentHandlerFactory.HANDLER_TYPE.TEXT, 20_000_000), 2_000);
+        Metadata md = new Metadata();
+        md.set(TikaCoreProperties.RESOURCE_NAME_KEY, p.getFileName().toString()); // as tika-app does
         try (InputStream in = Files.newInputStream(p)) {
-            new RecursiveParserWrapper(parser).parse(in, h, new Metadata(), new ParseContext());
+            new RecursiveParserWrapper(parser).parse(in, h, md, new ParseContext());
         } catch (Exception e) {
             // counted as a failed item by Inzage as well; the baseline just moves on
         }

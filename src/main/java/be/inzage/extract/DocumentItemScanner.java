@@ -47,7 +47,13 @@ public final class DocumentItemScanner {
 
     /** Loading every Tika parser takes a moment: once per process, on the first worker that needs it. */
     private static final class Parsers {
-        static final Parser AUTO = new AutoDetectParser();
+        static final Parser AUTO = autoDetect();
+
+        private static Parser autoDetect() {
+            AutoDetectParser p = new AutoDetectParser();
+            p.setDetector(new KnownTypeDetector(p.getDetector()));
+            return p;
+        }
     }
 
     /** Parses run here so that a parser stuck in a loop can be abandoned after the time limit. */
@@ -56,6 +62,29 @@ public final class DocumentItemScanner {
         t.setDaemon(true);
         return t;
     });
+
+    /**
+     * Parses under way at once: one per core. Callers may hold more items than that, so one item's
+     * detection and indexing overlap the next item's parse instead of leaving a core idle between them.
+     */
+    private static final java.util.concurrent.Semaphore SLOTS = new java.util.concurrent.Semaphore(
+            Math.max(1, Runtime.getRuntime().availableProcessors()));
+
+    /** One parse's claim on {@link #SLOTS}, given back once whichever of the parse or its time-out comes first. */
+    private static final class Slot {
+        private final java.util.concurrent.atomic.AtomicBoolean held = new java.util.concurrent.atomic.AtomicBoolean(true);
+
+        static Slot take() throws InterruptedException {
+            SLOTS.acquire();
+            return new Slot();
+        }
+
+        void release() {
+            if (held.compareAndSet(true, false)) {
+                SLOTS.release();
+            }
+        }
+    }
 
     /** Metadata keys repeat across every document: their field names are worked out once. */
     private static final java.util.Map<String, FieldName> FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -88,15 +117,35 @@ public final class DocumentItemScanner {
      * (null = the item itself). Returns a warning (a part that failed, a limit reached) or null.
      */
     public String scan(TextItemScanner.Opener opener, Function<String, FindingCollector> collectorFor) throws IOException {
+        return scan(null, opener, collectorFor);
+    }
+
+    /** The same, with the item's file name: it lets a name and a signature that agree settle the type. */
+    public String scan(String name, TextItemScanner.Opener opener, Function<String, FindingCollector> collectorFor)
+            throws IOException {
+        Metadata top = new Metadata();
+        if (name != null) {
+            top.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+        }
         RecursiveParserWrapper wrapper = new RecursiveParserWrapper(Parsers.AUTO);
         RecursiveParserWrapperHandler handler = new RecursiveParserWrapperHandler(
                 new PagedTextHandlerFactory(MAX_CHARS), MAX_PARTS);
         ParseContext context = new ParseContext();
         String warning = null;
         InputStream in = opener.open();
+        Slot slot;
+        try {
+            slot = Slot.take();
+        } catch (InterruptedException e) {
+            in.close();
+            Thread.currentThread().interrupt();
+            throw new UnreadableDocumentException("interrupted");
+        }
         java.util.concurrent.Callable<Void> work = () -> {
             try (in) {
-                wrapper.parse(in, handler, new Metadata(), context);
+                wrapper.parse(in, handler, top, context);
+            } finally {
+                slot.release();
             }
             return null;
         };
@@ -114,9 +163,11 @@ public final class DocumentItemScanner {
             }
         } catch (java.util.concurrent.TimeoutException e) {
             parse.cancel(true);
+            slot.release(); // the abandoned parse may run on, but it no longer holds back the next item
             throw new UnreadableDocumentException("parser time-out after " + timeLimitMillis / 1000 + " s");
         } catch (InterruptedException e) {
             parse.cancel(true);
+            slot.release();
             Thread.currentThread().interrupt();
             throw new UnreadableDocumentException("interrupted");
         } catch (java.util.concurrent.ExecutionException ee) {

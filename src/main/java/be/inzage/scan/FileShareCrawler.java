@@ -56,6 +56,8 @@ public final class FileShareCrawler extends VerticleBase {
     private FileWalker walker;
     private WorkerExecutor walkPool;
     private WorkerExecutor extractPool;
+    /** Documents: as many threads as items in flight, while their parses are bounded per core by the scanner. */
+    private WorkerExecutor documentPool;
     private int inFlight;
     private boolean walking;
     private boolean walkDone;
@@ -79,6 +81,7 @@ public final class FileShareCrawler extends VerticleBase {
         walkPool = vertx.createSharedWorkerExecutor("inzage-walk-" + job.scan(), 1);
         extractPool = vertx.createSharedWorkerExecutor("inzage-extract", EXTRACT_THREADS,
                 5, TimeUnit.MINUTES);
+        documentPool = vertx.createSharedWorkerExecutor("inzage-documents", MAX_IN_FLIGHT, 5, TimeUnit.MINUTES);
         return walkPool.executeBlocking(() -> new FileWalker(job.root()))
                 .onSuccess(w -> {
                     walker = w;
@@ -142,7 +145,8 @@ public final class FileShareCrawler extends VerticleBase {
         }
         inFlight++;
         ItemRef item = new ItemRef(job.sourceId(), job.source(), kind, e.path().toString(), null);
-        extractPool.executeBlocking(() -> scanItem(e, item), false).onComplete(ar -> {
+        WorkerExecutor pool = format(e.path()) == Format.DOCUMENT ? documentPool : extractPool;
+        pool.executeBlocking(() -> scanItem(e, item), false).onComplete(ar -> {
             inFlight--;
             if (ar.succeeded()) {
                 summary.record(e.path(), ar.result().outcome(), ar.result().types());
@@ -152,6 +156,12 @@ public final class FileShareCrawler extends VerticleBase {
             }
             pump();
         });
+    }
+
+    private Format format(Path p) {
+        Format format = Format.of(p.getFileName().toString());
+        // in a log folder, "access_log", "app.json" and "messages" are logs too
+        return job.logs() && format != Format.DOCUMENT ? Format.LINES : format;
     }
 
     /** @param partial the item was read only in part (a log still being written): read again next time */
@@ -167,10 +177,7 @@ public final class FileShareCrawler extends VerticleBase {
     /** On an extraction worker: read, detect, collect, write. Failures become item outcomes. */
     private Result scanItem(FileWalker.Entry e, ItemRef item) {
         Path p = e.path();
-        Format format = Format.of(p.getFileName().toString());
-        if (job.logs() && format != Format.DOCUMENT) {
-            format = Format.LINES; // in a log folder, "access_log", "app.json" and "messages" are logs too
-        }
+        Format format = format(p);
         if (format == Format.UNSUPPORTED) {
             return new Result(ItemOutcome.skipped("format not supported yet: " + Format.extension(p.getFileName().toString()),
                     e.size()), Map.of());
@@ -184,8 +191,8 @@ public final class FileShareCrawler extends VerticleBase {
                         true);
             }
             if (!r.partial()) {
-                await(new WriterCommand.Remember(item.recordId(), job.sourceId(), e.size(), stateTime(e), rules.version(),
-                        job.scan()));
+                writer.remember(item.recordId(), job.sourceId(), new InventoryIndex.ItemState(e.size(), stateTime(e),
+                        rules.version()), job.scan());
             } // a log read up to its last complete line is read again at the next scan, whatever its size then
             return r;
         } catch (NoSuchFileException gone) {
@@ -289,8 +296,8 @@ public final class FileShareCrawler extends VerticleBase {
     /** An Office file, PDF, mail, archive or media file: one collector per embedded part. */
     private Result document(FileWalker.Entry e, ItemRef item) throws IOException {
         Map<String, FindingCollector> parts = new java.util.LinkedHashMap<>();
-        String warning = documents.scan(() -> Files.newInputStream(e.path()), part -> parts.computeIfAbsent(
-                part == null ? "" : part, k -> new FindingCollector(part == null ? item : item.withPart(part), rules.policy(),
+        String warning = documents.scan(e.path().getFileName().toString(), () -> Files.newInputStream(e.path()),
+                part -> parts.computeIfAbsent(part == null ? "" : part, k -> new FindingCollector(part == null ? item : item.withPart(part), rules.policy(),
                         hasher, this::write, false)));
         int total = 0;
         Map<String, Integer> types = new java.util.HashMap<>();
@@ -312,10 +319,6 @@ public final class FileShareCrawler extends VerticleBase {
         index.keep(job.sourceId(), itemId, job.scan());
     }
 
-    private void await(WriterCommand c) {
-        writer.await(c);
-    }
-
     private void finish() {
         finishing = true;
         walkPool.executeBlocking(() -> {
@@ -334,6 +337,6 @@ public final class FileShareCrawler extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        return walkPool.close().compose(v -> extractPool.close());
+        return walkPool.close().compose(v -> extractPool.close()).compose(v -> documentPool.close());
     }
 }

@@ -1,13 +1,13 @@
 package be.inzage.scan;
 
 /**
- * What must happen in order on the inventory writer. Findings themselves are indexed by the
- * crawler's own threads ({@link WriterClient#replace}) and kept items are remembered in memory
- * ({@link be.inzage.inventory.InventoryIndex#keep}).
+ * What must happen in order on the inventory writer. Findings and files' states are written by the
+ * crawler's own threads ({@link WriterClient#replace}, {@link WriterClient#remember}) and kept items
+ * are remembered in memory ({@link be.inzage.inventory.InventoryIndex#keep}).
  */
 public sealed interface WriterCommand {
 
-    /** The item was read: remember its size and modification time for the next scan. */
+    /** A table was read (from the event loop): remember its state for the next scan. */
     record Remember(String itemId, String sourceId, long size, long modified, String rules, long scan)
             implements WriterCommand {
     }

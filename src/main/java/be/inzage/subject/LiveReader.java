@@ -56,7 +56,7 @@ public final class LiveReader implements AutoCloseable {
         try {
             Format format = Format.of(p.getFileName().toString());
             if (format == Format.DOCUMENT) {
-                new DocumentItemScanner(rules.engine()).scan(() -> Files.newInputStream(p), part ->
+                new DocumentItemScanner(rules.engine()).scan(p.getFileName().toString(), () -> Files.newInputStream(p), part ->
                         collector(part == null ? item : item.withPart(part), tap));
             } else {
                 new TextItemScanner(rules.engine()).scan(() -> Files.newInputStream(p), format, Files.size(p),

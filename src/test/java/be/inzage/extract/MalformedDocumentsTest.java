@@ -161,4 +161,44 @@ class MalformedDocumentsTest {
                 }, part -> null));
         assertTrue(e.getMessage().startsWith("parser time-out"), e.getMessage());
     }
+
+    @Test
+    void abandonedParsesDoNotHoldBackTheNextItems() throws IOException {
+        // parses are bounded per core; a parse that hangs for good must give its place back at its time-out,
+        // or a few hostile files would stall every later document of the scan
+        Path docx = tmp.resolve("share/ok.docx");
+        DocumentItemScanner impatient = new DocumentItemScanner(Rulebook.load(TestRules.root()).engine(), 200);
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        try {
+            int hostile = Runtime.getRuntime().availableProcessors() + 2;
+            for (int i = 0; i < hostile; i++) {
+                DocumentItemScanner.UnreadableDocumentException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                        java.time.Duration.ofSeconds(10), () -> assertThrows(DocumentItemScanner.UnreadableDocumentException.class,
+                                () -> impatient.scan("hang.docx", () -> new java.io.InputStream() {
+                                    @Override
+                                    public int read() throws IOException {
+                                        try {
+                                            never.await(); // ignores nothing but an interrupt, which it then swallows
+                                        } catch (InterruptedException ie) {
+                                            Thread.currentThread().interrupt();
+                                        }
+                                        return -1;
+                                    }
+                                }, part -> null)));
+                assertTrue(e.getMessage().startsWith("parser time-out"), e.getMessage());
+            }
+            java.util.List<String> found = new java.util.ArrayList<>();
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                    () -> impatient.scan("ok.docx", () -> Files.newInputStream(docx), part -> collecting(found)));
+            assertTrue(!found.isEmpty(), "a good document after the hung ones is still read");
+        } finally {
+            never.countDown();
+        }
+    }
+
+    private static FindingCollector collecting(java.util.List<String> types) {
+        return new FindingCollector(new ItemRef("s", "s", "file", "ok.docx", null),
+                Rulebook.load(TestRules.root()).policy(), new KeyedHasher(new byte[32]), (cid, batch, first) -> { }, false)
+                .tap((d, part, line) -> types.add(d.type()));
+    }
 }

@@ -40,6 +40,7 @@ public class DocBench {
         if (a[0].equals("gen")) {
             gen(Path.of(a[1]), Integer.parseInt(a[2]));
         } else {
+            names = a.length < 4 || !a[3].equals("--no-names");
             tika(Path.of(a[1]), Integer.parseInt(a[2]));
         }
     }
@@ -143,11 +144,16 @@ public class DocBench {
                 secs, files.size() / secs, bytes / 1e6 / secs);
     }
 
+    /** Whether the baseline tells Tika each file's name, as tika-app does (it then also matches names against globs). */
+    static boolean names = true;
+
     static void parse(AutoDetectParser parser, Path p) {
         RecursiveParserWrapperHandler h = new RecursiveParserWrapperHandler(
                 new BasicContentHandlerFactory(BasicContentHandlerFactory.HANDLER_TYPE.TEXT, 20_000_000), 2_000);
         Metadata md = new Metadata();
-        md.set(TikaCoreProperties.RESOURCE_NAME_KEY, p.getFileName().toString()); // as tika-app does
+        if (names) {
+            md.set(TikaCoreProperties.RESOURCE_NAME_KEY, p.getFileName().toString());
+        }
         try (InputStream in = Files.newInputStream(p)) {
             new RecursiveParserWrapper(parser).parse(in, h, md, new ParseContext());
         } catch (Exception e) {

@@ -18,6 +18,7 @@ public final class InventoryWriterVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(InventoryWriterVerticle.class);
 
     private final InventoryIndex index;
+    private static final boolean STATS = Boolean.getBoolean("inzage.stats");
     private MessageConsumer<WriterCommand> consumer;
 
     public InventoryWriterVerticle(InventoryIndex index) {
@@ -36,10 +37,19 @@ public final class InventoryWriterVerticle extends VerticleBase {
             if (c instanceof WriterCommand.Remember m) {
                 index.remember(m.itemId(), m.sourceId(), new InventoryIndex.ItemState(m.size(), m.modified(), m.rules()), m.scan());
             } else if (c instanceof WriterCommand.Finish f) {
+                long t0 = System.nanoTime();
+                index.flushBuffers();
+                long t1 = System.nanoTime();
                 if (f.complete()) {
                     index.dropStale(f.sourceId(), f.scan());
                 }
+                long t2 = System.nanoTime();
                 index.commit();
+                if (STATS) {
+                    // for bench/: where the end of a scan goes
+                    System.err.printf("end_of_scan flush_s=%.3f drop_s=%.3f commit_s=%.3f%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                            (System.nanoTime() - t2) / 1e9);
+                }
             }
             msg.reply(null);
         } catch (Exception e) {

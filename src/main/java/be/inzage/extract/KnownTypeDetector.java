@@ -73,16 +73,50 @@ final class KnownTypeDetector implements Detector {
         this.fallback = fallback;
     }
 
+    private static final MediaType MAIL = MediaType.parse("message/rfc822");
+    private static final MediaType MBOX = MediaType.parse("application/mbox");
+
     @Override
     public MediaType detect(InputStream in, Metadata metadata) throws IOException {
-        Known k = known(metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY));
-        if (k != null && in != null && in.markSupported() && startsWith(in, k)) {
-            return k.type();
+        String ext = extension(metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY));
+        if (ext != null && in != null && in.markSupported()) {
+            Known k = BY_EXTENSION.get(ext);
+            if (k != null && startsWith(in, k)) {
+                return k.type();
+            }
+            // mail has no signature, but its first line is a header ("Received: ...") or, in an mbox, "From "
+            if (ext.equals("eml") && firstLineIsHeader(in)) {
+                return MAIL;
+            }
+            if (ext.equals("mbox") && startsWith(in, MBOX_START)) {
+                return MBOX;
+            }
         }
         return fallback.detect(in, metadata);
     }
 
-    private static Known known(String name) {
+    private static final Known MBOX_START = Known.of("application/mbox", 0, "From ");
+
+    /** "Name: value" with a name of letters, digits and dashes (RFC 5322 field names, as mail writers use them). */
+    private static boolean firstLineIsHeader(InputStream in) throws IOException {
+        byte[] head = new byte[LOOK];
+        in.mark(LOOK);
+        int n = 0;
+        try {
+            for (int r; n < head.length && (r = in.read(head, n, head.length - n)) > 0; ) {
+                n += r;
+            }
+        } finally {
+            in.reset();
+        }
+        int i = 0;
+        while (i < n && (Character.isLetterOrDigit(head[i]) && head[i] > 0 || head[i] == '-')) {
+            i++;
+        }
+        return i > 0 && i + 1 < n && head[i] == ':' && (head[i + 1] == ' ' || head[i + 1] == '\t');
+    }
+
+    private static String extension(String name) {
         if (name == null) {
             return null;
         }
@@ -91,7 +125,7 @@ final class KnownTypeDetector implements Detector {
         if (dot <= slash + 1 || dot == name.length() - 1) {
             return null;
         }
-        return BY_EXTENSION.get(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     /** Reads the first bytes and puts them back, as every Tika detector must. */

@@ -86,6 +86,20 @@ public final class DocumentItemScanner {
         }
     }
 
+    /**
+     * Word and PowerPoint files are read by Tika's streaming (SAX) extractors instead of the POI object
+     * models: memory stays bounded by the text, not by the document's XML tree, and building that tree
+     * was a tenth of the samples of a bare extraction (bench: 6,000 documents in 20–21 s, not 23–25 s).
+     */
+    private static final org.apache.tika.parser.microsoft.OfficeParserConfig OFFICE = office();
+
+    private static org.apache.tika.parser.microsoft.OfficeParserConfig office() {
+        org.apache.tika.parser.microsoft.OfficeParserConfig c = new org.apache.tika.parser.microsoft.OfficeParserConfig();
+        c.setUseSAXDocxExtractor(true);
+        c.setUseSAXPptxExtractor(true);
+        return c;
+    }
+
     /** Metadata keys repeat across every document: their field names are worked out once. */
     private static final java.util.Map<String, FieldName> FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -131,6 +145,7 @@ public final class DocumentItemScanner {
         RecursiveParserWrapperHandler handler = new RecursiveParserWrapperHandler(
                 new PagedTextHandlerFactory(MAX_CHARS), MAX_PARTS);
         ParseContext context = new ParseContext();
+        context.set(org.apache.tika.parser.microsoft.OfficeParserConfig.class, OFFICE);
         String warning = null;
         InputStream in = opener.open();
         Slot slot;

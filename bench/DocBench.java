@@ -31,7 +31,7 @@ import java.util.zip.ZipOutputStream;
 /**
  * Documents benchmark. "gen DIR N": writes N mixed documents (docx, xlsx, pdf, eml, zip of a docx,
  * plus copies of shared/corpus/documents/tika files) with planted identifiers.
- * "tika DIR THREADS": the baseline, bare Tika (AutoDetectParser in a RecursiveParserWrapper, text
+ * "tika DIR THREADS [--no-names] [--sax]": the baseline, bare Tika (AutoDetectParser in a RecursiveParserWrapper, text
  * handler, the same 20 M character limit) over every file, no detection, no index; the script
  * times the whole process (JVM start and parser loading included), as it times `inzage scan`.
  */
@@ -40,7 +40,9 @@ public class DocBench {
         if (a[0].equals("gen")) {
             gen(Path.of(a[1]), Integer.parseInt(a[2]));
         } else {
-            names = a.length < 4 || !a[3].equals("--no-names");
+            java.util.List<String> flags = java.util.Arrays.asList(a).subList(3, a.length);
+            names = !flags.contains("--no-names");
+            sax = flags.contains("--sax");
             tika(Path.of(a[1]), Integer.parseInt(a[2]));
         }
     }
@@ -146,6 +148,8 @@ public class DocBench {
 
     /** Whether the baseline tells Tika each file's name, as tika-app does (it then also matches names against globs). */
     static boolean names = true;
+    /** Whether the baseline uses the streaming docx/pptx extractors, as Inzage does (for the comparison of like with like). */
+    static boolean sax;
 
     static void parse(AutoDetectParser parser, Path p) {
         RecursiveParserWrapperHandler h = new RecursiveParserWrapperHandler(
@@ -155,7 +159,14 @@ public class DocBench {
             md.set(TikaCoreProperties.RESOURCE_NAME_KEY, p.getFileName().toString());
         }
         try (InputStream in = Files.newInputStream(p)) {
-            new RecursiveParserWrapper(parser).parse(in, h, md, new ParseContext());
+            ParseContext context = new ParseContext();
+            if (sax) {
+                org.apache.tika.parser.microsoft.OfficeParserConfig office = new org.apache.tika.parser.microsoft.OfficeParserConfig();
+                office.setUseSAXDocxExtractor(true);
+                office.setUseSAXPptxExtractor(true);
+                context.set(org.apache.tika.parser.microsoft.OfficeParserConfig.class, office);
+            }
+            new RecursiveParserWrapper(parser).parse(in, h, md, context);
         } catch (Exception e) {
             // counted as a failed item by Inzage as well; the baseline just moves on
         }

@@ -57,13 +57,19 @@ public record Finding(String sourceId, String source, String kind, String contai
     }
 
     public static String sha256(String s) {
+        return HEX.formatHex(SHA256.get().digest(s.getBytes(StandardCharsets.UTF_8)), 0, 16);
+    }
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    /** One digest per thread: looking the algorithm up was a good part of hashing a short id. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 16);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 
     /** The primary keys of the rows, without the foreign-key links ("@l") kept for correlation. */
     public JsonArray rowKeys() {

@@ -192,27 +192,49 @@ public final class InventoryIndex implements Closeable {
 
     /** Whether the item was read at an earlier scan with exactly this size, time and rules version. */
     public boolean unchanged(String itemId, ItemState now) throws IOException {
+        return unchanged(List.of(itemId), List.of(now))[0];
+    }
+
+    /**
+     * The same for a batch (a walk's 256 paths): one reader and one terms enumeration per segment
+     * for all of them, keys in sorted order so each seek starts near the last. Per file, one lookup
+     * cost 25 µs on a cold rescan; most of it was setting up the enumerations.
+     */
+    public boolean[] unchanged(List<String> itemIds, List<ItemState> now) throws IOException {
+        int n = itemIds.size();
+        BytesRef[] keys = new BytesRef[n];
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = new BytesRef(stateKey(itemIds.get(i), now.get(i)));
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
+        boolean[] same = new boolean[n];
         IndexSearcher s = searchers.acquire();
         try {
-            // a term lookup per segment, no query machinery: a rescan asks this once per file
-            BytesRef key = new BytesRef(stateKey(itemId, now));
+            // a term lookup per segment, no query machinery
             for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
                 org.apache.lucene.index.Terms terms = leaf.reader().terms("statekey");
                 if (terms == null) {
                     continue;
                 }
                 org.apache.lucene.index.TermsEnum te = terms.iterator();
-                if (te.seekExact(key)) {
-                    Bits live = leaf.reader().getLiveDocs();
-                    org.apache.lucene.index.PostingsEnum docs = te.postings(null, org.apache.lucene.index.PostingsEnum.NONE);
+                Bits live = leaf.reader().getLiveDocs();
+                org.apache.lucene.index.PostingsEnum docs = null;
+                for (int i : order) {
+                    if (same[i] || !te.seekExact(keys[i])) {
+                        continue;
+                    }
+                    docs = te.postings(docs, org.apache.lucene.index.PostingsEnum.NONE);
                     for (int d = docs.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
                         if (live == null || live.get(d)) {
-                            return true;
+                            same[i] = true;
+                            break;
                         }
                     }
                 }
             }
-            return false;
+            return same;
         } finally {
             searchers.release(s);
         }

@@ -41,6 +41,24 @@ class CliTest {
     }
 
     @Test
+    void everyCommandIsListedAndHasItsOwnHelp() {
+        // picocli is given only the command being run; usage and `help` still know every command
+        Run usage = run("--help");
+        assertEquals(0, usage.code());
+        for (String c : List.of("scan", "search", "findings", "report", "verify", "audit", "serve", "token", "hash-password",
+                "demo")) {
+            assertTrue(usage.out().contains("  " + c + " "), c + " listed: " + usage.out());
+            Run own = run(c, "--help");
+            assertEquals(0, own.code(), c);
+            assertTrue(own.out().startsWith("Usage: inzage " + c), own.out());
+            assertTrue(run("help", c).out().startsWith("Usage: inzage " + c), c);
+        }
+        Run typo = run("sacn", "/tmp");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("Unmatched argument") && typo.err().contains("Usage: inzage"), typo.err());
+    }
+
+    @Test
     void scanThenSearchAndFindingsAsJson() throws IOException {
         Path share = Files.createDirectories(tmp.resolve("share"));
         Files.writeString(share.resolve("note.txt"), "one\ntwo\nBel me: 0475/12.34.56 of jan.peeters@example.be\n");

@@ -42,4 +42,16 @@ class LogSetupTest {
         new LogSetup().configure(other);
         assertNotNull(other.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("ERR"));
     }
+
+    @Test
+    void theBundledJsonConfigurationLoadsWithoutComplaint() throws Exception {
+        LoggerContext ctx = new LoggerContext();
+        ch.qos.logback.classic.joran.JoranConfigurator joran = new ch.qos.logback.classic.joran.JoranConfigurator();
+        joran.setContext(ctx);
+        joran.doConfigure(LogSetupTest.class.getResource("/logback-json.xml"));
+        assertEquals(ch.qos.logback.core.status.Status.INFO, new ch.qos.logback.core.status.StatusUtil(ctx).getHighestLevel(0),
+                String.valueOf(ctx.getStatusManager().getCopyOfStatusList()));
+        ConsoleAppender<?> json = assertInstanceOf(ConsoleAppender.class, ctx.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("JSON"));
+        assertInstanceOf(ch.qos.logback.classic.encoder.JsonEncoder.class, json.getEncoder());
+    }
 }

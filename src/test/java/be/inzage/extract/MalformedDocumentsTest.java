@@ -163,6 +163,24 @@ class MalformedDocumentsTest {
     }
 
     @Test
+    void aParserThatBlowsUpFailsItsItemOnly() throws IOException {
+        // an Error (a parser recursing without end, running out of memory) must not escape into the scanner
+        DocumentItemScanner scanner = new DocumentItemScanner(Rulebook.load(TestRules.root()).engine());
+        DocumentItemScanner.UnreadableDocumentException e = assertThrows(DocumentItemScanner.UnreadableDocumentException.class,
+                () -> scanner.scan("deep.docx", () -> new java.io.InputStream() {
+                    @Override
+                    public int read() {
+                        throw new StackOverflowError();
+                    }
+                }, part -> null));
+        assertEquals("parser failure (StackOverflowError)", e.getMessage());
+        List<String> found = new java.util.ArrayList<>();
+        Path docx = tmp.resolve("share/ok.docx");
+        scanner.scan("ok.docx", () -> Files.newInputStream(docx), part -> collecting(found));
+        assertTrue(!found.isEmpty(), "the next document is read as usual");
+    }
+
+    @Test
     void abandonedParsesDoNotHoldBackTheNextItems() throws IOException {
         // parses are bounded per core; a parse that hangs for good must give its place back at its time-out,
         // or a few hostile files would stall every later document of the scan

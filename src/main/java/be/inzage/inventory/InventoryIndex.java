@@ -94,9 +94,11 @@ public final class InventoryIndex implements Closeable {
     public static InventoryIndex openWriter(Path path) throws IOException {
         Files.createDirectories(path);
         Directory d = FSDirectory.open(path);
-        // BEST_SPEED: stored fields are small (masked previews, locators); fast LZ4 beats high compression here
+        // BEST_COMPRESSION (DEFLATE) for stored fields: a third smaller than LZ4, so the index of a 100 MB
+        // web log went from 70 to 56 MB and a subject inventory from 74 to 62 MB per million findings,
+        // for a search p99 of 3.3 ms instead of 1.6 ms (target 20 ms) and the same scan time (bench/README.md)
         IndexWriterConfig cfg = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setCodec(new Lucene912Codec(Lucene912Codec.Mode.BEST_SPEED))
+                .setCodec(new Lucene912Codec(Lucene912Codec.Mode.BEST_COMPRESSION))
                 .setRAMBufferSizeMB(64)
                 .setUseCompoundFile(false);
         boolean exists = DirectoryReader.indexExists(d);

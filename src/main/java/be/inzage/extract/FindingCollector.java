@@ -81,7 +81,6 @@ public final class FindingCollector {
         add(d, line, field, line);
     }
 
-    /** @param recordLine the line that identifies the record (a JSON object's first line), for linking */
     /** Sees every detection with its plain value; used only by live reads for access reports, never stored. */
     public interface Tap {
         void seen(Detection d, String part, int line);
@@ -94,7 +93,6 @@ public final class FindingCollector {
         return this;
     }
 
-    /** The timestamp (epoch ms) of the log line being read, 0 when it has none; applies to the adds that follow. */
     /** From now on the numbers given as lines are page (sheet) numbers; the finding says "page". */
     public void byPage(String unit) {
         this.unit = unit;
@@ -103,12 +101,14 @@ public final class FindingCollector {
     /** "" for lines, or the LineSet prefix of pages or sheets. */
     private String unit = "";
 
+    /** The timestamp (epoch ms) of the log line being read, 0 when it has none; applies to the adds that follow. */
     public void at(long epochMillis) {
         this.now = epochMillis;
     }
 
     private long now;
 
+    /** @param recordLine the line that identifies the record (a JSON object's first line), for linking */
     public void add(Detection d, int line, String field, int recordLine) {
         if (tap != null) {
             tap.seen(d, item.part(), line);

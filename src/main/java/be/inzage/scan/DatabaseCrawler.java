@@ -42,12 +42,14 @@ public final class DatabaseCrawler extends VerticleBase {
     static final java.util.Set<String> INTEGRAL = java.util.Set.of("smallint", "integer", "bigint", "int", "int2", "int4", "int8",
             "tinyint", "mediumint", "serial", "bigserial", "smallserial");
 
-    /** A table: schema, name, columns to read (as text), primary-key columns and which columns hold integers. */
     /** A foreign key of a table onto another table's primary key: its rows belong to the referenced row. */
     record ForeignKey(List<String> columns, Table ref, List<String> refColumns, List<Integer> columnIndexes) {
     }
 
-    /** {@code binary}: bytea/blob columns, read raw after the text columns and sniffed for photos and documents. */
+    /**
+     * A table: schema, name, columns to read (as text), primary-key columns and which columns hold integers.
+     * {@code binary}: bytea/blob columns, read raw after the text columns and sniffed for photos and documents.
+     */
     record Table(String schema, String name, List<String> columns, List<String> pk, java.util.Set<String> integral, boolean view,
                  List<ForeignKey> fks, List<String> binary) {
         String qualified() {

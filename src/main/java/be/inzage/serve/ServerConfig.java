@@ -45,8 +45,10 @@ public record ServerConfig(Path data, String host, int port, Path hmacKey, Path 
     public record ScanLimits(int extractThreads, int maxQueued) {
     }
 
-    /** {@code retention}: how long the source may keep data (ISO-8601 period such as P13M), or null. */
-    /** {@code display}: the URI as shown (no password), worked out once at start-up. */
+    /**
+     * {@code display}: the URI as shown (no password), worked out once at start-up. {@code retention}: how
+     * long the source may keep data (ISO-8601 period such as P13M), or null.
+     */
     public record SourceConfig(String name, String uri, String display, String schedule, Cron cron, java.time.Period retention) {
     }
 

@@ -98,6 +98,12 @@ public final class FileShareCrawler extends VerticleBase {
             walking = true;
             walkPool.executeBlocking(this::nextBatch, true).onComplete(ar -> {
                 walking = false;
+                if (ar.failed()) {
+                    // the rest of the share was not seen: the scan is incomplete and drops nothing as deleted
+                    walkBroken = true;
+                    summary.record(job.root(), ItemOutcome.failed("walk stopped: " + ar.cause().getClass().getSimpleName(), 0),
+                            Map.of());
+                }
                 if (ar.failed() || ar.result().isEmpty()) {
                     walkDone = true;
                     job.progress().listingDone();
@@ -137,9 +143,16 @@ public final class FileShareCrawler extends VerticleBase {
             if (e.error() != null) {
                 continue;
             }
+            long time;
+            try {
+                beforeState.accept(e.path());
+                time = stateTime(e);
+            } catch (IOException | java.io.UncheckedIOException gone) {
+                continue; // vanished while its content was hashed: the read that follows records why
+            }
             files.add(e);
             ids.add(be.inzage.inventory.Finding.itemId(job.sourceId(), e.path().toString()));
-            states.add(new InventoryIndex.ItemState(e.size(), stateTime(e), rules.version()));
+            states.add(new InventoryIndex.ItemState(e.size(), time, rules.version()));
         }
         boolean[] same = index.unchanged(ids, states);
         for (int i = 0; i < same.length; i++) {
@@ -151,8 +164,14 @@ public final class FileShareCrawler extends VerticleBase {
         return batch;
     }
 
+    /** For -Dinzage.stats (bench/): time on the walk thread listing files and looking up their states. */
     private long walkNanos;
     private long lookupNanos;
+    /** A walk batch failed: what was not listed is unknown, so nothing may be dropped as deleted. */
+    private boolean walkBroken;
+
+    /** Tests only: runs on the walk thread before an item's state is taken (to delete it there). */
+    static java.util.function.Consumer<Path> beforeState = p -> { };
 
     private void launch(FileWalker.Entry e) {
         if (e.error() != null) {
@@ -313,8 +332,8 @@ public final class FileShareCrawler extends VerticleBase {
     private Result document(FileWalker.Entry e, ItemRef item) throws IOException {
         Map<String, FindingCollector> parts = new java.util.LinkedHashMap<>();
         String warning = documents.scan(e.path().getFileName().toString(), () -> Files.newInputStream(e.path()),
-                part -> parts.computeIfAbsent(part == null ? "" : part, k -> new FindingCollector(part == null ? item : item.withPart(part), rules.policy(),
-                        hasher, this::write, false)));
+                part -> parts.computeIfAbsent(part == null ? "" : part, k -> new FindingCollector(
+                        part == null ? item : item.withPart(part), rules.policy(), hasher, this::write, false)));
         int total = 0;
         Map<String, Integer> types = new java.util.HashMap<>();
         for (FindingCollector c : parts.values()) {
@@ -343,9 +362,9 @@ public final class FileShareCrawler extends VerticleBase {
         walkPool.executeBlocking(() -> {
             walker.close();
             return null;
-        }).compose(v -> writer.send(new WriterCommand.Finish(job.sourceId(), job.scan(), true)))
+        }).compose(v -> writer.send(new WriterCommand.Finish(job.sourceId(), job.scan(), !walkBroken)))
                 .onComplete(ar -> {
-                    summary.done(ar.succeeded());
+                    summary.done(ar.succeeded() && !walkBroken);
                     if (ar.succeeded()) {
                         done.complete(summary);
                     } else {

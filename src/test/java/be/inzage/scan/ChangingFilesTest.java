@@ -30,6 +30,7 @@ class ChangingFilesTest {
     @AfterEach
     void noHook() {
         FileShareCrawler.beforeRead = p -> { };
+        FileShareCrawler.beforeState = p -> { };
     }
 
     static Set<String> names(List<Finding> fs) {
@@ -66,6 +67,47 @@ class ChangingFilesTest {
         assertEquals(Set.of(), names(ScanFixture.search(data, "email", "bert.b@example.be")),
                 "a vanished file's findings drop out");
         assertEquals(Set.of("a.txt"), names(ScanFixture.search(data, "email", "an.a@example.be")), "the others are kept");
+    }
+
+    @Test
+    void aFileThatVanishesWhileItsContentIsHashedDoesNotCutTheWalkShort() throws Exception {
+        // a modification time of 0 cannot be trusted, so the walk hashes the content; the file goes meanwhile
+        Path share = share();
+        Path data = tmp.resolve("data");
+        ScanFixture.scan(data, share);
+        Files.setLastModifiedTime(share.resolve("b.txt"), FileTime.fromMillis(0));
+        FileShareCrawler.beforeState = p -> {
+            if (p.getFileName().toString().equals("b.txt")) {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+        ScanSummary s = ScanFixture.scan(data, share);
+        assertEquals(3, s.seen(), s.toText());
+        assertEquals(2, s.unchanged(), s.toText());
+        assertEquals(1, s.failed(), s.toText());
+        assertTrue(s.toJson().encode().contains("vanished during the scan"), s.toText());
+        assertEquals("completed", s.toJson().getString("state"), s.toText());
+        assertEquals(Set.of("c.txt"), names(ScanFixture.search(data, "email", "cis.c@example.be")), "the rest is kept");
+    }
+
+    @Test
+    void aWalkThatBreaksOffLeavesTheScanIncompleteAndDropsNothing() throws Exception {
+        Path share = share();
+        Path data = tmp.resolve("data");
+        ScanFixture.scan(data, share);
+        FileShareCrawler.beforeState = p -> {
+            throw new IllegalStateException("the share went away"); // whatever breaks the walk off
+        };
+        ScanSummary s = ScanFixture.scan(data, share);
+        assertEquals("incomplete", s.toJson().getString("state"), s.toText());
+        assertTrue(s.toJson().encode().contains("walk stopped: IllegalStateException"), s.toText());
+        for (String[] f : new String[][] {{"a.txt", "an.a@example.be"}, {"b.txt", "bert.b@example.be"}, {"c.txt", "cis.c@example.be"}}) {
+            assertEquals(Set.of(f[0]), names(ScanFixture.search(data, "email", f[1])), "not seen is not deleted: " + f[0]);
+        }
     }
 
     @Test

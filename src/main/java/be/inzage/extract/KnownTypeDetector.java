@@ -27,6 +27,11 @@ final class KnownTypeDetector implements Detector {
         static Known of(String type, int offset, String magic) {
             return new Known(MediaType.parse(type), offset, magic.getBytes(StandardCharsets.ISO_8859_1));
         }
+
+        boolean matches(byte[] head) {
+            return head.length >= offset + magic.length
+                    && java.util.Arrays.equals(head, offset, offset + magic.length, magic, 0, magic.length);
+        }
     }
 
     private static final String ZIP = "PK\u0003\u0004";
@@ -79,16 +84,18 @@ final class KnownTypeDetector implements Detector {
     @Override
     public MediaType detect(InputStream in, Metadata metadata) throws IOException {
         String ext = extension(metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY));
-        if (ext != null && in != null && in.markSupported()) {
-            Known k = BY_EXTENSION.get(ext);
-            if (k != null && startsWith(in, k)) {
+        Known k = ext == null ? null : BY_EXTENSION.get(ext);
+        boolean mail = "eml".equals(ext) || "mbox".equals(ext);
+        if ((k != null || mail) && in != null && in.markSupported()) {
+            byte[] head = head(in);
+            if (k != null && k.matches(head)) {
                 return k.type();
             }
             // mail has no signature, but its first line is a header ("Received: ...") or, in an mbox, "From "
-            if (ext.equals("eml") && firstLineIsHeader(in)) {
+            if (ext.equals("eml") && firstLineIsHeader(head)) {
                 return MAIL;
             }
-            if (ext.equals("mbox") && startsWith(in, MBOX_START)) {
+            if (ext.equals("mbox") && MBOX_START.matches(head)) {
                 return MBOX;
             }
         }
@@ -98,7 +105,16 @@ final class KnownTypeDetector implements Detector {
     private static final Known MBOX_START = Known.of("application/mbox", 0, "From ");
 
     /** "Name: value" with a name of letters, digits and dashes (RFC 5322 field names, as mail writers use them). */
-    private static boolean firstLineIsHeader(InputStream in) throws IOException {
+    private static boolean firstLineIsHeader(byte[] head) {
+        int i = 0;
+        while (i < head.length && (Character.isLetterOrDigit(head[i]) && head[i] > 0 || head[i] == '-')) {
+            i++;
+        }
+        return i > 0 && i + 1 < head.length && head[i] == ':' && (head[i + 1] == ' ' || head[i + 1] == '\t');
+    }
+
+    /** Up to {@link #LOOK} first bytes, put back afterwards as every Tika detector must. */
+    private static byte[] head(InputStream in) throws IOException {
         byte[] head = new byte[LOOK];
         in.mark(LOOK);
         int n = 0;
@@ -109,11 +125,7 @@ final class KnownTypeDetector implements Detector {
         } finally {
             in.reset();
         }
-        int i = 0;
-        while (i < n && (Character.isLetterOrDigit(head[i]) && head[i] > 0 || head[i] == '-')) {
-            i++;
-        }
-        return i > 0 && i + 1 < n && head[i] == ':' && (head[i + 1] == ' ' || head[i + 1] == '\t');
+        return java.util.Arrays.copyOf(head, n);
     }
 
     private static String extension(String name) {
@@ -126,29 +138,5 @@ final class KnownTypeDetector implements Detector {
             return null;
         }
         return name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
-
-    /** Reads the first bytes and puts them back, as every Tika detector must. */
-    private static boolean startsWith(InputStream in, Known k) throws IOException {
-        int need = k.offset() + k.magic().length;
-        byte[] head = new byte[need];
-        in.mark(LOOK);
-        int n = 0;
-        try {
-            for (int r; n < need && (r = in.read(head, n, need - n)) > 0; ) {
-                n += r;
-            }
-        } finally {
-            in.reset();
-        }
-        if (n < need) {
-            return false;
-        }
-        for (int i = 0; i < k.magic().length; i++) {
-            if (head[k.offset() + i] != k.magic()[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

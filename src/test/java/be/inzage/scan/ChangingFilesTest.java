@@ -37,6 +37,19 @@ class ChangingFilesTest {
         return fs.stream().map(f -> Path.of(f.container()).getFileName().toString()).collect(Collectors.toSet());
     }
 
+    /** A hook that deletes the file of that name when the crawler reaches it. */
+    static java.util.function.Consumer<Path> deleting(String name) {
+        return p -> {
+            if (p.getFileName().toString().equals(name)) {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
     Path share() throws IOException {
         Path share = Files.createDirectories(tmp.resolve("share"));
         Files.writeString(share.resolve("a.txt"), "mail an.a@example.be\n");
@@ -50,15 +63,7 @@ class ChangingFilesTest {
         Path share = share();
         Path data = tmp.resolve("data");
         ScanFixture.scan(data, share);
-        FileShareCrawler.beforeRead = p -> {
-            if (p.getFileName().toString().equals("b.txt")) {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        };
+        FileShareCrawler.beforeRead = deleting("b.txt");
         Files.setLastModifiedTime(share.resolve("b.txt"), FileTime.fromMillis(System.currentTimeMillis() + 10_000)); // b is read again
         ScanSummary s = ScanFixture.scan(data, share);
         assertEquals(3, s.seen(), s.toText());
@@ -76,15 +81,7 @@ class ChangingFilesTest {
         Path data = tmp.resolve("data");
         ScanFixture.scan(data, share);
         Files.setLastModifiedTime(share.resolve("b.txt"), FileTime.fromMillis(0));
-        FileShareCrawler.beforeState = p -> {
-            if (p.getFileName().toString().equals("b.txt")) {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        };
+        FileShareCrawler.beforeState = deleting("b.txt");
         ScanSummary s = ScanFixture.scan(data, share);
         assertEquals(3, s.seen(), s.toText());
         assertEquals(2, s.unchanged(), s.toText());

@@ -13,7 +13,7 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.Map;
 
 /**
- * The default logging set-up, in code: logback's XML configuration costs ~0.2 s of every start
+ * The default logging set-up, in code: logback's XML configuration cost ~0.15 s of every start
  * (its parser and reflection), a tenth of an unchanged rescan. Logs go to stderr and never carry
  * identifier values: only counts, types and reasons. {@code -Dlogback.configurationFile=...}
  * (e.g. the bundled {@code logback-json.xml} for log shippers) still replaces it.

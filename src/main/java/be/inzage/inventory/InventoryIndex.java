@@ -259,44 +259,6 @@ public final class InventoryIndex implements Closeable {
     }
 
     /**
-     * Writes the in-memory segments out, one per core at a time. The end of a scan would otherwise
-     * flush every extraction thread's buffer on the single thread that opens a reader or commits:
-     * about a second, one core idle, at the end of a 10,000-file scan.
-     */
-    public void flushBuffers() throws IOException {
-        int extra = Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
-        java.util.List<java.util.concurrent.CompletableFuture<Void>> helpers = new java.util.ArrayList<>();
-        for (int i = 0; i < extra; i++) {
-            java.util.concurrent.CompletableFuture<Void> f = new java.util.concurrent.CompletableFuture<>();
-            Thread t = new Thread(() -> {
-                try {
-                    flushAll();
-                    f.complete(null);
-                } catch (Throwable e) {
-                    f.completeExceptionally(e);
-                }
-            }, "inzage-flush");
-            t.setDaemon(true);
-            t.start();
-            helpers.add(f);
-        }
-        flushAll();
-        for (java.util.concurrent.CompletableFuture<Void> f : helpers) {
-            try {
-                f.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof IOException io ? io : new IOException("flush failed", e.getCause());
-            }
-        }
-    }
-
-    private void flushAll() throws IOException {
-        while (writer.flushNextBuffer()) {
-            // each call writes one thread's buffer; another thread may be writing the next
-        }
-    }
-
-    /**
      * Drops the findings of a source that this (complete) scan neither wrote nor kept: deleted files,
      * dropped tables. Forgets the scan's kept items (and those of earlier, unfinished scans of the source).
      */

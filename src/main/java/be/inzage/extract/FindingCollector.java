@@ -37,7 +37,8 @@ public final class FindingCollector {
         double confidence;
         int[] lines = new int[4];
         int nLines;
-        int[] recordLines = new int[2];
+        /** null while every record line is the value's own line (logs, CSV rows): the lines then say both. */
+        int[] recordLines;
         int nRecords;
         String preview;
         /** Database rows: primary keys (JSON objects) of the rows holding the value. */
@@ -122,14 +123,20 @@ public final class FindingCollector {
             a.last = Math.max(a.last, now);
         }
         total++;
-        if (line > 0 && (a.nLines == 0 || a.lines[a.nLines - 1] != line)) {
+        boolean newLine = line > 0 && (a.nLines == 0 || a.lines[a.nLines - 1] != line);
+        if (newLine) {
             if (a.nLines == a.lines.length) {
                 a.lines = Arrays.copyOf(a.lines, a.nLines * 2);
             }
             a.lines[a.nLines++] = line;
             lineRefs++;
         }
-        if (recordLine > 0 && (a.nRecords == 0 || a.recordLines[a.nRecords - 1] != recordLine)
+        if (a.recordLines == null && recordLine != line) {
+            // the first record that is not the value's own line: from here on records are kept apart
+            a.nRecords = Math.min(a.nLines - (newLine ? 1 : 0), MAX_RECORDS_PER_FINDING);
+            a.recordLines = Arrays.copyOf(a.lines, Math.max(2, a.nRecords));
+        }
+        if (a.recordLines != null && recordLine > 0 && (a.nRecords == 0 || a.recordLines[a.nRecords - 1] != recordLine)
                 && a.nRecords < MAX_RECORDS_PER_FINDING) {
             if (a.nRecords == a.recordLines.length) {
                 a.recordLines = Arrays.copyOf(a.recordLines, a.nRecords * 2);
@@ -236,11 +243,16 @@ public final class FindingCollector {
 
     /** A full window goes to a sorted run on disk; merged in {@link #finish}. */
     private void spill() {
-        List<Finding> window = new ArrayList<>(values.size());
-        for (Agg a : values.values()) {
-            window.add(toFinding(a));
-        }
-        spills.spill(window);
+        // hashing, masking and writing the window happen on a spill thread while this one reads on
+        List<Agg> full = new ArrayList<>(values.values());
+        String unitNow = unit;
+        spills.spill(() -> {
+            List<Finding> window = new ArrayList<>(full.size());
+            for (Agg a : full) {
+                window.add(toFinding(a, unitNow));
+            }
+            return window;
+        });
         values.clear();
         lineRefs = 0;
     }
@@ -262,7 +274,7 @@ public final class FindingCollector {
     private void flush() {
         List<Finding> batch = new ArrayList<>(values.size());
         for (Agg a : values.values()) {
-            batch.add(toFinding(a));
+            batch.add(toFinding(a, unit));
             perType.merge(a.type, 1, Integer::sum);
         }
         sink.write(cid, batch, segment == 0);
@@ -271,7 +283,8 @@ public final class FindingCollector {
         lineRefs = 0;
     }
 
-    private Finding toFinding(Agg a) {
+    /** @param unit the line-set prefix of the window ("" for lines), read when the window closed */
+    private Finding toFinding(Agg a, String unit) {
         Policy.TypeInfo info = policy.type(a.type);
         int[] lines = LineSet.sortedUnique(a.lines, a.nLines);
         List<String> records = new ArrayList<>();
@@ -299,8 +312,10 @@ public final class FindingCollector {
                 rows = withLinks.encode();
                 records.addAll(linked);
             }
-        } else if (lineRecords && a.nRecords > 0) {
-            for (int r : LineSet.sortedUnique(a.recordLines, a.nRecords)) {
+        } else if (lineRecords && (a.recordLines != null ? a.nRecords : a.nLines) > 0) {
+            int[] recs = a.recordLines != null ? a.recordLines : a.lines;
+            int n = a.recordLines != null ? a.nRecords : Math.min(a.nLines, MAX_RECORDS_PER_FINDING);
+            for (int r : LineSet.sortedUnique(recs, n)) {
                 records.add(cid + ":" + r);
             }
         } else {

@@ -66,4 +66,59 @@ class InventoryFormatTest {
             assertEquals(0, again.count()); // reopened: the format mark survived the commits
         }
     }
+
+    @Test
+    void recordLinesThatAreTheFindingsOwnLinesAreStoredOnceAndReadBackWhole(@TempDir Path dir) throws IOException {
+        // a log value: every line it is on is also a record (a line) of its own file
+        Finding log = new Finding("src1", "log:///var/log/a.log", "log", "/var/log/a.log", null, "client", "ip_address",
+                "electronic", "normal", 0.9, "81.***.***.7", "h1", List.of(), "3-5,9", 4,
+                List.of("c1:3", "c1:4", "c1:5", "c1:9"), "c1", 0);
+        // a JSON-lines value whose record is the object's first line, not the value's own line
+        Finding json = new Finding("src1", "log:///var/log/a.log", "log", "/var/log/a.log", null, "user", "login",
+                "identification", "normal", 0.9, "j***", "h2", List.of(), "12", 1, List.of("c1:10"), "c1", 0);
+        try (InventoryIndex idx = InventoryIndex.openWriter(dir)) {
+            idx.replace("c1", List.of(log, json), 1, true);
+            idx.commit();
+            assertEquals(List.of("c1:3", "c1:4", "c1:5", "c1:9"), idx.byHashes(List.of("h1")).get(0).records());
+            assertEquals("3-5,9", idx.byHashes(List.of("h1")).get(0).lines());
+            assertEquals(List.of("c1:10"), idx.byHashes(List.of("h2")).get(0).records());
+            // linking by record still finds both ways
+            assertEquals(List.of("h1"), idx.byRecords(List.of("c1:9")).stream().map(Finding::hash).toList());
+            assertEquals(List.of("h2"), idx.byRecords(List.of("c1:10")).stream().map(Finding::hash).toList());
+        }
+        try (FSDirectory d = FSDirectory.open(dir);
+             org.apache.lucene.index.DirectoryReader r = org.apache.lucene.index.DirectoryReader.open(d)) {
+            List<String> stored = new java.util.ArrayList<>();
+            for (int i = 0; i < r.maxDoc(); i++) {
+                String v = r.storedFields().document(i).get("recl");
+                if (v != null) {
+                    stored.add(v);
+                }
+            }
+            java.util.Collections.sort(stored);
+            assertEquals(List.of("10", "="), stored); // the log value's list is not stored a second time
+        }
+    }
+
+    @Test
+    void linesOfThousandsOfFilesAreLinkedExactly(@TempDir Path dir) throws IOException {
+        // more containers than one query's 512 clauses: line 7 of every file, and line 8 that must not match
+        List<String> records = new java.util.ArrayList<>();
+        try (InventoryIndex idx = InventoryIndex.openWriter(dir)) {
+            for (int c = 0; c < 1200; c++) {
+                String cid = "c" + c;
+                Finding on7 = new Finding("src1", "file:///share", "file", "/share/" + c + ".csv", null, "email", "email",
+                        "identification", "high", 0.9, "j***", "h7-" + c, List.of(), "7", 1, List.of(cid + ":7"), cid, 0);
+                Finding on8 = new Finding("src1", "file:///share", "file", "/share/" + c + ".csv", null, "email", "email",
+                        "identification", "high", 0.9, "k***", "h8-" + c, List.of(), "8", 1, List.of(cid + ":8"), cid, 0);
+                idx.replace(cid, List.of(on7, on8), 1, true);
+                records.add(cid + ":7");
+            }
+            idx.commit();
+            List<Finding> linked = idx.byRecords(records);
+            assertEquals(1200, linked.size());
+            assertTrue(linked.stream().allMatch(f -> f.hash().startsWith("h7-")));
+            assertEquals(1, idx.byRecords(List.of("c5:8", "c5:70", "c6:1")).size()); // line 7 of c5 is not line 70
+        }
+    }
 }

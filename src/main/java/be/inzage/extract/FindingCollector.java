@@ -5,6 +5,7 @@ import be.inzage.detect.Detection;
 import be.inzage.detect.Normalize;
 import be.inzage.inventory.Finding;
 import be.inzage.inventory.KeyedHasher;
+import be.inzage.inventory.LineRecords;
 import be.inzage.inventory.LineSet;
 import be.inzage.inventory.Masker;
 
@@ -76,6 +77,7 @@ public final class FindingCollector {
         this.hasher = hasher;
         this.sink = sink;
         this.lineRecords = lineRecords;
+        this.spills = new SpillRuns(cid, MAX_RECORDS_PER_FINDING);
     }
 
     public void add(Detection d, int line, String field) {
@@ -216,7 +218,7 @@ public final class FindingCollector {
             Finding template = new Finding(item.sourceId(), item.source(), item.kind(), item.container(), item.part(), null, "",
                     "", "", 0, "", "", List.of(), "", 0, List.of(), cid, 0, "");
             List<Finding> batch = new ArrayList<>(WRITE_BATCH);
-            spills.merge(template, MAX_RECORDS_PER_FINDING, f -> {
+            spills.merge(template, f -> {
                 batch.add(new Finding(f.sourceId(), f.source(), f.kind(), f.container(), f.part(), f.field(), f.type(),
                         f.category(), f.risk(), f.confidence(), f.masked(), f.hash(), f.aliases(), f.lines(), f.count(),
                         f.records(), f.cid(), segment, f.rows(), f.firstSeen(), f.lastSeen()));
@@ -239,7 +241,7 @@ public final class FindingCollector {
         batch.clear();
     }
 
-    private final SpillRuns spills = new SpillRuns();
+    private final SpillRuns spills;
 
     /** A full window goes to a sorted run on disk; merged in {@link #finish}. */
     private void spill() {
@@ -315,12 +317,15 @@ public final class FindingCollector {
         } else if (lineRecords && (a.recordLines != null ? a.nRecords : a.nLines) > 0) {
             int[] recs = a.recordLines != null ? a.recordLines : a.lines;
             int n = a.recordLines != null ? a.nRecords : Math.min(a.nLines, MAX_RECORDS_PER_FINDING);
-            for (int r : LineSet.sortedUnique(recs, n)) {
-                records.add(cid + ":" + r);
-            }
+            int[] sorted = LineSet.sortedUnique(recs, n);
+            return finding(a, info, unit, lines, new LineRecords(cid, sorted, sorted.length), rows);
         } else {
             records.add(item.recordId());
         }
+        return finding(a, info, unit, lines, records, rows);
+    }
+
+    private Finding finding(Agg a, Policy.TypeInfo info, String unit, int[] lines, List<String> records, String rows) {
         List<String> aliases = List.of();
         if (a.type.equals("ip_address")) {
             aliases = Normalize.mappedIpv4(a.normalized).map(v4 -> List.of(hasher.hash(v4))).orElse(List.of());

@@ -1,6 +1,7 @@
 package be.inzage.extract;
 
 import be.inzage.inventory.Finding;
+import be.inzage.inventory.LineRecords;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -33,6 +34,13 @@ final class SpillRuns implements Closeable {
             .thenComparing(f -> f.field() == null ? "" : f.field());
 
     /**
+     * Runs merged at once. Every FAN_IN consecutive runs of one level are merged into one run of the
+     * next, as they come: open files and read buffers stay bounded whatever the item's size (a
+     * 1.1 GB log made 730 runs, 47 MB of buffers and as many open files, before this).
+     */
+    static final int FAN_IN = 32;
+
+    /**
      * Windows are sorted and written off the reading thread: on a 1 GB log that was 45 % of the
      * reading thread's time, while the other core sat idle until the merge (bench/README.md).
      */
@@ -42,35 +50,92 @@ final class SpillRuns implements Closeable {
         return t;
     });
 
+    private final String cid;
+    private final int maxRecords;
+    /** Runs in window order, and the level of each (0: one window; n + 1: FAN_IN runs of level n). */
     private final List<Path> runs = new ArrayList<>();
+    private final List<Integer> levels = new ArrayList<>();
     /** The window being written, if any: at most one, so memory holds two windows at most. */
     private java.util.concurrent.Future<?> pending;
+    private int merges;
+
+    /** @param cid the item's container id; @param maxRecords records kept per finding */
+    SpillRuns(String cid, int maxRecords) {
+        this.cid = cid;
+        this.maxRecords = maxRecords;
+    }
 
     boolean isEmpty() {
         return runs.isEmpty();
     }
 
+    /** Runs merged into bigger ones so far (for tests). */
+    int merges() {
+        return merges;
+    }
+
     /** Writes one window, sorted, on a spill thread; waits first for the window before it. */
     void spill(java.util.function.Supplier<List<Finding>> window) {
         await();
-        Path run;
-        try {
-            run = Files.createTempFile("inzage-spill-", ".run");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Path run = newRun();
+        runs.add(run); // in window order, whenever each is written: the merges rely on it
+        levels.add(0);
+        // the merges this run completes, planned now so the list stays in order
+        List<List<Path>> inputs = new ArrayList<>();
+        List<Path> outputs = new ArrayList<>();
+        for (int level = 0; tailOf(level) >= FAN_IN; level++) {
+            int from = runs.size() - FAN_IN;
+            inputs.add(new ArrayList<>(runs.subList(from, runs.size())));
+            Path merged = newRun();
+            outputs.add(merged);
+            runs.subList(from, runs.size()).clear();
+            levels.subList(from, levels.size()).clear();
+            runs.add(merged);
+            levels.add(level + 1);
         }
-        run.toFile().deleteOnExit();
-        runs.add(run); // in window order, whenever each is written: the merge relies on it
+        merges += inputs.size();
         pending = WRITERS.submit(() -> {
             List<Finding> w = window.get();
             w.sort(KEY);
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
+            try (RunWriter out = new RunWriter(run)) {
                 for (Finding f : w) {
-                    write(out, f);
+                    out.write(f);
+                }
+            }
+            for (int i = 0; i < inputs.size(); i++) {
+                try (RunWriter out = new RunWriter(outputs.get(i))) {
+                    mergeRuns(inputs.get(i), template(), out::write);
+                }
+                for (Path in : inputs.get(i)) {
+                    Files.deleteIfExists(in);
                 }
             }
             return null;
         });
+    }
+
+    /** How many runs at the end of the list are of {@code level}. */
+    private int tailOf(int level) {
+        int n = 0;
+        for (int i = levels.size() - 1; i >= 0 && levels.get(i) == level; i--) {
+            n++;
+        }
+        return n;
+    }
+
+    private static Path newRun() {
+        try {
+            Path run = Files.createTempFile("inzage-spill-", ".run");
+            run.toFile().deleteOnExit();
+            return run;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What intermediate merges read with: only the fields the runs do not hold. */
+    private Finding template() {
+        return new Finding("", "", "", "", null, null, "", "", "", 0, "", "", List.of(), "", 0, List.of(), cid, 0, "");
     }
 
     /** Waits for the window being written; its failure is the caller's (the item fails, the scan goes on). */
@@ -98,17 +163,26 @@ final class SpillRuns implements Closeable {
     }
 
     /** Merges the runs; {@code template} gives the item's own fields (source, container, cid). */
-    void merge(Finding template, int maxRecords, Consumer<Finding> out) {
+    void merge(Finding template, Consumer<Finding> out) {
         await();
-        record Head(Finding f, DataInputStream in, int run) {
+        try {
+            mergeRuns(runs, template, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One value's entries from runs in window order become one finding, in key order. */
+    private void mergeRuns(List<Path> inputs, Finding template, Consumer<Finding> out) throws IOException {
+        record Head(Finding f, RunReader in, int run) {
         }
         PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing(Head::f, KEY).thenComparingInt(Head::run));
-        List<DataInputStream> ins = new ArrayList<>();
+        List<RunReader> ins = new ArrayList<>();
         try {
-            for (int i = 0; i < runs.size(); i++) {
-                DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(runs.get(i)), 1 << 16));
+            for (int i = 0; i < inputs.size(); i++) {
+                RunReader in = new RunReader(inputs.get(i), template);
                 ins.add(in);
-                Finding f = read(in, template);
+                Finding f = in.read();
                 if (f != null) {
                     heads.add(new Head(f, in, i));
                 }
@@ -117,7 +191,7 @@ final class SpillRuns implements Closeable {
             while (!heads.isEmpty()) {
                 Head h = heads.poll();
                 acc = acc != null && KEY.compare(acc, h.f()) == 0 ? combine(acc, h.f(), maxRecords) : flushAndStart(acc, h.f(), out);
-                Finding next = read(h.in(), template);
+                Finding next = h.in().read();
                 if (next != null) {
                     heads.add(new Head(next, h.in(), h.run()));
                 }
@@ -125,15 +199,9 @@ final class SpillRuns implements Closeable {
             if (acc != null) {
                 out.accept(acc);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } finally {
-            for (DataInputStream in : ins) {
-                try {
-                    in.close();
-                } catch (IOException ignored) {
-                    // deleted next
-                }
+            for (RunReader in : ins) {
+                in.close();
             }
         }
     }
@@ -148,13 +216,20 @@ final class SpillRuns implements Closeable {
     /** The same value in two windows: the later window's lines and records follow the earlier's. */
     private static Finding combine(Finding a, Finding b, int maxRecords) {
         String lines = be.inzage.inventory.LineSet.concat(a.lines(), b.lines());
-        List<String> records = new ArrayList<>(a.records());
-        for (String r : b.records()) {
-            if (records.size() >= maxRecords) {
-                break;
-            }
-            if (records.isEmpty() || !records.get(records.size() - 1).equals(r)) {
-                records.add(r);
+        List<String> records;
+        if (a.records() instanceof LineRecords la && b.records() instanceof LineRecords lb) {
+            records = la.append(lb, maxRecords);
+        } else if (a.records().size() >= maxRecords || b.records().isEmpty()) {
+            records = a.records();
+        } else {
+            records = new ArrayList<>(a.records());
+            for (String r : b.records()) {
+                if (records.size() >= maxRecords) {
+                    break;
+                }
+                if (records.isEmpty() || !records.get(records.size() - 1).equals(r)) {
+                    records.add(r);
+                }
             }
         }
         String rows = a.rows().isEmpty() ? b.rows() : b.rows().isEmpty() ? a.rows()
@@ -165,99 +240,149 @@ final class SpillRuns implements Closeable {
                 a.cid(), 0, rows, first, Math.max(a.lastSeen(), b.lastSeen()));
     }
 
-    private static void write(DataOutputStream out, Finding f) throws IOException {
-        out.writeUTF(f.type());
-        out.writeUTF(f.hash());
-        out.writeUTF(f.field() == null ? "\0" : f.field());
-        out.writeUTF(f.category());
-        out.writeUTF(f.risk());
-        out.writeDouble(f.confidence());
-        out.writeUTF(f.masked());
-        out.writeInt(f.aliases().size());
-        for (String a : f.aliases()) {
-            out.writeUTF(a);
+    /**
+     * Writes one run. Type, field, category and risk repeat on every entry: each is written once
+     * in full and then as its number in the run's own table.
+     */
+    private static final class RunWriter implements Closeable {
+        private final DataOutputStream out;
+        private final java.util.Map<String, Integer> symbols = new java.util.HashMap<>();
+
+        RunWriter(Path run) throws IOException {
+            out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16));
         }
-        writeLong(out, f.lines());
-        out.writeInt(f.count());
-        // records that are lines of the item ("cid:42", every log line) as numbers: as strings they were a
-        // third of the time spent reading a big log
-        String own = f.cid() + ':';
-        List<String> others = new ArrayList<>();
-        int[] nums = new int[f.records().size()];
-        int k = 0;
-        for (String r : f.records()) {
-            int n = r.startsWith(own) ? number(r, own.length()) : -1;
-            if (n >= 0) {
-                nums[k++] = n;
+
+        private void symbol(String s) throws IOException {
+            Integer id = symbols.get(s);
+            if (id != null) {
+                writeVarInt(out, id + 1);
             } else {
-                others.add(r);
+                writeVarInt(out, 0);
+                out.writeUTF(s);
+                symbols.put(s, symbols.size());
             }
         }
-        writeVarInt(out, k);
-        for (int i = 0; i < k; i++) {
-            writeVarInt(out, nums[i]);
-        }
-        writeVarInt(out, others.size());
-        for (String r : others) {
-            out.writeUTF(r);
-        }
-        writeLong(out, f.rows());
-        out.writeLong(f.firstSeen());
-        out.writeLong(f.lastSeen());
-    }
 
-    private static Finding read(DataInputStream in, Finding t) throws IOException {
-        String type;
-        try {
-            type = in.readUTF();
-        } catch (EOFException end) {
-            return null;
-        }
-        String hash = in.readUTF();
-        String field = in.readUTF();
-        String category = in.readUTF();
-        String risk = in.readUTF();
-        double confidence = in.readDouble();
-        String masked = in.readUTF();
-        int na = in.readInt();
-        List<String> aliases = new ArrayList<>(na);
-        for (int i = 0; i < na; i++) {
-            aliases.add(in.readUTF());
-        }
-        String lines = readLong(in);
-        int count = in.readInt();
-        int nl = readVarInt(in);
-        List<String> records = new ArrayList<>(nl + 1);
-        String own = t.cid() + ':';
-        for (int i = 0; i < nl; i++) {
-            records.add(own + readVarInt(in));
-        }
-        int nr = readVarInt(in);
-        for (int i = 0; i < nr; i++) {
-            records.add(in.readUTF());
-        }
-        String rows = readLong(in);
-        long first = in.readLong();
-        long last = in.readLong();
-        return new Finding(t.sourceId(), t.source(), t.kind(), t.container(), t.part(), field.equals("\0") ? null : field, type,
-                category, risk, confidence, masked, hash, aliases, lines, count, records, t.cid(), 0, rows, first, last);
-    }
-
-    /** The number after a record's "cid:", or -1 when it is not a plain line number. */
-    private static int number(String r, int from) {
-        int len = r.length() - from;
-        if (len < 1 || len > 9) {
-            return -1;
-        }
-        int v = 0;
-        for (int i = from; i < r.length(); i++) {
-            char c = r.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
+        void write(Finding f) {
+            try {
+                symbol(f.type());
+                out.writeUTF(f.hash());
+                symbol(f.field() == null ? "\0" : f.field());
+                symbol(f.category());
+                symbol(f.risk());
+                out.writeDouble(f.confidence());
+                out.writeUTF(f.masked());
+                writeVarInt(out, f.aliases().size());
+                for (String a : f.aliases()) {
+                    out.writeUTF(a);
+                }
+                writeLong(out, f.lines());
+                writeVarInt(out, f.count());
+                // records that are lines of the item ("cid:42", every log line) as numbers: as strings they were a
+                // third of the time spent reading a big log
+                if (f.records() instanceof LineRecords lr) {
+                    int[] nums = lr.lines();
+                    writeVarInt(out, nums.length + 1);
+                    int prev = 0;
+                    for (int v : nums) {
+                        writeVarInt(out, v - prev); // ascending: deltas
+                        prev = v;
+                    }
+                } else {
+                    writeVarInt(out, 0);
+                    writeVarInt(out, f.records().size());
+                    for (String r : f.records()) {
+                        out.writeUTF(r);
+                    }
+                }
+                writeLong(out, f.rows());
+                out.writeLong(f.firstSeen());
+                out.writeLong(f.lastSeen());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            v = v * 10 + (c - '0');
         }
-        return v;
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+    }
+
+    /** Reads one run back; {@code t} gives the fields runs do not hold. */
+    private static final class RunReader implements Closeable {
+        private final DataInputStream in;
+        private final Finding t;
+        private final List<String> symbols = new ArrayList<>();
+
+        RunReader(Path run, Finding template) throws IOException {
+            in = new DataInputStream(new BufferedInputStream(Files.newInputStream(run), 1 << 16));
+            t = template;
+        }
+
+        private String symbol() throws IOException {
+            int id = readVarInt(in);
+            if (id > 0) {
+                return symbols.get(id - 1);
+            }
+            String s = in.readUTF();
+            symbols.add(s);
+            return s;
+        }
+
+        /** The next entry, or null at the end of the run. */
+        Finding read() throws IOException {
+            String type;
+            try {
+                type = symbol();
+            } catch (EOFException end) {
+                return null;
+            }
+            String hash = in.readUTF();
+            String field = symbol();
+            String category = symbol();
+            String risk = symbol();
+            double confidence = in.readDouble();
+            String masked = in.readUTF();
+            int na = readVarInt(in);
+            List<String> aliases = new ArrayList<>(na);
+            for (int i = 0; i < na; i++) {
+                aliases.add(in.readUTF());
+            }
+            String lines = readLong(in);
+            int count = readVarInt(in);
+            int nl = readVarInt(in);
+            List<String> records;
+            if (nl > 0) {
+                int[] nums = new int[nl - 1];
+                int prev = 0;
+                for (int i = 0; i < nums.length; i++) {
+                    prev += readVarInt(in);
+                    nums[i] = prev;
+                }
+                records = new LineRecords(t.cid(), nums, nums.length);
+            } else {
+                int nr = readVarInt(in);
+                records = new ArrayList<>(nr);
+                for (int i = 0; i < nr; i++) {
+                    records.add(in.readUTF());
+                }
+            }
+            String rows = readLong(in);
+            long first = in.readLong();
+            long last = in.readLong();
+            return new Finding(t.sourceId(), t.source(), t.kind(), t.container(), t.part(), field.equals("\0") ? null : field,
+                    type, category, risk, confidence, masked, hash, aliases, lines, count, records, t.cid(), 0, rows, first, last);
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // the file is deleted next
+            }
+        }
     }
 
     private static void writeVarInt(DataOutputStream out, int v) throws IOException {

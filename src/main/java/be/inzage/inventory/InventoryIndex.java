@@ -376,14 +376,22 @@ public final class InventoryIndex implements Closeable {
         String own = f.cid() + ':';
         int[] lines = new int[f.records().size()];
         int n = 0;
-        for (String r : f.records()) {
-            int line = r.startsWith(own) ? lineNumber(r, own.length()) : -1;
-            if (line >= 0) {
-                lines[n++] = line;
+        if (f.records() instanceof LineRecords lr && lr.cid().equals(f.cid())) {
+            lines = lr.lines();
+            n = lines.length;
+            for (int line : lines) {
                 d.add(new StringField(REC_LINE, lineTerm(line), Field.Store.NO));
-            } else {
-                d.add(new StringField(REC, r, Field.Store.NO));
-                d.add(new StoredField(REC, r));
+            }
+        } else {
+            for (String r : f.records()) {
+                int line = r.startsWith(own) ? lineNumber(r, own.length()) : -1;
+                if (line >= 0) {
+                    lines[n++] = line;
+                    d.add(new StringField(REC_LINE, lineTerm(line), Field.Store.NO));
+                } else {
+                    d.add(new StringField(REC, r, Field.Store.NO));
+                    d.add(new StoredField(REC, r));
+                }
             }
         }
         if (n > 0) {

@@ -1,0 +1,61 @@
+package be.inzage.inventory;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.RandomAccess;
+
+/**
+ * Record ids that are lines of one container ("cid:42": a log line, a CSV row), kept as numbers
+ * and spelt out only when read one by one. A big log has millions of them; as strings they were
+ * built, written to spill runs, read back and parsed again on their way into the index.
+ */
+public final class LineRecords extends AbstractList<String> implements RandomAccess {
+
+    private final String cid;
+    private final int[] lines;
+    private final int n;
+
+    /** @param lines line numbers, ascending and distinct; the first {@code n} are used */
+    public LineRecords(String cid, int[] lines, int n) {
+        this.cid = cid;
+        this.lines = lines;
+        this.n = n;
+    }
+
+    public String cid() {
+        return cid;
+    }
+
+    /** The line numbers (a copy). */
+    public int[] lines() {
+        return Arrays.copyOf(lines, n);
+    }
+
+    @Override
+    public String get(int i) {
+        if (i < 0 || i >= n) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return cid + ':' + lines[i];
+    }
+
+    @Override
+    public int size() {
+        return n;
+    }
+
+    /**
+     * These lines followed by those of {@code later} (a later window of the same file), at most
+     * {@code max} in all; a line both end and start with is kept once.
+     */
+    public LineRecords append(LineRecords later, int max) {
+        int[] out = Arrays.copyOf(lines, Math.min(max, n + later.n));
+        int k = Math.min(n, max);
+        for (int i = 0; i < later.n && k < out.length; i++) {
+            if (k == 0 || out[k - 1] != later.lines[i]) {
+                out[k++] = later.lines[i];
+            }
+        }
+        return new LineRecords(cid, out, k);
+    }
+}

@@ -1,0 +1,65 @@
+package be.inzage.extract;
+
+import be.inzage.inventory.Finding;
+import be.inzage.inventory.LineRecords;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Spilled windows merge back into one finding per value, through intermediate merges of FAN_IN runs. */
+class SpillRunsTest {
+
+    private static Finding entry(String hash, String type, String field, int line, List<String> records, long at) {
+        return new Finding("s", "log:///x", "log", "/x.log", null, field, type, "electronic", "normal", 0.9, "m***", hash,
+                List.of(), String.valueOf(line), 1, records, "cid1", 0, "", at, at);
+    }
+
+    @Test
+    void manyWindowsMergeInBoundedFanInAndEveryValueIsOneFindingInLineOrder() throws Exception {
+        int windows = 3 * SpillRuns.FAN_IN + 5; // three intermediate merges, then a final one over 8 runs
+        long filesBefore = HugeLogAggregationTest.spillFiles();
+        Map<String, Finding> out = new TreeMap<>();
+        try (SpillRuns runs = new SpillRuns("cid1", 50)) {
+            for (int w = 1; w <= windows; w++) {
+                int line = w;
+                List<Finding> window = new ArrayList<>();
+                // "a" on every window's line, "b" on even windows only, "c" (a row-keyed value) on the first two
+                window.add(entry("a", "ip_address", "client", line, new LineRecords("cid1", new int[] {line}, 1), 1000L * line));
+                if (w % 2 == 0) {
+                    window.add(entry("b", "cookie", "_ga", line, new LineRecords("cid1", new int[] {line}, 1), 1000L * line));
+                }
+                if (w <= 2) {
+                    window.add(entry("c", "email", "mail", line, List.of("cid1:row" + w), 0));
+                }
+                // the same hash under another field is another finding
+                window.add(entry("a", "ip_address", "xff", line, new LineRecords("cid1", new int[] {line}, 1), 1000L * line));
+                runs.spill(() -> window);
+            }
+            assertEquals(3, runs.merges());
+            Finding template = entry("", "", null, 0, List.of(), 0);
+            runs.merge(template, f -> out.put(f.hash() + "/" + f.field(), f));
+        }
+        assertEquals(4, out.size(), out.keySet().toString());
+        Finding a = out.get("a/client");
+        assertEquals("1-" + windows, a.lines());
+        assertEquals(windows, a.count());
+        assertEquals(50, a.records().size()); // capped, the first ones kept
+        assertEquals("cid1:1", a.records().get(0));
+        assertEquals("cid1:50", a.records().get(49));
+        assertEquals(1000L, a.firstSeen());
+        assertEquals(1000L * windows, a.lastSeen());
+        assertEquals("/x.log", a.container()); // the item's fields come from the template
+        Finding b = out.get("b/_ga");
+        assertEquals(windows / 2, b.count());
+        assertTrue(b.lines().startsWith("2,4,6"), b.lines());
+        assertEquals(List.of("cid1:row1", "cid1:row2"), out.get("c/mail").records());
+        assertEquals(windows, out.get("a/xff").count());
+        assertEquals(filesBefore, HugeLogAggregationTest.spillFiles(), "every run, merged or not, is deleted");
+    }
+}

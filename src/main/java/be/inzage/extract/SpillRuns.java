@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -55,8 +56,16 @@ final class SpillRuns implements Closeable {
     /** Runs in window order, and the level of each (0: one window; n + 1: FAN_IN runs of level n). */
     private final List<Path> runs = new ArrayList<>();
     private final List<Integer> levels = new ArrayList<>();
-    /** The window being written, if any: at most one, so memory holds two windows at most. */
-    private java.util.concurrent.Future<?> pending;
+    /**
+     * Writes and merges not yet known to be done, by the run they make, oldest first. Windows are
+     * written two at a time (one per spill thread); a merge starts when the runs it reads are written.
+     */
+    private final java.util.LinkedHashMap<Path, CompletableFuture<Void>> pending = new java.util.LinkedHashMap<>();
+    /**
+     * A window is handed over only while fewer writes and merges than this are pending: memory holds
+     * at most this many windows plus the one handed over and the one filling.
+     */
+    static final int WINDOWS_IN_FLIGHT = 2;
     private int merges;
 
     /** @param cid the item's container id; @param maxRecords records kept per finding */
@@ -74,44 +83,49 @@ final class SpillRuns implements Closeable {
         return merges;
     }
 
-    /** Writes one window, sorted, on a spill thread; waits first for the window before it. */
+    /** Writes one window, sorted, on a spill thread; waits first if two windows are still being written. */
     void spill(java.util.function.Supplier<List<Finding>> window) {
-        await();
+        pending.values().removeIf(f -> f.isDone() && !f.isCompletedExceptionally());
+        while (pending.size() >= WINDOWS_IN_FLIGHT) {
+            join(pending.remove(pending.keySet().iterator().next()));
+        }
         Path run = newRun();
         runs.add(run); // in window order, whenever each is written: the merges rely on it
         levels.add(0);
-        // the merges this run completes, planned now so the list stays in order
-        List<List<Path>> inputs = new ArrayList<>();
-        List<Path> outputs = new ArrayList<>();
-        for (int level = 0; tailOf(level) >= FAN_IN; level++) {
-            int from = runs.size() - FAN_IN;
-            inputs.add(new ArrayList<>(runs.subList(from, runs.size())));
-            Path merged = newRun();
-            outputs.add(merged);
-            runs.subList(from, runs.size()).clear();
-            levels.subList(from, levels.size()).clear();
-            runs.add(merged);
-            levels.add(level + 1);
-        }
-        merges += inputs.size();
-        pending = WRITERS.submit(() -> {
+        pending.put(run, CompletableFuture.runAsync(() -> {
             List<Finding> w = window.get();
             w.sort(KEY);
             try (RunWriter out = new RunWriter(run)) {
                 for (Finding f : w) {
                     out.write(f);
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            for (int i = 0; i < inputs.size(); i++) {
-                try (RunWriter out = new RunWriter(outputs.get(i))) {
-                    mergeRuns(inputs.get(i), template(), out::write);
+        }, WRITERS));
+        // the merges this run completes, each once the runs it reads are written
+        for (int level = 0; tailOf(level) >= FAN_IN; level++) {
+            int from = runs.size() - FAN_IN;
+            List<Path> inputs = new ArrayList<>(runs.subList(from, runs.size()));
+            Path merged = newRun();
+            runs.subList(from, runs.size()).clear();
+            levels.subList(from, levels.size()).clear();
+            runs.add(merged);
+            levels.add(level + 1);
+            CompletableFuture<?>[] before = inputs.stream().map(pending::remove).filter(java.util.Objects::nonNull)
+                    .toArray(CompletableFuture<?>[]::new);
+            pending.put(merged, CompletableFuture.allOf(before).thenRunAsync(() -> {
+                try (RunWriter out = new RunWriter(merged)) {
+                    mergeRuns(inputs, template(), out::write);
+                    for (Path in : inputs) {
+                        Files.deleteIfExists(in);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                for (Path in : inputs.get(i)) {
-                    Files.deleteIfExists(in);
-                }
-            }
-            return null;
-        });
+            }, WRITERS));
+            merges++;
+        }
     }
 
     /** How many runs at the end of the list are of {@code level}. */
@@ -138,23 +152,27 @@ final class SpillRuns implements Closeable {
         return new Finding("", "", "", "", null, null, "", "", "", 0, "", "", List.of(), "", 0, List.of(), cid, 0, "");
     }
 
-    /** Waits for the window being written; its failure is the caller's (the item fails, the scan goes on). */
+    /** Waits for every write and merge; the first failure is the caller's (the item fails, the scan goes on). */
     private void await() {
-        java.util.concurrent.Future<?> p = pending;
-        pending = null;
-        if (p == null) {
-            return;
-        }
-        try {
-            p.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing a spill run", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) {
-                throw new UncheckedIOException(io);
+        RuntimeException first = null;
+        for (CompletableFuture<Void> f : pending.values()) {
+            try {
+                join(f);
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
             }
+        }
+        pending.clear();
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private static void join(CompletableFuture<Void> f) {
+        try {
+            f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable c = e.getCause();
             if (c instanceof RuntimeException re) {
                 throw re;
             }

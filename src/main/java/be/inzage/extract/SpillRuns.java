@@ -3,12 +3,7 @@ package be.inzage.extract;
 import be.inzage.inventory.Finding;
 import be.inzage.inventory.LineRecords;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -259,63 +254,83 @@ final class SpillRuns implements Closeable {
     }
 
     /**
-     * Writes one run. Type, field, category and risk repeat on every entry: each is written once
-     * in full and then as its number in the run's own table.
+     * Writes one run. Type, field, category, risk, confidence and most masked previews repeat from
+     * entry to entry: each is written once in full and then as its number in the run's own table
+     * (of bounded size). A value's lines are not written again when they are its records too.
      */
     private static final class RunWriter implements Closeable {
-        private final DataOutputStream out;
+        /** Distinct symbols remembered per run; beyond, they are written in full every time. */
+        static final int MAX_SYMBOLS = 4096;
+        private final RunIo.Out out;
         private final java.util.Map<String, Integer> symbols = new java.util.HashMap<>();
+        private final java.util.Map<Double, Integer> confidences = new java.util.HashMap<>();
 
         RunWriter(Path run) throws IOException {
-            out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16));
+            out = new RunIo.Out(run);
         }
 
         private void symbol(String s) throws IOException {
             Integer id = symbols.get(s);
             if (id != null) {
-                writeVarInt(out, id + 1);
+                out.varInt(id + 1);
             } else {
-                writeVarInt(out, 0);
-                out.writeUTF(s);
-                symbols.put(s, symbols.size());
+                out.varInt(0);
+                out.string(s);
+                if (symbols.size() < MAX_SYMBOLS) {
+                    symbols.put(s, symbols.size());
+                }
             }
         }
 
         void write(Finding f) {
             try {
                 symbol(f.type());
-                out.writeUTF(f.hash());
+                out.string(f.hash());
                 symbol(f.field() == null ? "\0" : f.field());
                 symbol(f.category());
                 symbol(f.risk());
-                out.writeDouble(f.confidence());
-                out.writeUTF(f.masked());
-                writeVarInt(out, f.aliases().size());
-                for (String a : f.aliases()) {
-                    out.writeUTF(a);
+                Integer c = confidences.get(f.confidence());
+                if (c != null) {
+                    out.varInt(c + 1);
+                } else {
+                    out.varInt(0);
+                    out.doubleValue(f.confidence());
+                    if (confidences.size() < MAX_SYMBOLS) {
+                        confidences.put(f.confidence(), confidences.size());
+                    }
                 }
-                writeLong(out, f.lines());
-                writeVarInt(out, f.count());
+                symbol(f.masked());
+                out.varInt(f.aliases().size());
+                for (String a : f.aliases()) {
+                    out.string(a);
+                }
+                out.varInt(f.count());
                 // records that are lines of the item ("cid:42", every log line) as numbers: as strings they were a
                 // third of the time spent reading a big log
+                boolean linesAreRecords = false;
                 if (f.records() instanceof LineRecords lr) {
                     int[] nums = lr.lines();
-                    writeVarInt(out, nums.length + 1);
+                    out.varInt(nums.length + 1);
                     int prev = 0;
                     for (int v : nums) {
-                        writeVarInt(out, v - prev); // ascending: deltas
+                        out.varInt(v - prev); // ascending: deltas
                         prev = v;
                     }
+                    linesAreRecords = f.lines().equals(be.inzage.inventory.LineSet.encode(nums));
                 } else {
-                    writeVarInt(out, 0);
-                    writeVarInt(out, f.records().size());
+                    out.varInt(0);
+                    out.varInt(f.records().size());
                     for (String r : f.records()) {
-                        out.writeUTF(r);
+                        out.string(r);
                     }
                 }
-                writeLong(out, f.rows());
-                out.writeLong(f.firstSeen());
-                out.writeLong(f.lastSeen());
+                out.varInt(linesAreRecords ? 1 : 0);
+                if (!linesAreRecords) {
+                    out.string(f.lines());
+                }
+                out.string(f.rows());
+                out.varLong(f.firstSeen());
+                out.varLong(f.lastSeen() - f.firstSeen());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -329,66 +344,77 @@ final class SpillRuns implements Closeable {
 
     /** Reads one run back; {@code t} gives the fields runs do not hold. */
     private static final class RunReader implements Closeable {
-        private final DataInputStream in;
+        private final RunIo.In in;
         private final Finding t;
         private final List<String> symbols = new ArrayList<>();
+        private final List<Double> confidences = new ArrayList<>();
 
         RunReader(Path run, Finding template) throws IOException {
-            in = new DataInputStream(new BufferedInputStream(Files.newInputStream(run), 1 << 16));
+            in = new RunIo.In(run);
             t = template;
         }
 
         private String symbol() throws IOException {
-            int id = readVarInt(in);
+            int id = in.varInt();
             if (id > 0) {
                 return symbols.get(id - 1);
             }
-            String s = in.readUTF();
-            symbols.add(s);
+            String s = in.string();
+            if (symbols.size() < RunWriter.MAX_SYMBOLS) {
+                symbols.add(s);
+            }
             return s;
         }
 
         /** The next entry, or null at the end of the run. */
         Finding read() throws IOException {
-            String type;
-            try {
-                type = symbol();
-            } catch (EOFException end) {
+            if (in.atEnd()) {
                 return null;
             }
-            String hash = in.readUTF();
+            String type = symbol();
+            String hash = in.string();
             String field = symbol();
             String category = symbol();
             String risk = symbol();
-            double confidence = in.readDouble();
-            String masked = in.readUTF();
-            int na = readVarInt(in);
+            int c = in.varInt();
+            double confidence;
+            if (c > 0) {
+                confidence = confidences.get(c - 1);
+            } else {
+                confidence = in.doubleValue();
+                if (confidences.size() < RunWriter.MAX_SYMBOLS) {
+                    confidences.add(confidence);
+                }
+            }
+            String masked = symbol();
+            int na = in.varInt();
             List<String> aliases = new ArrayList<>(na);
             for (int i = 0; i < na; i++) {
-                aliases.add(in.readUTF());
+                aliases.add(in.string());
             }
-            String lines = readLong(in);
-            int count = readVarInt(in);
-            int nl = readVarInt(in);
+            int count = in.varInt();
+            int nl = in.varInt();
             List<String> records;
+            int[] nums = null;
             if (nl > 0) {
-                int[] nums = new int[nl - 1];
+                nums = new int[nl - 1];
                 int prev = 0;
                 for (int i = 0; i < nums.length; i++) {
-                    prev += readVarInt(in);
+                    prev += in.varInt();
                     nums[i] = prev;
                 }
                 records = new LineRecords(t.cid(), nums, nums.length);
             } else {
-                int nr = readVarInt(in);
+                int nr = in.varInt();
                 records = new ArrayList<>(nr);
                 for (int i = 0; i < nr; i++) {
-                    records.add(in.readUTF());
+                    records.add(in.string());
                 }
             }
-            String rows = readLong(in);
-            long first = in.readLong();
-            long last = in.readLong();
+            String lines = in.varInt() == 1 ? be.inzage.inventory.LineSet.encode(nums) : in.string();
+            String rows = in.string();
+            long first = in.varLong();
+            long last = first + in.varLong();
             return new Finding(t.sourceId(), t.source(), t.kind(), t.container(), t.part(), field.equals("\0") ? null : field,
                     type, category, risk, confidence, masked, hash, aliases, lines, count, records, t.cid(), 0, rows, first, last);
         }
@@ -401,38 +427,6 @@ final class SpillRuns implements Closeable {
                 // the file is deleted next
             }
         }
-    }
-
-    private static void writeVarInt(DataOutputStream out, int v) throws IOException {
-        while ((v & ~0x7F) != 0) {
-            out.writeByte((v & 0x7F) | 0x80);
-            v >>>= 7;
-        }
-        out.writeByte(v);
-    }
-
-    private static int readVarInt(DataInputStream in) throws IOException {
-        int v = 0;
-        for (int shift = 0; ; shift += 7) {
-            int b = in.readUnsignedByte();
-            v |= (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return v;
-            }
-        }
-    }
-
-    /** writeUTF is limited to 64 KB; line sets of a busy address are longer. */
-    private static void writeLong(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
-    }
-
-    private static String readLong(DataInputStream in) throws IOException {
-        byte[] b = new byte[in.readInt()];
-        in.readFully(b);
-        return new String(b, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Override

@@ -62,4 +62,49 @@ class SpillRunsTest {
         assertEquals(windows, out.get("a/xff").count());
         assertEquals(filesBefore, HugeLogAggregationTest.spillFiles(), "every run, merged or not, is deleted");
     }
+
+    @Test
+    void everyFieldSurvivesARunWhateverItHolds() throws Exception {
+        List<Finding> window = new ArrayList<>();
+        int[] many = new int[1000];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = i + 1;
+        }
+        // lines beyond the records kept, so the lines are written apart from them
+        window.add(new Finding("s", "x", "log", "/x", null, "client", "ip_address", "electronic", "normal", 0.87654321,
+                "1**.***.***.7", "busy", List.of("alias1"), "1-2000", 2000, new LineRecords("cid1", many, many.length), "cid1", 0, "",
+                1_700_000_000_123L, 1_700_000_999_456L));
+        // a database value: row records and keys as they are, no timestamps
+        window.add(new Finding("s", "x", "db", "/t", null, "e-mail", "email", "identification", "high", 0.95, "ré***@example.be",
+                "row", List.of(), "", 1, List.of("cid1:9f86d081884c7d65", "other:abc"), "cid1", 0, "[{\"id\":7}]", 0, 0));
+        // more distinct previews than a run's symbol table holds
+        for (int i = 0; i < 5000; i++) {
+            window.add(new Finding("s", "x", "log", "/x", null, "_ga", "cookie", "electronic", "normal", 0.9, "g" + i + "é***",
+                    "v" + i, List.of(), String.valueOf(10 + i), 1, new LineRecords("cid1", new int[] {10 + i}, 1), "cid1", 0, "", 0, 0));
+        }
+        Map<String, Finding> out = new TreeMap<>();
+        try (SpillRuns runs = new SpillRuns("cid1", 1000)) {
+            runs.spill(() -> new ArrayList<>(window));
+            runs.merge(entry("", "", null, 0, List.of(), 0), f -> out.put(f.hash(), f));
+        }
+        assertEquals(window.size(), out.size());
+        Finding busy = out.get("busy");
+        assertEquals("1-2000", busy.lines());
+        assertEquals(1000, busy.records().size());
+        assertEquals(0.87654321, busy.confidence());
+        assertEquals(List.of("alias1"), busy.aliases());
+        assertEquals(1_700_000_000_123L, busy.firstSeen());
+        assertEquals(1_700_000_999_456L, busy.lastSeen());
+        Finding row = out.get("row");
+        assertEquals(List.of("cid1:9f86d081884c7d65", "other:abc"), row.records());
+        assertEquals("[{\"id\":7}]", row.rows());
+        assertEquals("ré***@example.be", row.masked());
+        assertEquals("e-mail", row.field());
+        for (int i = 0; i < 5000; i += 499) {
+            Finding v = out.get("v" + i);
+            assertEquals("g" + i + "é***", v.masked());
+            assertEquals(String.valueOf(10 + i), v.lines());
+            assertEquals(List.of("cid1:" + (10 + i)), v.records());
+        }
+    }
 }

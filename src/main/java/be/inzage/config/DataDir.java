@@ -21,4 +21,13 @@ public record DataDir(Path root) {
     public Path scans() {
         return root.resolve("scans");
     }
+
+    /**
+     * Spill runs of items too big to aggregate in memory (half the size of a big log at the peak):
+     * here rather than in /tmp, which is often a small RAM disk, and on the volume provisioned for
+     * the inventory.
+     */
+    public Path spill() {
+        return root.resolve("spill");
+    }
 }

@@ -96,6 +96,17 @@ public final class FindingCollector {
         return this;
     }
 
+    /** Spill runs go to {@code dir} (null: the JVM's temporary directory); set before the first value. */
+    public FindingCollector spillTo(java.nio.file.Path dir) {
+        spills.directory(dir);
+        return this;
+    }
+
+    /** Creates the spill folder (owner only) and deletes the runs a crashed scan left in it. */
+    public static void prepareSpillDirectory(java.nio.file.Path dir) throws java.io.IOException {
+        SpillRuns.prepare(dir);
+    }
+
     /** From now on the numbers given as lines are page (sheet) numbers; the finding says "page". */
     public void byPage(String unit) {
         this.unit = unit;

@@ -132,9 +132,31 @@ final class SpillRuns implements Closeable {
         return n;
     }
 
-    private static Path newRun() {
+    /** Where runs go; null: the JVM's temporary directory. */
+    private Path dir;
+
+    void directory(Path d) {
+        this.dir = d;
+    }
+
+    /** Creates {@code d} (owner only where the file system has permissions) and deletes runs left in it. */
+    static void prepare(Path d) throws IOException {
+        Files.createDirectories(d);
         try {
-            Path run = Files.createTempFile("inzage-spill-", ".run");
+            Files.setPosixFilePermissions(d, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the data directory's own permissions apply
+        }
+        try (var s = Files.newDirectoryStream(d, "inzage-spill-*.run")) {
+            for (Path left : s) {
+                Files.deleteIfExists(left);
+            }
+        }
+    }
+
+    private Path newRun() {
+        try {
+            Path run = dir == null ? Files.createTempFile("inzage-spill-", ".run") : Files.createTempFile(dir, "inzage-spill-", ".run");
             run.toFile().deleteOnExit();
             return run;
         } catch (IOException e) {

@@ -252,7 +252,7 @@ public final class DatabaseCrawler extends VerticleBase {
     private Future<Void> readTable(Table t, int attempt) {
         ItemRef item = new ItemRef(job.sourceId(), job.source(), "db", t.qualified(), null);
         PipelinedSink sink = new PipelinedSink(options.sample() > 0 ? (cid, batch, first) -> { } : this::write);
-        FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, sink, false);
+        FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, sink, false).spillTo(job.spill());
         boolean byRowId = t.pk().isEmpty() && !t.view() && dialect.rowIdColumn() != null;
         List<String> key = t.pk().isEmpty() ? (byRowId ? List.of(dialect.rowIdColumn()) : List.of()) : t.pk();
         StringBuilder sql = new StringBuilder("select ");

@@ -254,7 +254,8 @@ public final class FileShareCrawler extends VerticleBase {
 
     private Result text(FileWalker.Entry e, ItemRef item, Format format) throws IOException {
         PipelinedSink sink = new PipelinedSink(this::write);
-        FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, sink, format.lineRecords);
+        FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, sink, format.lineRecords)
+                .spillTo(job.spill());
         boolean gz = Format.gzippedText(e.path().getFileName().toString());
         // a log still being written (modified in the last minutes) ends in a partial line: read up to the last complete one
         boolean active = System.currentTimeMillis() - e.modified() < ACTIVE_LOG_MILLIS;
@@ -339,7 +340,7 @@ public final class FileShareCrawler extends VerticleBase {
         Map<String, FindingCollector> parts = new java.util.LinkedHashMap<>();
         String warning = documents.scan(e.path().getFileName().toString(), () -> Files.newInputStream(e.path()),
                 part -> parts.computeIfAbsent(part == null ? "" : part, k -> new FindingCollector(
-                        part == null ? item : item.withPart(part), rules.policy(), hasher, this::write, false)));
+                        part == null ? item : item.withPart(part), rules.policy(), hasher, this::write, false).spillTo(job.spill())));
         int total = 0;
         Map<String, Integer> types = new java.util.HashMap<>();
         for (FindingCollector c : parts.values()) {

@@ -41,6 +41,13 @@ public final class ScanEngine {
     /** Opens the index for writing and deploys the writer verticle; call from a non-event-loop thread. */
     public static ScanEngine open(Vertx vertx, DataDir data, Rulebook rules, KeyedHasher hasher) throws IOException {
         InventoryIndex index = InventoryIndex.openWriter(data.index());
+        try {
+            // after the index: its write lock says no other scan uses this data directory, so runs left here are a crash's
+            be.inzage.extract.FindingCollector.prepareSpillDirectory(data.spill());
+        } catch (IOException e) {
+            index.close();
+            throw e;
+        }
         registerCodecs(vertx);
         String id = vertx.deployVerticle(new InventoryWriterVerticle(index),
                 new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).await();
@@ -68,7 +75,8 @@ public final class ScanEngine {
     /** Scans one source; the summary is also saved under the data directory's scans/ folder. */
     public Future<ScanSummary> scan(SourceUri s, ScanProgress progress) {
         ScanJob job = new ScanJob(s.display(), s.id(), s.path(), System.currentTimeMillis(), progress,
-                s.kind() == SourceUri.Kind.LOG ? be.inzage.extract.LogFormat.parse(s.param("format")) : be.inzage.extract.LogFormat.AUTO);
+                s.kind() == SourceUri.Kind.LOG ? be.inzage.extract.LogFormat.parse(s.param("format")) : be.inzage.extract.LogFormat.AUTO,
+                data.spill());
         Promise<ScanSummary> done = Promise.promise();
         Deployable crawler;
         try {

@@ -44,6 +44,9 @@ class HugeLogAggregationTest {
         }
         long spillsBefore = spillFiles();
         DataDir data = new DataDir(tmp.resolve("data"));
+        // a run a crashed scan left behind: deleted when the next scan opens the data directory
+        Files.createDirectories(data.spill());
+        Path left = Files.writeString(data.spill().resolve("inzage-spill-123.run"), "x");
         ScanRunner.run(data, Rulebook.load(TestRules.root()), List.of(SourceUri.parse("log://" + logs)));
         try (InventoryIndex index = InventoryIndex.openReader(data.index())) {
             SubjectSearch search = new SubjectSearch(index, KeyedHasher.open(data.keyFile()),
@@ -58,7 +61,14 @@ class HugeLogAggregationTest {
             assertEquals("1-" + n, p.lines(), "a page on every line: one range");
             assertEquals(n + 2, index.count(), "n addresses, one login, one page");
         }
-        assertEquals(spillsBefore, spillFiles(), "run files are deleted after the merge");
+        assertEquals(spillsBefore, spillFiles(), "nothing spilled to the temporary directory");
+        assertTrue(Files.notExists(left), "a crashed scan's run is cleaned up");
+        try (Stream<Path> s = Files.list(data.spill())) {
+            assertEquals(0, s.count(), "run files are deleted after the merge");
+        }
+        assertEquals(java.util.Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE, java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE),
+                Files.getPosixFilePermissions(data.spill()), "the spill folder is the owner's only");
     }
 
     @Test

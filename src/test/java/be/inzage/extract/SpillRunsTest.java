@@ -64,6 +64,27 @@ class SpillRunsTest {
     }
 
     @Test
+    void runsGoToTheFolderTheyAreGivenAndLeaveNothingThere(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path spill = dir.resolve("spill");
+        SpillRuns.prepare(spill);
+        try (SpillRuns runs = new SpillRuns("cid1", 10)) {
+            runs.directory(spill);
+            runs.spill(() -> new ArrayList<>(List.of(entry("a", "ip_address", "client", 1,
+                    new LineRecords("cid1", new int[] {1}, 1), 0))));
+            try (var s = java.nio.file.Files.list(spill)) {
+                assertEquals(1, s.filter(p -> p.getFileName().toString().startsWith("inzage-spill-")).count());
+            }
+            List<Finding> out = new ArrayList<>();
+            runs.merge(entry("", "", null, 0, List.of(), 0), out::add);
+            assertEquals(1, out.size());
+        }
+        try (var s = java.nio.file.Files.list(spill)) {
+            assertEquals(0, s.count());
+        }
+    }
+
+    @Test
     void everyFieldSurvivesARunWhateverItHolds() throws Exception {
         List<Finding> window = new ArrayList<>();
         int[] many = new int[1000];

@@ -69,6 +69,17 @@ public final class InventoryIndex implements Closeable {
      * dictionary and a fifth of its scan time.
      */
     private static final String REC_LINE = "recn";
+    /**
+     * Indexed only: a database row's own record id ("cid:" and 32 hex digits of the row key's hash)
+     * as its 16 bytes, matched together with the container id; the 65-character string was the
+     * longest term of every database finding.
+     */
+    private static final String REC_ROW = "recr";
+    /**
+     * Stored only: the record ids other than own lines, as they are. A field of its own: Lucene wants
+     * one schema per field name, and "rec" is indexed on some findings and absent on others.
+     */
+    private static final String REC_STORED = "recs";
     /** The value of {@link #REC_LINES} when the record lines are exactly the finding's lines. */
     private static final String SAME_AS_LINES = "=";
     private static final String SCAN = "scan";
@@ -379,18 +390,21 @@ public final class InventoryIndex implements Closeable {
         if (f.records() instanceof LineRecords lr && lr.cid().equals(f.cid())) {
             lines = lr.lines();
             n = lines.length;
-            for (int line : lines) {
-                d.add(new StringField(REC_LINE, lineTerm(line), Field.Store.NO));
-            }
+            // one field holding every line term, not one field object per line
+            d.add(new Field(REC_LINE, new LineTerms(lines), LINE_TERMS));
         } else {
             for (String r : f.records()) {
                 int line = r.startsWith(own) ? lineNumber(r, own.length()) : -1;
+                byte[] row = line < 0 && r.startsWith(own) ? rowHash(r, own.length()) : null;
                 if (line >= 0) {
                     lines[n++] = line;
                     d.add(new StringField(REC_LINE, lineTerm(line), Field.Store.NO));
+                } else if (row != null) {
+                    d.add(new StringField(REC_ROW, new BytesRef(row), Field.Store.NO));
+                    d.add(new StoredField(REC_STORED, r));
                 } else {
                     d.add(new StringField(REC, r, Field.Store.NO));
-                    d.add(new StoredField(REC, r));
+                    d.add(new StoredField(REC_STORED, r));
                 }
             }
         }
@@ -413,13 +427,19 @@ public final class InventoryIndex implements Closeable {
     public List<Finding> byRecords(Collection<String> records) throws IOException {
         // "cid:42" is line 42 of container cid: the line term within that container; anything else is a record term
         java.util.Map<String, List<BytesRef>> linesByCid = new java.util.HashMap<>();
+        java.util.Map<String, List<BytesRef>> rowsByCid = new java.util.HashMap<>();
         List<BytesRef> others = new ArrayList<>();
         for (String r : records) {
             int colon = r.lastIndexOf(':');
             int line = colon > 0 ? lineNumber(r, colon + 1) : -1;
+            byte[] row = colon > 0 && line < 0 ? rowHash(r, colon + 1) : null;
             if (line >= 0) {
                 linesByCid.computeIfAbsent(r.substring(0, colon), k -> new ArrayList<>()).add(lineTerm(line));
             } else {
+                if (row != null) {
+                    // the row's own findings, by its key; findings of rows that reference it carry the string
+                    rowsByCid.computeIfAbsent(r.substring(0, colon), k -> new ArrayList<>()).add(new BytesRef(row));
+                }
                 others.add(new BytesRef(r));
             }
         }
@@ -430,6 +450,9 @@ public final class InventoryIndex implements Closeable {
         linesByCid.forEach((cid, lines) -> parts.add(new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(CID, cid)), BooleanClause.Occur.FILTER)
                 .add(new TermInSetQuery(REC_LINE, lines), BooleanClause.Occur.FILTER).build()));
+        rowsByCid.forEach((cid, rows) -> parts.add(new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(CID, cid)), BooleanClause.Occur.FILTER)
+                .add(new TermInSetQuery(REC_ROW, rows), BooleanClause.Occur.FILTER).build()));
         // a subject in thousands of CSV files: queries of at most 512 clauses, hits joined without repeats
         List<Finding> out = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -443,6 +466,51 @@ public final class InventoryIndex implements Closeable {
             }
         }
         return out;
+    }
+
+    private static final org.apache.lucene.document.FieldType LINE_TERMS = lineTermsType();
+
+    private static org.apache.lucene.document.FieldType lineTermsType() {
+        org.apache.lucene.document.FieldType t = new org.apache.lucene.document.FieldType();
+        t.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS);
+        t.setTokenized(true);
+        t.setOmitNorms(true);
+        t.freeze();
+        return t;
+    }
+
+    /** Line numbers as a stream of {@link #lineTerm} terms. */
+    private static final class LineTerms extends org.apache.lucene.analysis.TokenStream {
+        private final org.apache.lucene.analysis.tokenattributes.BytesTermAttribute term =
+                addAttribute(org.apache.lucene.analysis.tokenattributes.BytesTermAttribute.class);
+        private final int[] lines;
+        private final BytesRef bytes = new BytesRef(new byte[4]);
+        private int next;
+
+        LineTerms(int[] lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (next >= lines.length) {
+                return false;
+            }
+            clearAttributes();
+            int line = lines[next++];
+            bytes.bytes[0] = (byte) (line >>> 24);
+            bytes.bytes[1] = (byte) (line >>> 16);
+            bytes.bytes[2] = (byte) (line >>> 8);
+            bytes.bytes[3] = (byte) line;
+            term.setBytesRef(bytes);
+            return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            next = 0;
+        }
     }
 
     /** A line number as a 4-byte big-endian term: short, and sorted like the numbers. */
@@ -708,6 +776,20 @@ public final class InventoryIndex implements Closeable {
         }
     }
 
+    /** The 16 bytes of a row record's 32 lower-case hex digits after "cid:", or null when it is not one. */
+    private static byte[] rowHash(String record, int from) {
+        if (record.length() - from != 32) {
+            return null;
+        }
+        for (int i = from; i < record.length(); i++) {
+            char c = record.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return null;
+            }
+        }
+        return java.util.HexFormat.of().parseHex(record, from, record.length());
+    }
+
     /** The number after "cid:" in a record id, or -1 when it is not a plain line number. */
     private static int lineNumber(String record, int from) {
         int len = record.length() - from;
@@ -728,7 +810,7 @@ public final class InventoryIndex implements Closeable {
     /** @param c the finding's container document (null only if the index was damaged) */
     private static Finding fromDocument(Document d, Document c) {
         List<String> recs = new ArrayList<>();
-        for (var f : d.getFields(REC)) {
+        for (var f : d.getFields(REC_STORED)) {
             recs.add(f.stringValue());
         }
         String recLines = d.get(REC_LINES);

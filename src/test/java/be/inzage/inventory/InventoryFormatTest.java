@@ -76,14 +76,29 @@ class InventoryFormatTest {
         // a JSON-lines value whose record is the object's first line, not the value's own line
         Finding json = new Finding("src1", "log:///var/log/a.log", "log", "/var/log/a.log", null, "user", "login",
                 "identification", "normal", 0.9, "j***", "h2", List.of(), "12", 1, List.of("c1:10"), "c1", 0);
+        // the same kind of value as the collector hands it over: its line records as numbers
+        Finding numbers = new Finding("src1", "log:///var/log/a.log", "log", "/var/log/a.log", null, "_ga", "cookie",
+                "electronic", "normal", 0.9, "G***", "h3", List.of(), "9,30", 2, new LineRecords("c1", new int[] {9, 30}, 2), "c1", 0);
+        // a database value: its row's record, and a row it references in another table
+        String row = Finding.sha256("{\"id\":7}");
+        Finding db = new Finding("src1", "postgres://db", "db", "public.t", null, "email", "email", "identification", "high",
+                0.9, "j***", "h4", List.of(), "", 1, List.of("c9:" + row, "c8:" + Finding.sha256("{\"id\":1}")), "c9", 0,
+                "[{\"id\":7}]");
         try (InventoryIndex idx = InventoryIndex.openWriter(dir)) {
-            idx.replace("c1", List.of(log, json), 1, true);
+            idx.replace("c1", List.of(log, json, numbers), 1, true);
+            idx.replace("c9", List.of(db), 1, true);
             idx.commit();
+            assertEquals(List.of("h1", "h3"), idx.byRecords(List.of("c1:9")).stream().map(Finding::hash).sorted().toList());
+            assertEquals(List.of("c1:9", "c1:30"), idx.byHashes(List.of("h3")).get(0).records());
+            // the row by its own record, and by the record of the row it references
+            assertEquals(List.of("h4"), idx.byRecords(List.of("c9:" + row)).stream().map(Finding::hash).toList());
+            assertEquals(List.of("h4"), idx.byRecords(List.of("c8:" + Finding.sha256("{\"id\":1}"))).stream()
+                    .map(Finding::hash).toList());
+            assertEquals(0, idx.byRecords(List.of("c8:" + row)).size(), "a row key is matched within its own table");
             assertEquals(List.of("c1:3", "c1:4", "c1:5", "c1:9"), idx.byHashes(List.of("h1")).get(0).records());
             assertEquals("3-5,9", idx.byHashes(List.of("h1")).get(0).lines());
             assertEquals(List.of("c1:10"), idx.byHashes(List.of("h2")).get(0).records());
             // linking by record still finds both ways
-            assertEquals(List.of("h1"), idx.byRecords(List.of("c1:9")).stream().map(Finding::hash).toList());
             assertEquals(List.of("h2"), idx.byRecords(List.of("c1:10")).stream().map(Finding::hash).toList());
         }
         try (FSDirectory d = FSDirectory.open(dir);
@@ -96,7 +111,7 @@ class InventoryFormatTest {
                 }
             }
             java.util.Collections.sort(stored);
-            assertEquals(List.of("10", "="), stored); // the log value's list is not stored a second time
+            assertEquals(List.of("10", "=", "="), stored); // the log values' lists are not stored a second time
         }
     }
 

@@ -246,6 +246,16 @@ public final class FindingCollector {
         }
     }
 
+    /**
+     * Drops what was collected without writing it (the item failed): its spill runs are deleted
+     * now rather than left in the spill folder until the next start. Blocks while a run is being
+     * written: not on an event loop.
+     */
+    public void discard() {
+        values.clear();
+        spills.close();
+    }
+
     private void writeBatch(List<Finding> batch) {
         sink.write(cid, new ArrayList<>(batch), segment == 0);
         segment++;

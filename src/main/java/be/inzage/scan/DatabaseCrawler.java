@@ -279,7 +279,13 @@ public final class DatabaseCrawler extends VerticleBase {
                 .compose(v -> conn.prepare(sql.toString()))
                 .compose(ps -> read(ps.cursor(), t, key, collector, profile, rows))
                 .compose(v -> conn.query("commit").execute())
-                .recover(err -> conn.query("rollback").execute().transform(x -> Future.failedFuture(err)))
+                .recover(err -> conn.query("rollback").execute()
+                        // the read failed: what was collected (and spilled) goes, the table is recorded as failed or read again
+                        .transform(x -> extractPool.executeBlocking(() -> {
+                            collector.discard();
+                            return null;
+                        }, false))
+                        .transform(x -> Future.failedFuture(err)))
                 .compose(v -> extractPool.executeBlocking(() -> {
                     try {
                         collector.finish();

@@ -260,9 +260,15 @@ public final class FileShareCrawler extends VerticleBase {
         // a log still being written (modified in the last minutes) ends in a partial line: read up to the last complete one
         boolean active = System.currentTimeMillis() - e.modified() < ACTIVE_LOG_MILLIS;
         long complete = job.logs() && !gz && active ? completeLines(e.path(), e.size()) : e.size();
-        String warning = scanner.scan(() -> gz ? new java.util.zip.GZIPInputStream(Files.newInputStream(e.path()), 64 * 1024)
-                        : new be.inzage.extract.LimitedInputStream(Files.newInputStream(e.path()), complete),
-                format, gz ? be.inzage.extract.TextChunks.CHUNK : complete, job.logFormat(), collector);
+        String warning;
+        try {
+            warning = scanner.scan(() -> gz ? new java.util.zip.GZIPInputStream(Files.newInputStream(e.path()), 64 * 1024)
+                            : new be.inzage.extract.LimitedInputStream(Files.newInputStream(e.path()), complete),
+                    format, gz ? be.inzage.extract.TextChunks.CHUNK : complete, job.logFormat(), collector);
+        } catch (IOException | RuntimeException | Error failed) {
+            collector.discard();
+            throw failed;
+        }
         try {
             collector.finish();
         } finally {
@@ -338,9 +344,11 @@ public final class FileShareCrawler extends VerticleBase {
     /** An Office file, PDF, mail, archive or media file: one collector per embedded part. */
     private Result document(FileWalker.Entry e, ItemRef item) throws IOException {
         Map<String, FindingCollector> parts = new java.util.LinkedHashMap<>();
+        // not discarded when the parse fails: a parse that timed out may still be adding to its collector
         String warning = documents.scan(e.path().getFileName().toString(), () -> Files.newInputStream(e.path()),
                 part -> parts.computeIfAbsent(part == null ? "" : part, k -> new FindingCollector(
-                        part == null ? item : item.withPart(part), rules.policy(), hasher, this::write, false).spillTo(job.spill())));
+                        part == null ? item : item.withPart(part), rules.policy(), hasher, this::write, false)
+                        .spillTo(job.spill())));
         int total = 0;
         Map<String, Integer> types = new java.util.HashMap<>();
         for (FindingCollector c : parts.values()) {

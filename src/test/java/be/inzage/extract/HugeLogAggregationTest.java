@@ -72,6 +72,29 @@ class HugeLogAggregationTest {
     }
 
     @Test
+    void aLogThatBreaksOffAfterSpillingLeavesNoRunBehind() throws Exception {
+        // a compressed log cut short: it fails near its end, after windows have been spilled
+        int n = 3 * FindingCollector.MAX_VALUES;
+        Path logs = Files.createDirectories(tmp.resolve("broken"));
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.io.Writer w = new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(gz),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            for (int i = 1; i <= n; i++) {
+                w.write((10 + i / 65536) + "." + (i / 256 % 256) + "." + (i % 256) + ".9 - - [05/Oct/2023:13:55:36 +0200]"
+                        + " \"GET /p HTTP/1.1\" 200 1 \"-\" \"x\"\n");
+            }
+        }
+        byte[] whole = gz.toByteArray();
+        Files.write(logs.resolve("access.log.2.gz"), java.util.Arrays.copyOf(whole, whole.length - 2000));
+        DataDir data = new DataDir(tmp.resolve("data2"));
+        var summary = ScanRunner.run(data, Rulebook.load(TestRules.root()), List.of(SourceUri.parse("log://" + logs))).get(0);
+        assertEquals(1, summary.failed(), "the cut log is recorded as failed");
+        try (Stream<Path> s = Files.list(data.spill())) {
+            assertEquals(0, s.count(), "its spilled runs are gone");
+        }
+    }
+
+    @Test
     void lineSetsOfConsecutiveWindowsJoin() {
         assertEquals("1-12", LineSet.concat("1-9", "10-12"));
         assertEquals("5-6", LineSet.concat("5", "6"));

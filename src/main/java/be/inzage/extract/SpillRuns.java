@@ -72,7 +72,7 @@ final class SpillRuns implements Closeable {
     private final java.util.LinkedHashMap<Path, CompletableFuture<Void>> pending = new java.util.LinkedHashMap<>();
     /**
      * A window is handed over only while fewer writes and merges than this are pending: memory holds
-     * at most this many windows plus the one handed over and the one filling.
+     * at most this many windows handed over, plus the one filling.
      */
     static final int WINDOWS_IN_FLIGHT = 2;
     private int merges;
@@ -168,10 +168,19 @@ final class SpillRuns implements Closeable {
         }
     }
 
+    /** Every run file made for this item, to delete them all at the end whatever happened. */
+    private final List<Path> created = new ArrayList<>();
+
     private Path newRun() {
         try {
-            Path run = dir == null ? Files.createTempFile("inzage-spill-", ".run") : Files.createTempFile(dir, "inzage-spill-", ".run");
-            run.toFile().deleteOnExit();
+            Path run;
+            if (dir == null) {
+                run = Files.createTempFile("inzage-spill-", ".run");
+                run.toFile().deleteOnExit(); // in the spill folder, the next start cleans up instead: no list growing forever
+            } else {
+                run = Files.createTempFile(dir, "inzage-spill-", ".run");
+            }
+            created.add(run);
             return run;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -475,13 +484,16 @@ final class SpillRuns implements Closeable {
         } catch (RuntimeException ignored) {
             // already reported by the merge; the files go anyway
         }
-        for (Path r : runs) {
+        // every file made, not only the runs still listed: a merge that failed leaves its inputs
+        for (Path r : created) {
             try {
                 Files.deleteIfExists(r);
             } catch (IOException ignored) {
-                // deleteOnExit is the fallback
+                // the spill folder is emptied at the next start
             }
         }
+        created.clear();
         runs.clear();
+        levels.clear();
     }
 }

@@ -143,12 +143,28 @@ final class WebLogFields {
 
     /** "10/Oct/2026:13:55:36 +0200" → epoch ms, 0 when unreadable. */
     static long apacheTime(String s) {
-        try {
-            return OffsetDateTime.parse(s, APACHE_TIME).toInstant().toEpochMilli();
-        } catch (DateTimeParseException e) {
-            return 0;
+        // lines of the same second follow each other: the last answer is reused (a parse costs a microsecond)
+        LastTime last = LAST_TIME.get();
+        if (s.equals(last.text)) {
+            return last.millis;
         }
+        long millis;
+        try {
+            millis = OffsetDateTime.parse(s, APACHE_TIME).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            millis = 0;
+        }
+        last.text = s;
+        last.millis = millis;
+        return millis;
     }
+
+    private static final class LastTime {
+        String text;
+        long millis;
+    }
+
+    private static final ThreadLocal<LastTime> LAST_TIME = ThreadLocal.withInitial(LastTime::new);
 
     /** ISO-8601 with offset or Z ("2023-10-05T13:55:36+02:00", "2023-10-05T11:55:36.123Z"), 0 when unreadable. */
     static long isoTime(String s) {

@@ -203,4 +203,15 @@ class WebLogFormatsTest {
         assertTrue(m.contains("unknown log format 'xml'"), m);
         assertFalse(m.contains("jpeeters"));
     }
+
+    @Test
+    void apacheTimesAreReadAgainOnlyWhenTheyChange() {
+        long t = Instant.parse("2023-10-05T11:55:36Z").toEpochMilli();
+        assertEquals(t, WebLogFields.apacheTime("05/Oct/2023:13:55:36 +0200"));
+        assertEquals(t, WebLogFields.apacheTime("05/Oct/2023:13:55:36 +0200")); // the same second again
+        assertEquals(t + 1000, WebLogFields.apacheTime("05/Oct/2023:13:55:37 +0200"));
+        assertEquals(0, WebLogFields.apacheTime("05/Oct/2023:25:61:99 +0200")); // unreadable: no stale answer
+        assertEquals(0, WebLogFields.apacheTime("05/Oct/2023:25:61:99 +0200"));
+        assertEquals(t, WebLogFields.apacheTime("05/Oct/2023:11:55:36 +0000"));
+    }
 }

@@ -277,7 +277,7 @@ public final class DatabaseCrawler extends VerticleBase {
         ColumnProfile profile = new ColumnProfile(t.qualified(), profiled);
         return pool.withConnection(conn -> begin(conn)
                 .compose(v -> conn.prepare(sql.toString()))
-                .compose(ps -> read(ps.cursor(), t, key, collector, profile, rows))
+                .compose(ps -> read(ps.cursor(), t, key, collector, profile, new RepeatedValues(t.columns().size()), rows))
                 .compose(v -> conn.query("commit").execute())
                 .recover(err -> conn.query("rollback").execute()
                         // the read failed: what was collected (and spilled) goes, the table is recorded as failed or read again
@@ -317,7 +317,7 @@ public final class DatabaseCrawler extends VerticleBase {
     }
 
     private Future<Void> read(Cursor cursor, Table t, List<String> key, FindingCollector collector, ColumnProfile profile,
-            long[] rows) {
+            RepeatedValues repeated, long[] rows) {
         long started = System.nanoTime();
         return cursor.read(t.binary().isEmpty() ? batchSize() : Math.min(batchSize(), BINARY_BATCH)).compose(batch -> {
             List<Row> list = new ArrayList<>(batch.size());
@@ -326,15 +326,16 @@ public final class DatabaseCrawler extends VerticleBase {
             @SuppressWarnings("unchecked")
             List<Detection>[][] found = new List[list.size()][];
             int half = list.size() / 2;
-            Future<Void> first = extractPool.executeBlocking(() -> detectRange(list, t, key.size(), found, 0, half), false);
-            Future<Void> second = extractPool.executeBlocking(() -> detectRange(list, t, key.size(), found, half, list.size()), false);
+            Future<Void> first = extractPool.executeBlocking(() -> detectRange(list, t, key.size(), found, 0, half, repeated), false);
+            Future<Void> second = extractPool.executeBlocking(() -> detectRange(list, t, key.size(), found, half, list.size(),
+                    repeated), false);
             return Future.all(first, second).compose(x -> extractPool.executeBlocking(() -> {
                 detect(list, found, t, key, collector, profile);
                 rows[0] += list.size();
                 return list.size();
             }, false));
         }).compose(n -> pace(started, n))
-                .compose(v -> cursor.hasMore() ? read(cursor, t, key, collector, profile, rows) : cursor.close());
+                .compose(v -> cursor.hasMore() ? read(cursor, t, key, collector, profile, repeated, rows) : cursor.close());
     }
 
     /** Rows per cursor read: no more than a second's worth when a rate is set. */
@@ -372,7 +373,8 @@ public final class DatabaseCrawler extends VerticleBase {
     private final long[] rowNumber = {0};
 
     /** On an extraction worker: the detections of rows [from, to) of a batch, per row and text column; thread-safe. */
-    private Void detectRange(List<Row> batch, Table t, int keySize, List<Detection>[][] found, int from, int to) {
+    private Void detectRange(List<Row> batch, Table t, int keySize, List<Detection>[][] found, int from, int to,
+            RepeatedValues repeated) {
         List<FieldName> fields = new ArrayList<>();
         for (String c : t.columns()) {
             fields.add(FieldName.of(c));
@@ -383,7 +385,9 @@ public final class DatabaseCrawler extends VerticleBase {
             List<Detection>[] perColumn = new List[t.columns().size()];
             for (int c = 0; c < t.columns().size(); c++) {
                 String v = r.getString(keySize + c);
-                perColumn[c] = v == null || v.length() < 2 || v.isBlank() ? List.of() : rules.engine().detect(v, fields.get(c));
+                FieldName field = fields.get(c);
+                perColumn[c] = v == null || v.length() < 2 || v.isBlank() ? List.of()
+                        : repeated.detections(c, v, x -> rules.engine().detect(x, field));
             }
             found[i] = perColumn;
         }

@@ -216,7 +216,8 @@ public final class TextItemScanner {
             }
             int[] span = cells.get(c);
             hintedSpans.add(span);
-            for (Detection d : engine.detect(text.substring(span[0], span[1]), st.fields[c])) {
+            FieldName field = st.fields[c];
+            for (Detection d : st.repeated.detections(c, text.substring(span[0], span[1]), v -> engine.detect(v, field))) {
                 out.add(d, line, st.fields[c].raw());
                 hintedFound.add(d);
             }
@@ -246,6 +247,8 @@ public final class TextItemScanner {
         char delimiter;
         FieldName[] fields;
         boolean[] hinted;
+        /** Cells of a hinted column repeat (cities, statuses): each distinct short one is detected once. */
+        be.inzage.detect.RepeatedValues repeated;
 
         void header(String h, char delim) {
             header = h;
@@ -253,6 +256,7 @@ public final class TextItemScanner {
             List<int[]> cells = DelimitedLines.cells(h, delimiter);
             fields = new FieldName[cells.size()];
             hinted = new boolean[cells.size()];
+            repeated = new be.inzage.detect.RepeatedValues(cells.size());
             for (int i = 0; i < cells.size(); i++) {
                 fields[i] = new FieldName(h.substring(cells.get(i)[0], cells.get(i)[1]).strip());
                 FieldName f = fields[i];

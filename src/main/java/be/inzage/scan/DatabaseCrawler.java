@@ -2,6 +2,7 @@ package be.inzage.scan;
 
 import be.inzage.detect.Detection;
 import be.inzage.detect.FieldName;
+import be.inzage.detect.RepeatedValues;
 import be.inzage.detect.Rulebook;
 import be.inzage.extract.FindingCollector;
 import be.inzage.extract.ItemOutcome;

@@ -1,6 +1,4 @@
-package be.inzage.scan;
-
-import be.inzage.detect.Detection;
+package be.inzage.detect;
 
 import java.util.List;
 import java.util.Map;
@@ -8,21 +6,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * What the detectors found in a column's short values, kept while one table is read: first names,
- * cities, statuses and stock phrases repeat from row to row, and detection depends only on the value
- * and its column. Bounded per column; safe from both detection threads.
+ * What the detectors found in a column's short values, kept while one table or CSV file is read:
+ * first names, cities, statuses and stock phrases repeat from row to row, and detection depends
+ * only on the value and its column. Bounded per column; safe from several threads.
  */
-final class RepeatedValues {
+public final class RepeatedValues {
 
     /** Longer values (notes, addresses with numbers) rarely repeat exactly. */
-    static final int MAX_LENGTH = 64;
+    public static final int MAX_LENGTH = 64;
     /** Values remembered per column; the column's memory starts over beyond. */
-    static final int MAX_VALUES = 4096;
+    public static final int MAX_VALUES = 4096;
 
     private final Map<String, List<Detection>>[] columns;
 
     @SuppressWarnings("unchecked")
-    RepeatedValues(int columnCount) {
+    public RepeatedValues(int columnCount) {
         columns = new Map[columnCount];
         for (int i = 0; i < columnCount; i++) {
             columns[i] = new ConcurrentHashMap<>();
@@ -30,7 +28,7 @@ final class RepeatedValues {
     }
 
     /** The detections of {@code value} in {@code column}, worked out by {@code detect} once per distinct short value. */
-    List<Detection> detections(int column, String value, Function<String, List<Detection>> detect) {
+    public List<Detection> detections(int column, String value, Function<String, List<Detection>> detect) {
         if (value.length() > MAX_LENGTH) {
             return detect.apply(value);
         }

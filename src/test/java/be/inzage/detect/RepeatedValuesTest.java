@@ -1,6 +1,4 @@
-package be.inzage.scan;
-
-import be.inzage.detect.Detection;
+package be.inzage.detect;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

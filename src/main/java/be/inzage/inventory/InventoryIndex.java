@@ -171,9 +171,13 @@ public final class InventoryIndex implements Closeable {
         for (Finding f : findings) {
             docs.add(toDocument(f));
         }
-        if (first) {
+        if (first && docs.isEmpty()) {
+            // nothing to add: a plain delete. An update with no documents still takes an indexing buffer,
+            // and Lucene's accounting of such an empty buffer tripped its own assertion at close (tests)
+            writer.deleteDocuments(new Term(CID, cid));
+        } else if (first) {
             writer.updateDocuments(new Term(CID, cid), docs);
-        } else {
+        } else if (!docs.isEmpty()) {
             writer.addDocuments(docs);
         }
     }

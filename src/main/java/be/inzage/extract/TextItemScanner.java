@@ -194,15 +194,68 @@ public final class TextItemScanner {
 
     private void delimited(Reader reader, long sizeHint, FindingCollector out) throws IOException {
         DelimitedState st = new DelimitedState();
-        TextChunks.read(reader, sizeHint, (chunk, firstLine, overlap) ->
-                forEachLine(chunk, firstLine, overlap, engine.detect(chunk), (text, lineStart, line, inLine) -> {
-                    if (st.header == null && !text.isBlank()) {
-                        st.header(text, DelimitedLines.guessDelimiter(text));
-                        inLine.forEach(d -> out.add(d, line, null));
-                    } else if (!text.isBlank()) {
-                        row(st, text, lineStart, line, inLine, out);
+        TextChunks.read(reader, sizeHint, (chunk, firstLine, overlap) -> {
+            int[] header = st.header == null ? firstNonBlankLine(chunk) : null;
+            if (header != null) {
+                String h = chunk.substring(header[0], header[1]);
+                st.header(h, DelimitedLines.guessDelimiter(h));
+                st.headerLine = firstLine + header[2];
+            }
+            forEachLine(chunk, firstLine, overlap, engine.detect(withoutHintedCells(chunk, firstLine, st)),
+                    (text, lineStart, line, inLine) -> {
+                        if (line == st.headerLine) {
+                            inLine.forEach(d -> out.add(d, line, null));
+                        } else if (!text.isBlank()) {
+                            row(st, text, lineStart, line, inLine, out);
+                        }
+                    });
+        });
+    }
+
+    /** [start, end, index] of the first line that is not blank, or null. */
+    private static int[] firstNonBlankLine(String chunk) {
+        int ls = 0;
+        for (int index = 0; ls < chunk.length(); index++) {
+            int le = chunk.indexOf('\n', ls);
+            le = le < 0 ? chunk.length() : le;
+            int end = le > ls && chunk.charAt(le - 1) == '\r' ? le - 1 : le;
+            if (!chunk.substring(ls, end).isBlank()) {
+                return new int[] {ls, end, index};
+            }
+            ls = le + 1;
+        }
+        return null;
+    }
+
+    /**
+     * The chunk with the cells of hinted columns blanked out (same length, so offsets hold): those
+     * cells are read one by one with their field name, and the chunk pass over them was thrown away
+     * afterwards. On a customer export with eight hinted columns of ten, that pass was 44 % of the scan.
+     */
+    private static String withoutHintedCells(String chunk, int firstLine, DelimitedState st) {
+        if (st.header == null) {
+            return chunk;
+        }
+        char[] c = null;
+        int ls = 0;
+        int line = firstLine;
+        while (ls < chunk.length()) {
+            int le = chunk.indexOf('\n', ls);
+            le = le < 0 ? chunk.length() : le;
+            if (line != st.headerLine) {
+                String text = chunk.substring(ls, le);
+                List<int[]> cells = DelimitedLines.cells(text, st.delimiter);
+                for (int i = 0; i < cells.size() && i < st.hinted.length; i++) {
+                    if (st.hinted[i]) {
+                        c = c == null ? chunk.toCharArray() : c;
+                        java.util.Arrays.fill(c, ls + cells.get(i)[0], ls + cells.get(i)[1], ' ');
                     }
-                }));
+                }
+            }
+            line++;
+            ls = le + 1;
+        }
+        return c == null ? chunk : new String(c);
     }
 
     private void row(DelimitedState st, String text, int lineStart, int line, List<Detection> rowLevel,
@@ -244,6 +297,8 @@ public final class TextItemScanner {
 
     private final class DelimitedState {
         String header;
+        /** The header's line number (delimited files; markdown tables do not use it). */
+        int headerLine = -1;
         char delimiter;
         FieldName[] fields;
         boolean[] hinted;

@@ -388,7 +388,7 @@ public final class InventoryIndex implements Closeable {
         d.add(new StoredField("segment", f.segment()));
         // Record ids are indexed as they are. The ones that are a line of the container ("cid:42", every
         // log line and CSV row) are stored as one range list: a log value can sit in a thousand of them.
-        String own = f.cid() + ':';
+        String ownPrefix = f.cid() + ':';
         int[] lines = new int[f.records().size()];
         int n = 0;
         if (f.records() instanceof LineRecords lr && lr.cid().equals(f.cid())) {
@@ -398,16 +398,15 @@ public final class InventoryIndex implements Closeable {
             d.add(new Field(REC_LINE, new LineTerms(lines), LINE_TERMS));
         } else {
             for (String r : f.records()) {
-                int line = r.startsWith(own) ? lineNumber(r, own.length()) : -1;
-                byte[] row = line < 0 && r.startsWith(own) ? rowHash(r, own.length()) : null;
-                if (line >= 0) {
-                    lines[n++] = line;
-                    d.add(new StringField(REC_LINE, lineTerm(line), Field.Store.NO));
-                } else if (row != null) {
-                    d.add(new StringField(REC_ROW, new BytesRef(row), Field.Store.NO));
-                    d.add(new StoredField(REC_STORED, r));
+                Scoped own = r.startsWith(ownPrefix) ? scoped(r) : null;
+                if (own != null) {
+                    d.add(new StringField(own.field(), own.term(), Field.Store.NO));
                 } else {
                     d.add(new StringField(REC, r, Field.Store.NO));
+                }
+                if (own != null && own.field().equals(REC_LINE)) {
+                    lines[n++] = own.line();
+                } else {
                     d.add(new StoredField(REC_STORED, r));
                 }
             }
@@ -429,21 +428,16 @@ public final class InventoryIndex implements Closeable {
 
     /** Every finding sitting in one of {@code records}. */
     public List<Finding> byRecords(Collection<String> records) throws IOException {
-        // "cid:42" is line 42 of container cid: the line term within that container; anything else is a record term
-        java.util.Map<String, List<BytesRef>> linesByCid = new java.util.HashMap<>();
-        java.util.Map<String, List<BytesRef>> rowsByCid = new java.util.HashMap<>();
+        // a line or row record is a short term within its container; anything else is a record term. A row's
+        // record is also looked up as a string: the findings of rows that reference it carry it that way.
+        java.util.Map<java.util.Map.Entry<String, String>, List<BytesRef>> scopedTerms = new java.util.LinkedHashMap<>();
         List<BytesRef> others = new ArrayList<>();
         for (String r : records) {
-            int colon = r.lastIndexOf(':');
-            int line = colon > 0 ? lineNumber(r, colon + 1) : -1;
-            byte[] row = colon > 0 && line < 0 ? rowHash(r, colon + 1) : null;
-            if (line >= 0) {
-                linesByCid.computeIfAbsent(r.substring(0, colon), k -> new ArrayList<>()).add(lineTerm(line));
-            } else {
-                if (row != null) {
-                    // the row's own findings, by its key; findings of rows that reference it carry the string
-                    rowsByCid.computeIfAbsent(r.substring(0, colon), k -> new ArrayList<>()).add(new BytesRef(row));
-                }
+            Scoped s = scoped(r);
+            if (s != null) {
+                scopedTerms.computeIfAbsent(java.util.Map.entry(s.field(), s.cid()), k -> new ArrayList<>()).add(s.term());
+            }
+            if (s == null || s.field().equals(REC_ROW)) {
                 others.add(new BytesRef(r));
             }
         }
@@ -451,12 +445,9 @@ public final class InventoryIndex implements Closeable {
         if (!others.isEmpty()) {
             parts.add(new TermInSetQuery(REC, others));
         }
-        linesByCid.forEach((cid, lines) -> parts.add(new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(CID, cid)), BooleanClause.Occur.FILTER)
-                .add(new TermInSetQuery(REC_LINE, lines), BooleanClause.Occur.FILTER).build()));
-        rowsByCid.forEach((cid, rows) -> parts.add(new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(CID, cid)), BooleanClause.Occur.FILTER)
-                .add(new TermInSetQuery(REC_ROW, rows), BooleanClause.Occur.FILTER).build()));
+        scopedTerms.forEach((where, terms) -> parts.add(new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(CID, where.getValue())), BooleanClause.Occur.FILTER)
+                .add(new TermInSetQuery(where.getKey(), terms), BooleanClause.Occur.FILTER).build()));
         // a subject in thousands of CSV files: queries of at most 512 clauses, hits joined without repeats
         List<Finding> out = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -778,6 +769,24 @@ public final class InventoryIndex implements Closeable {
         } finally {
             searchers.release(s);
         }
+    }
+
+    /** A record indexed within its container: a line ({@link #REC_LINE}) or a row ({@link #REC_ROW}). */
+    private record Scoped(String field, String cid, BytesRef term, int line) {
+    }
+
+    /** "cid:42" (line 42) or "cid:" and 32 hex digits (a row key's hash) as a term within cid; null for any other record. */
+    private static Scoped scoped(String record) {
+        int colon = record.lastIndexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        int line = lineNumber(record, colon + 1);
+        if (line >= 0) {
+            return new Scoped(REC_LINE, record.substring(0, colon), lineTerm(line), line);
+        }
+        byte[] row = rowHash(record, colon + 1);
+        return row == null ? null : new Scoped(REC_ROW, record.substring(0, colon), new BytesRef(row), -1);
     }
 
     /** The 16 bytes of a row record's 32 lower-case hex digits after "cid:", or null when it is not one. */

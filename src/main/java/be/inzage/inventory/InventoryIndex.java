@@ -56,13 +56,13 @@ public final class InventoryIndex implements Closeable {
     private static final String CID_DV = "cid_dv";
     /** Written into every commit; an index without it (or another value) was made by an older layout. */
     private static final String FORMAT_KEY = "inzage.format";
-    private static final String FORMAT = "3";
+    private static final String FORMAT = "4";
     private static final String CID = "cid";
     private static final String SRC = "src";
     private static final String HASH = "hash";
     private static final String REC = "rec";
-    /** Stored only: the record ids that are lines of the finding's own container, as line ranges. */
-    private static final String REC_LINES = "recl";
+    /** Stored only, on findings: everything a finding shows, as one {@link StoredFinding} blob. */
+    private static final String STORED = "f";
     /**
      * Indexed only: those same lines as 4-byte terms, matched together with the container id. As
      * "cid:line" strings they were 40-byte terms unique per file and line: most of a log's terms
@@ -75,13 +75,6 @@ public final class InventoryIndex implements Closeable {
      * longest term of every database finding.
      */
     private static final String REC_ROW = "recr";
-    /**
-     * Stored only: the record ids other than own lines, as they are. A field of its own: Lucene wants
-     * one schema per field name, and "rec" is indexed on some findings and absent on others.
-     */
-    private static final String REC_STORED = "recs";
-    /** The value of {@link #REC_LINES} when the record lines are exactly the finding's lines. */
-    private static final String SAME_AS_LINES = "=";
     private static final String SCAN = "scan";
     /** On item-state documents: the item's modification time as a point, for retention checks. */
     private static final String MODIFIED_AT = "modified_at";
@@ -89,11 +82,15 @@ public final class InventoryIndex implements Closeable {
     private static final String LAST_SEEN = "last_seen";
     /** Confidence as a point, for the findings explorer's filter. */
     private static final String CONF = "conf";
-    /** On every finding: the item it comes from, so all of an item's parts are kept or dropped together. */
+    /**
+     * On container documents: the item (file, table) the place belongs to, so retention checks find
+     * an item's findings through its containers (a term per finding cost a SHA-256 per finding).
+     */
     private static final String ITEM = "item";
     /** On item-state documents only (size and modification time seen at the last scan). */
     private static final String STATE_FOR = "statefor";
-    private static final Query FINDINGS = new TermQuery(new Term(DOCTYPE, "finding"));
+    private static final BytesRef FINDING = new BytesRef("finding");
+    private static final Query FINDINGS = new TermQuery(new Term(DOCTYPE, FINDING));
     private static final Query CONTAINERS = new TermQuery(new Term(DOCTYPE, "container"));
 
     /** What the inventory remembers of an item, to skip it when it has not changed. */
@@ -168,8 +165,12 @@ public final class InventoryIndex implements Closeable {
         } else if (findings.isEmpty() && first) {
             awaitingContainer.add(cid);
         }
+        // the container's terms are the same for the whole batch: converted to bytes once
+        BytesRef cidTerm = new BytesRef(cid);
+        BytesRef srcTerm = findings.isEmpty() ? null : new BytesRef(findings.get(0).sourceId());
         for (Finding f : findings) {
-            docs.add(toDocument(f));
+            docs.add(toDocument(f, f.cid().equals(cid) ? cidTerm : new BytesRef(f.cid()),
+                    f.sourceId().equals(findings.get(0).sourceId()) ? srcTerm : new BytesRef(f.sourceId())));
         }
         if (first && docs.isEmpty()) {
             // nothing to add: a plain delete. An update with no documents still takes an indexing buffer,
@@ -345,6 +346,7 @@ public final class InventoryIndex implements Closeable {
         d.add(new StringField(CID, f.cid(), Field.Store.YES));
         d.add(new StringField(SRC, f.sourceId(), Field.Store.YES));
         d.add(new org.apache.lucene.document.SortedDocValuesField(ITEM_DV, new BytesRef(f.itemId())));
+        d.add(new StringField(ITEM, f.itemId(), Field.Store.NO));
         d.add(new org.apache.lucene.document.SortedDocValuesField(CID_DV, new BytesRef(f.cid())));
         d.add(new StoredField("source", f.source()));
         d.add(new StoredField("kind", f.kind()));
@@ -356,41 +358,27 @@ public final class InventoryIndex implements Closeable {
         return d;
     }
 
-    private static Document toDocument(Finding f) {
+    private static Document toDocument(Finding f, BytesRef cidTerm, BytesRef srcTerm) {
         Document d = new Document();
-        d.add(new StringField(DOCTYPE, "finding", Field.Store.NO));
-        d.add(new StringField(CID, f.cid(), Field.Store.YES));
-        d.add(new StringField(SRC, f.sourceId(), Field.Store.NO));
-        d.add(new StringField(ITEM, f.itemId(), Field.Store.NO));
-        if (f.field() != null) {
-            d.add(new StoredField("field", f.field()));
-        }
-        d.add(new StringField("type", f.type(), Field.Store.YES));
-        d.add(new StringField("category", f.category(), Field.Store.YES));
-        d.add(new StoredField("risk", f.risk()));
-        d.add(new StoredField("confidence", f.confidence()));
+        d.add(new StringField(DOCTYPE, FINDING, Field.Store.NO));
+        d.add(new StringField(CID, cidTerm, Field.Store.NO));
+        d.add(new StringField(SRC, srcTerm, Field.Store.NO));
+        d.add(new StringField("type", f.type(), Field.Store.NO));
+        d.add(new StringField("category", f.category(), Field.Store.NO));
         d.add(new org.apache.lucene.document.DoublePoint(CONF, f.confidence()));
-        d.add(new StoredField("masked", f.masked()));
-        d.add(new StringField(HASH, f.hash(), Field.Store.YES));
+        d.add(new StringField(HASH, hashTerm(f.hash()), Field.Store.NO));
         for (String a : f.aliases()) {
-            d.add(new StringField(HASH, a, Field.Store.NO));
+            d.add(new StringField(HASH, hashTerm(a), Field.Store.NO));
         }
-        d.add(new StoredField("lines", f.lines()));
-        if (f.rows() != null && !f.rows().isEmpty()) {
-            d.add(new StoredField("rows", f.rows()));
-        }
-        d.add(new StoredField("count", f.count()));
         if (f.firstSeen() > 0) {
-            d.add(new StoredField("first", f.firstSeen()));
-            d.add(new StoredField("last", f.lastSeen()));
             d.add(new org.apache.lucene.document.LongPoint(LAST_SEEN, f.lastSeen()));
         }
-        d.add(new StoredField("segment", f.segment()));
         // Record ids are indexed as they are. The ones that are a line of the container ("cid:42", every
         // log line and CSV row) are stored as one range list: a log value can sit in a thousand of them.
         String ownPrefix = f.cid() + ':';
         int[] lines = new int[f.records().size()];
         int n = 0;
+        List<String> otherRecords = new ArrayList<>();
         if (f.records() instanceof LineRecords lr && lr.cid().equals(f.cid())) {
             lines = lr.lines();
             n = lines.length;
@@ -407,23 +395,45 @@ public final class InventoryIndex implements Closeable {
                 if (own != null && own.field().equals(REC_LINE)) {
                     lines[n++] = own.line();
                 } else {
-                    d.add(new StoredField(REC_STORED, r));
+                    otherRecords.add(r);
                 }
             }
         }
+        String recLines = null;
         if (n > 0) {
-            String recLines = LineSet.encode(LineSet.sortedUnique(lines, n));
+            recLines = LineSet.encode(LineSet.sortedUnique(lines, n));
             // a log line or CSV row is both a line and a record: the same list twice was a quarter of a log's index
-            d.add(new StoredField(REC_LINES, recLines.equals(f.lines()) ? SAME_AS_LINES : recLines));
+            if (recLines.equals(f.lines())) {
+                recLines = StoredFinding.SAME_AS_LINES;
+            }
         }
+        d.add(new StoredField(STORED, StoredFinding.encode(new StoredFinding.Fields(f.cid(), f.field(), f.type(), f.category(),
+                f.risk(), f.confidence(), f.masked(), f.hash(), f.lines(), f.count(), f.rows(), f.firstSeen(), f.lastSeen(),
+                f.segment(), otherRecords, recLines))));
         return d;
+    }
+
+    /**
+     * A value hash as its index term: the 16 bytes of a {@link KeyedHasher} hash (22 base64url
+     * characters) rather than their text, a quarter shorter in the terms dictionary; anything else as
+     * its UTF-8 bytes.
+     */
+    static BytesRef hashTerm(String hash) {
+        if (hash.length() == 22) {
+            try {
+                return new BytesRef(java.util.Base64.getUrlDecoder().decode(hash));
+            } catch (IllegalArgumentException notBase64) {
+                // fall through: not one of ours
+            }
+        }
+        return new BytesRef(hash);
     }
 
     // ---- reading -------------------------------------------------------------------------
 
     /** Every finding whose value hash is one of {@code hashes}. */
     public List<Finding> byHashes(Collection<String> hashes) throws IOException {
-        return query(new TermInSetQuery(HASH, hashes.stream().map(BytesRef::new).toList()));
+        return query(new TermInSetQuery(HASH, hashes.stream().map(InventoryIndex::hashTerm).toList()));
     }
 
     /** Every finding sitting in one of {@code records}. */
@@ -530,17 +540,17 @@ public final class InventoryIndex implements Closeable {
     /** The findings of some hits, in order, each joined with its container's shared fields. */
     private static List<Finding> read(IndexSearcher s, ScoreDoc[] hits, int from) throws IOException {
         StoredFields stored = s.storedFields();
-        List<Document> docs = new ArrayList<>(Math.max(0, hits.length - from));
+        List<StoredFinding.Fields> docs = new ArrayList<>(Math.max(0, hits.length - from));
         java.util.Set<String> cids = new java.util.HashSet<>();
         for (int i = from; i < hits.length; i++) {
-            Document d = stored.document(hits[i].doc);
-            docs.add(d);
-            cids.add(d.get(CID));
+            StoredFinding.Fields f = stored(stored, hits[i].doc);
+            docs.add(f);
+            cids.add(f.cid());
         }
         java.util.Map<String, Document> containers = containers(s, cids);
         List<Finding> out = new ArrayList<>(docs.size());
-        for (Document d : docs) {
-            out.add(fromDocument(d, containers.get(d.get(CID))));
+        for (StoredFinding.Fields f : docs) {
+            out.add(fromStored(f, containers.get(f.cid())));
         }
         return out;
     }
@@ -584,8 +594,8 @@ public final class InventoryIndex implements Closeable {
                 org.apache.lucene.search.DocIdSetIterator it = scorer.iterator();
                 for (int i = it.nextDoc(); i != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; i = it.nextDoc()) {
                     if (live == null || live.get(i)) {
-                        Document d = stored.document(i);
-                        String cid = d.get(CID);
+                        StoredFinding.Fields d = stored(stored, i);
+                        String cid = d.cid();
                         Document c = cache.get(cid);
                         if (c == null) {
                             c = containers(s, List.of(cid)).get(cid);
@@ -593,7 +603,7 @@ public final class InventoryIndex implements Closeable {
                                 cache.put(cid, c);
                             }
                         }
-                        consumer.accept(fromDocument(d, c));
+                        consumer.accept(fromStored(d, c));
                     }
                 }
             }
@@ -727,12 +737,27 @@ public final class InventoryIndex implements Closeable {
                 ids.add(new BytesRef(d.get(STATE_FOR)));
                 oldest = Math.min(oldest, d.getField("modified").numericValue().longValue());
             }
-            int findings = s.count(new BooleanQuery.Builder().add(FINDINGS, BooleanClause.Occur.FILTER)
-                    .add(new TermInSetQuery(ITEM, ids), BooleanClause.Occur.FILTER).build());
-            return new Aged(items, findings, oldest);
+            return new Aged(items, findings(s, ids), oldest);
         } finally {
             searchers.release(s);
         }
+    }
+
+    /** Findings of some items: those of the items' containers. */
+    private static int findings(IndexSearcher s, List<BytesRef> itemIds) throws IOException {
+        Query containers = new BooleanQuery.Builder().add(CONTAINERS, BooleanClause.Occur.FILTER)
+                .add(new TermInSetQuery(ITEM, itemIds), BooleanClause.Occur.FILTER).build();
+        List<BytesRef> cids = new ArrayList<>();
+        StoredFields stored = s.storedFields();
+        TopDocs top = s.search(containers, Math.max(1, s.count(containers)));
+        for (ScoreDoc sd : top.scoreDocs) {
+            cids.add(new BytesRef(stored.document(sd.doc, java.util.Set.of(CID)).get(CID)));
+        }
+        if (cids.isEmpty()) {
+            return 0;
+        }
+        return s.count(new BooleanQuery.Builder().add(FINDINGS, BooleanClause.Occur.FILTER)
+                .add(new TermInSetQuery(CID, cids), BooleanClause.Occur.FILTER).build());
     }
 
     /** Findings of a source last seen (by their log timestamps) before {@code cutoffMillis}. */
@@ -820,30 +845,24 @@ public final class InventoryIndex implements Closeable {
         return v;
     }
 
+    private static StoredFinding.Fields stored(StoredFields stored, int doc) throws IOException {
+        return StoredFinding.decode(stored.document(doc).getBinaryValue(STORED));
+    }
+
     /** @param c the finding's container document (null only if the index was damaged) */
-    private static Finding fromDocument(Document d, Document c) {
-        List<String> recs = new ArrayList<>();
-        for (var f : d.getFields(REC_STORED)) {
-            recs.add(f.stringValue());
-        }
-        String recLines = d.get(REC_LINES);
-        if (SAME_AS_LINES.equals(recLines)) {
-            recLines = d.get("lines");
-        }
-        if (recLines != null) {
-            for (int line : LineSet.decode(recLines)) {
-                recs.add(d.get(CID) + ':' + line);
+    private static Finding fromStored(StoredFinding.Fields d, Document c) {
+        List<String> recs = new ArrayList<>(d.records());
+        if (d.recordLines() != null) {
+            for (int line : LineSet.decode(StoredFinding.SAME_AS_LINES.equals(d.recordLines()) ? d.lines() : d.recordLines())) {
+                recs.add(d.cid() + ':' + line);
             }
         }
         if (c == null) {
             c = new Document();
         }
-        return new Finding(c.get(SRC), c.get("source"), c.get("kind"), c.get("container"), c.get("part"), d.get("field"),
-                d.get("type"), d.get("category"), d.get("risk"), d.getField("confidence").numericValue().doubleValue(),
-                d.get("masked"), d.get(HASH), List.of(), d.get("lines"), d.getField("count").numericValue().intValue(),
-                recs, d.get(CID), d.getField("segment").numericValue().intValue(), d.get("rows") == null ? "" : d.get("rows"),
-                d.getField("first") == null ? 0 : d.getField("first").numericValue().longValue(),
-                d.getField("last") == null ? 0 : d.getField("last").numericValue().longValue());
+        return new Finding(c.get(SRC), c.get("source"), c.get("kind"), c.get("container"), c.get("part"), d.field(),
+                d.type(), d.category(), d.risk(), d.confidence(), d.masked(), d.hash(), List.of(), d.lines(), d.count(),
+                recs, d.cid(), d.segment(), d.rows(), d.firstSeen(), d.lastSeen());
     }
 
     @Override

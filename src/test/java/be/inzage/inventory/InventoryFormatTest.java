@@ -105,7 +105,8 @@ class InventoryFormatTest {
              org.apache.lucene.index.DirectoryReader r = org.apache.lucene.index.DirectoryReader.open(d)) {
             List<String> stored = new java.util.ArrayList<>();
             for (int i = 0; i < r.maxDoc(); i++) {
-                String v = r.storedFields().document(i).get("recl");
+                org.apache.lucene.util.BytesRef blob = r.storedFields().document(i).getBinaryValue("f");
+                String v = blob == null ? null : StoredFinding.decode(blob).recordLines();
                 if (v != null) {
                     stored.add(v);
                 }

@@ -1,0 +1,225 @@
+package be.inzage.inventory;
+
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a finding document stores, as one binary field. Fourteen stored fields per finding cost
+ * Lucene a field lookup, a schema check and a header each: about a fifth of indexing a database's
+ * findings (bench/README.md). Line sets are written as ranges of delta varints instead of decimal
+ * text, and read back to exactly the text they came from.
+ */
+final class StoredFinding {
+
+    /** The finding's own fields, without what its container document holds. */
+    record Fields(String cid, String field, String type, String category, String risk, double confidence, String masked,
+                  String hash, String lines, int count, String rows, long firstSeen, long lastSeen, int segment,
+                  List<String> records, String recordLines) {
+    }
+
+    /** {@link Fields#recordLines} when the record lines are exactly the finding's lines (stored as a flag). */
+    static final String SAME_AS_LINES = "=";
+
+    private static final int HAS_FIELD = 1;
+    private static final int HAS_ROWS = 2;
+    private static final int HAS_TIMES = 4;
+    private static final int RECORD_LINES_SAME = 8;
+    private static final int RECORD_LINES_OWN = 16;
+
+    private StoredFinding() {
+    }
+
+    static BytesRef encode(Fields f) {
+        ByteBuffersDataOutput out = new ByteBuffersDataOutput(64 + f.masked().length() + f.lines().length());
+        try {
+            int flags = (f.field() != null ? HAS_FIELD : 0) | (f.rows() != null && !f.rows().isEmpty() ? HAS_ROWS : 0)
+                    | (f.firstSeen() > 0 ? HAS_TIMES : 0)
+                    | (SAME_AS_LINES.equals(f.recordLines()) ? RECORD_LINES_SAME : f.recordLines() != null ? RECORD_LINES_OWN : 0);
+            out.writeVInt(flags);
+            out.writeString(f.cid());
+            if (f.field() != null) {
+                out.writeString(f.field());
+            }
+            out.writeString(f.type());
+            out.writeString(f.category());
+            out.writeString(f.risk());
+            out.writeLong(Double.doubleToLongBits(f.confidence()));
+            out.writeString(f.masked());
+            out.writeString(f.hash());
+            writeLines(out, f.lines());
+            out.writeVInt(f.count());
+            if ((flags & HAS_ROWS) != 0) {
+                out.writeString(f.rows());
+            }
+            if ((flags & HAS_TIMES) != 0) {
+                out.writeVLong(f.firstSeen());
+                out.writeZLong(f.lastSeen() - f.firstSeen());
+            }
+            out.writeVInt(f.segment());
+            out.writeVInt(f.records().size());
+            for (String r : f.records()) {
+                out.writeString(r);
+            }
+            if ((flags & RECORD_LINES_OWN) != 0) {
+                writeLines(out, f.recordLines());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: cannot happen
+        }
+        return new BytesRef(out.toArrayCopy());
+    }
+
+    static Fields decode(BytesRef b) throws IOException {
+        ByteArrayDataInput in = new ByteArrayDataInput(b.bytes, b.offset, b.length);
+        int flags = in.readVInt();
+        String cid = in.readString();
+        String field = (flags & HAS_FIELD) != 0 ? in.readString() : null;
+        String type = in.readString();
+        String category = in.readString();
+        String risk = in.readString();
+        double confidence = Double.longBitsToDouble(in.readLong());
+        String masked = in.readString();
+        String hash = in.readString();
+        String lines = readLines(in);
+        int count = in.readVInt();
+        String rows = (flags & HAS_ROWS) != 0 ? in.readString() : "";
+        long first = 0;
+        long last = 0;
+        if ((flags & HAS_TIMES) != 0) {
+            first = in.readVLong();
+            last = first + in.readZLong();
+        }
+        int segment = in.readVInt();
+        int n = in.readVInt();
+        List<String> records = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            records.add(in.readString());
+        }
+        String recordLines = (flags & RECORD_LINES_SAME) != 0 ? SAME_AS_LINES : (flags & RECORD_LINES_OWN) != 0 ? readLines(in) : null;
+        return new Fields(cid, field, type, category, risk, confidence, masked, hash, lines, count, rows, first, last, segment,
+                records, recordLines);
+    }
+
+    /** Text forms that {@link #readLines} would not give back exactly are kept as text. */
+    private static final int LINES_TEXT = 0;
+
+    /**
+     * A {@link LineSet} as its unit prefix and ranges: start as the gap from the previous range's end,
+     * then the range's length. Parsed without expanding the ranges (a range may cover a million lines).
+     */
+    private static void writeLines(ByteBuffersDataOutput out, String s) throws IOException {
+        long[] ranges = ranges(s);
+        if (ranges == null) {
+            out.writeVInt(LINES_TEXT);
+            out.writeString(s);
+            return;
+        }
+        char unit = s.isEmpty() ? 'l' : LineSet.pages(s) ? 'p' : LineSet.sheets(s) ? 's' : 'l';
+        out.writeVInt(unit == 'l' ? 1 : unit == 'p' ? 2 : 3);
+        int n = ranges.length / 2;
+        out.writeVInt(n);
+        long prevEnd = 0;
+        for (int i = 0; i < n; i++) {
+            out.writeVLong(ranges[2 * i] - prevEnd);
+            out.writeVLong(ranges[2 * i + 1] - ranges[2 * i]);
+            prevEnd = ranges[2 * i + 1];
+        }
+    }
+
+    private static String readLines(ByteArrayDataInput in) throws IOException {
+        int kind = in.readVInt();
+        if (kind == LINES_TEXT) {
+            return in.readString();
+        }
+        StringBuilder b = new StringBuilder();
+        if (kind == 2) {
+            b.append(LineSet.PAGES);
+        } else if (kind == 3) {
+            b.append(LineSet.SHEETS);
+        }
+        int n = in.readVInt();
+        long prevEnd = 0;
+        for (int i = 0; i < n; i++) {
+            long start = prevEnd + in.readVLong();
+            long end = start + in.readVLong();
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append(start);
+            if (end > start) {
+                b.append('-').append(end);
+            }
+            prevEnd = end;
+        }
+        return b.toString();
+    }
+
+    /**
+     * Start and end of each range of a line set's text, or null when the text is not in the form
+     * that {@link #readLines} writes back (ascending, "a-a" never used for a single number).
+     */
+    static long[] ranges(String s) {
+        int from = LineSet.pages(s) || LineSet.sheets(s) ? 1 : 0;
+        if (s.length() == from) {
+            return s.isEmpty() ? new long[0] : null;
+        }
+        long[] out = new long[8];
+        int n = 0;
+        long prevEnd = -1;
+        int i = from;
+        while (i <= s.length()) {
+            long[] a = number(s, i);
+            if (a == null) {
+                return null;
+            }
+            long start = a[0];
+            long end = start;
+            i = (int) a[1];
+            if (i < s.length() && s.charAt(i) == '-') {
+                long[] e = number(s, i + 1);
+                if (e == null || e[0] <= start) {
+                    return null;
+                }
+                end = e[0];
+                i = (int) e[1];
+            }
+            if (start <= prevEnd) {
+                return null;
+            }
+            if (n + 2 > out.length) {
+                out = java.util.Arrays.copyOf(out, out.length * 2);
+            }
+            out[n++] = start;
+            out[n++] = end;
+            prevEnd = end;
+            if (i == s.length()) {
+                return java.util.Arrays.copyOf(out, n);
+            }
+            if (s.charAt(i) != ',') {
+                return null;
+            }
+            i++;
+        }
+        return null;
+    }
+
+    /** The canonical decimal number at {@code i} (no sign, no leading zero) and where it ends, or null. */
+    private static long[] number(String s, int i) {
+        int j = i;
+        long v = 0;
+        while (j < s.length() && j - i < 18 && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+            v = v * 10 + (s.charAt(j) - '0');
+            j++;
+        }
+        if (j == i || (s.charAt(i) == '0' && j - i > 1) || (j < s.length() && s.charAt(j) >= '0' && s.charAt(j) <= '9')) {
+            return null;
+        }
+        return new long[] {v, j};
+    }
+}

@@ -4,6 +4,7 @@ import be.inzage.detect.Detection;
 import be.inzage.detect.DetectionEngine;
 import be.inzage.detect.Normalize;
 import be.inzage.detect.validate.Checksums;
+import be.inzage.detect.validate.PossiblePhone;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
@@ -58,6 +59,11 @@ public final class IdentifierNormalizer {
             } catch (NumberParseException ignored) {
                 // not a phone number in this region
             }
+        }
+        // numbers found only beside a phone word (another region's, an unallocated range) are indexed this way
+        String possible = PossiblePhone.normalize(v);
+        if (possible != null) {
+            out.add(possible);
         }
     }
 

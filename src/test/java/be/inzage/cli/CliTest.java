@@ -88,6 +88,30 @@ class CliTest {
     }
 
     @Test
+    void phonesLibphonenumberDoesNotHoldValidAreFoundBesideAPhoneWordAndSearchedInAnyNotation() throws IOException {
+        Path share = Files.createDirectories(tmp.resolve("share"));
+        // a US number in a fictional range with an extension, a UK drama number, a national number of an unknown
+        // region; and the same kind of digits without a phone word, which are no finding
+        Files.writeString(share.resolve("contacts.txt"), "Name: A. Smith\nPhone: +1-984-182-0190x565\n"
+                + "Mobile: +44 7700 900123\nFax:\n0393 1144137\nOrder 0393 1144138 shipped\n");
+        String data = tmp.resolve("data").toString();
+        assertEquals(0, run("scan", share.toString(), "--data", data, "--rules", "rules").code());
+        for (String[] q : List.of(new String[] {"--phone", "+1 984 182 0190", "2"}, new String[] {"--phone", "001 (984) 182-0190", "2"},
+                new String[] {"--value", "+447700900123", "3"}, new String[] {"--phone", "0393/11.44.137", "5"},
+                new String[] {"--value", "0393 1144137", "5"})) {
+            Run search = run("search", q[0], q[1], "--json", "--data", data, "--rules", "rules");
+            assertEquals(0, search.code(), search.err());
+            List<String> hits = search.out().lines().toList();
+            assertEquals(1, hits.size(), q[1] + ": " + search.out());
+            JsonObject f = new JsonObject(hits.get(0));
+            assertEquals("phone", f.getString("type"), q[1]);
+            assertEquals(Integer.parseInt(q[2]), f.getJsonObject("locator").getInteger("line"), q[1]);
+        }
+        Run unlabelled = run("search", "--phone", "0393 1144138", "--json", "--data", data, "--rules", "rules");
+        assertEquals("", unlabelled.out().strip(), "digits without a phone word are not indexed as a phone");
+    }
+
+    @Test
     void expandFollowsStrongIdentifiersOfTheSameRecordOnly() throws IOException {
         Path share = Files.createDirectories(tmp.resolve("share"));
         Files.writeString(share.resolve("crm.csv"), "naam;email;telefoon\nJan Peeters;jan.peeters@example.be;0475/12.34.56\n"

@@ -88,5 +88,9 @@ class PresidioSetTest {
         // about 10 % of random digit strings pass Luhn), which costs recall here.
         Scorer.Score cards = scores.get("payment_card");
         assertTrue(cards.precision() >= 0.95 && cards.recall() >= 0.75, Scorer.table(scores));
+        // Most of the set's phones are national numbers of other regions or synthetic ranges that libphonenumber
+        // does not hold valid; those beside a phone word are found (rule phone_labelled), the rest are not.
+        Scorer.Score phones = scores.get("phone");
+        assertTrue(phones.precision() >= 0.9 && phones.recall() >= 0.7, Scorer.table(scores));
     }
 }

@@ -40,6 +40,7 @@ public final class Validators {
         byName.put("person_name", s -> personName(s, dictionaries));
         byName.put("person_name_known", s -> knownPersonName(s, dictionaries));
         byName.put("job_title", s -> jobTitle(s, dictionaries));
+        byName.put("phone_possible", PossiblePhone::check);
     }
 
     public Optional<Validator> get(String name) {

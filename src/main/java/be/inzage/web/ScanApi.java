@@ -69,20 +69,23 @@ final class ScanApi {
             throw new Http.BadRequest(404, "no configured source of that name (give a name from GET /api/sources or a URI)");
         }
         Principal who = ctx.get(Principal.KEY);
-        try {
+        // a source given as a URI is checked on disk (exists, readable): off the event loop, as a share can hang
+        vertx.executeBlocking(() -> {
             ScanRuns.Run run = app.runs().submit(source, "manual");
-            vertx.executeBlocking(() -> {
-                app.audit().append(who.name(), "scan start", List.of(), 0);
-                return null;
-            }, false);
-            Http.json(ctx, 202, new JsonObject().put("id", run.id()).put("state", run.state()));
-        } catch (ScanRuns.AlreadyActive e) {
-            Http.json(ctx, 409, new JsonObject().put("status", 409).put("error", e.getMessage()).put("id", e.runId()));
-        } catch (ScanRuns.QueueFull e) {
-            Http.error(ctx, 503, e.getMessage());
-        } catch (SourceUri.BadSource e) {
-            Http.error(ctx, 400, e.getMessage());
-        }
+            app.audit().append(who.name(), "scan start", List.of(), 0);
+            return run;
+        }, false).onSuccess(run -> Http.json(ctx, 202, new JsonObject().put("id", run.id()).put("state", run.state())))
+                .onFailure(e -> {
+                    if (e instanceof ScanRuns.AlreadyActive a) {
+                        Http.json(ctx, 409, new JsonObject().put("status", 409).put("error", a.getMessage()).put("id", a.runId()));
+                    } else if (e instanceof ScanRuns.QueueFull) {
+                        Http.error(ctx, 503, e.getMessage());
+                    } else if (e instanceof SourceUri.BadSource) {
+                        Http.error(ctx, 400, e.getMessage());
+                    } else {
+                        ctx.fail(e);
+                    }
+                });
     }
 
     private static boolean looksLikeUri(String s) {

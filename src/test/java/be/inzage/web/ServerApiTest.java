@@ -182,6 +182,10 @@ class ServerApiTest {
         assertEquals(400, send("POST", "/api/subjects/search", new JsonObject(), t).statusCode());
         assertEquals(400, send("POST", "/api/scans", new JsonObject().put("source", 12), srv.adminToken).statusCode());
         assertEquals(404, send("POST", "/api/scans", new JsonObject().put("source", "no-such-source"), srv.adminToken).statusCode());
+        // a source URI is checked on disk (off the event loop); a missing folder is the client's error, said in one line
+        HttpResponse<Buffer> missing = send("POST", "/api/scans", new JsonObject().put("source", "/no/such/share"), srv.adminToken);
+        assertEquals(400, missing.statusCode(), missing.bodyAsString());
+        assertTrue(missing.bodyAsJsonObject().getString("error").contains("/no/such/share"), missing.bodyAsString());
 
         HttpResponse<Buffer> notJson = http.post("/api/subjects/search").bearerTokenAuthentication(t)
                 .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer("{not json")).await();

@@ -165,29 +165,31 @@ final class StoredFinding {
      * that {@link #readLines} writes back (ascending, "a-a" never used for a single number).
      */
     static long[] ranges(String s) {
-        int from = LineSet.pages(s) || LineSet.sheets(s) ? 1 : 0;
-        if (s.length() == from) {
+        int i = LineSet.pages(s) || LineSet.sheets(s) ? 1 : 0;
+        if (s.length() == i) {
             return s.isEmpty() ? new long[0] : null;
         }
         long[] out = new long[8];
         int n = 0;
         long prevEnd = -1;
-        int i = from;
-        while (i <= s.length()) {
-            long[] a = number(s, i);
-            if (a == null) {
+        while (true) {
+            int j = numberEnd(s, i);
+            if (j < 0) {
                 return null;
             }
-            long start = a[0];
+            long start = Long.parseLong(s, i, j, 10);
             long end = start;
-            i = (int) a[1];
+            i = j;
             if (i < s.length() && s.charAt(i) == '-') {
-                long[] e = number(s, i + 1);
-                if (e == null || e[0] <= start) {
+                j = numberEnd(s, i + 1);
+                if (j < 0) {
                     return null;
                 }
-                end = e[0];
-                i = (int) e[1];
+                end = Long.parseLong(s, i + 1, j, 10);
+                i = j;
+                if (end <= start) {
+                    return null;
+                }
             }
             if (start <= prevEnd) {
                 return null;
@@ -206,20 +208,14 @@ final class StoredFinding {
             }
             i++;
         }
-        return null;
     }
 
-    /** The canonical decimal number at {@code i} (no sign, no leading zero) and where it ends, or null. */
-    private static long[] number(String s, int i) {
+    /** Where the canonical decimal number at {@code i} ends (no sign, no leading zero, at most 18 digits), or -1. */
+    private static int numberEnd(String s, int i) {
         int j = i;
-        long v = 0;
-        while (j < s.length() && j - i < 18 && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
-            v = v * 10 + (s.charAt(j) - '0');
+        while (j < s.length() && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
             j++;
         }
-        if (j == i || (s.charAt(i) == '0' && j - i > 1) || (j < s.length() && s.charAt(j) >= '0' && s.charAt(j) <= '9')) {
-            return null;
-        }
-        return new long[] {v, j};
+        return j == i || j - i > 18 || (s.charAt(i) == '0' && j - i > 1) ? -1 : j;
     }
 }

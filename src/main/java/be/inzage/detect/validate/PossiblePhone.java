@@ -23,6 +23,8 @@ public final class PossiblePhone {
     /** Written like an amount or a count (1.234.567, 12,345,678.00). */
     private static final Pattern AMOUNT = Pattern.compile("\\d{1,3}(?:([.,])\\d{3})(?:\\1\\d{3})*(?:[.,]\\d{2})?");
 
+    private static final Pattern DIGITS_AND_DOTS = Pattern.compile("[\\d.]+");
+
     private PossiblePhone() {
     }
 
@@ -47,7 +49,7 @@ public final class PossiblePhone {
 
     /** Digits and dots with a one-digit group: a version (10.4.12.3345), not a phone (01.84.17.61.18). */
     private static boolean version(String s) {
-        if (s.indexOf('.') < 0 || !s.matches("[\\d.]+")) {
+        if (s.indexOf('.') < 0 || !DIGITS_AND_DOTS.matcher(s).matches()) {
             return false;
         }
         for (String g : s.split("\\.")) {

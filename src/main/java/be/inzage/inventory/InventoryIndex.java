@@ -409,7 +409,7 @@ public final class InventoryIndex implements Closeable {
         }
         d.add(new StoredField(STORED, StoredFinding.encode(new StoredFinding.Fields(f.cid(), f.field(), f.type(), f.category(),
                 f.risk(), f.confidence(), f.masked(), f.hash(), f.lines(), f.count(), f.rows(), f.firstSeen(), f.lastSeen(),
-                f.segment(), otherRecords, recLines))));
+                f.segment(), otherRecords, recLines, f.aliases()))));
         return d;
     }
 
@@ -427,6 +427,121 @@ public final class InventoryIndex implements Closeable {
             }
         }
         return new BytesRef(hash);
+    }
+
+    // ---- a database table's changed rows, merged into its findings ({@link RowDelta}) ----------
+
+    /** Makes every write so far visible to the next read; flushes the indexing buffers. */
+    void refreshNow() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** The findings of container {@code cid} that sit in one of the rows (16-byte row terms). */
+    List<Finding> findingsInRows(String cid, Collection<BytesRef> rowTerms) throws IOException {
+        return query(new BooleanQuery.Builder().add(new TermQuery(new Term(CID, cid)), BooleanClause.Occur.FILTER)
+                .add(new TermInSetQuery(REC_ROW, rowTerms), BooleanClause.Occur.FILTER).build());
+    }
+
+    private static Query withHashes(String cid, Collection<String> hashes) {
+        return new BooleanQuery.Builder().add(FINDINGS, BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(CID, cid)), BooleanClause.Occur.FILTER)
+                .add(new TermInSetQuery(HASH, hashes.stream().map(InventoryIndex::hashTerm).toList()), BooleanClause.Occur.FILTER)
+                .build();
+    }
+
+    /** The findings of container {@code cid} whose value (or an alias of it) has one of the hashes. */
+    List<Finding> findingsWithHashes(String cid, Collection<String> hashes) throws IOException {
+        return query(withHashes(cid, hashes));
+    }
+
+    /**
+     * Replaces the findings of {@code cid} with one of the hashes by {@code findings}: the same set
+     * {@link #findingsWithHashes} read, rewritten. Readers see both halves at the next refresh.
+     */
+    void rewrite(String cid, Collection<String> hashes, List<Finding> findings) throws IOException {
+        writer.deleteDocuments(withHashes(cid, hashes));
+        if (findings.isEmpty()) {
+            return;
+        }
+        BytesRef cidTerm = new BytesRef(cid);
+        BytesRef srcTerm = new BytesRef(findings.get(0).sourceId());
+        List<Document> docs = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            docs.add(toDocument(f, cidTerm, srcTerm));
+        }
+        writer.addDocuments(docs);
+    }
+
+    /** Findings of one container, and whether its container document is there (on the last refresh). */
+    int[] findingsAndContainer(String cid) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            Query all = new TermQuery(new Term(CID, cid));
+            int findings = s.count(new BooleanQuery.Builder().add(all, BooleanClause.Occur.FILTER)
+                    .add(FINDINGS, BooleanClause.Occur.FILTER).build());
+            int containers = s.count(new BooleanQuery.Builder().add(all, BooleanClause.Occur.FILTER)
+                    .add(CONTAINERS, BooleanClause.Occur.FILTER).build());
+            return new int[] {findings, containers};
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** Adds the container document of {@code f}'s place (a table that had no finding until now). */
+    void addContainer(Finding f, long scan) throws IOException {
+        writer.addDocument(containerDocument(f, scan));
+    }
+
+    /** Deletes a container and all its findings. */
+    void deleteContainer(String cid) throws IOException {
+        writer.deleteDocuments(new Term(CID, cid));
+    }
+
+    /**
+     * Calls {@code each} with every row (its 16-byte term) that a finding of {@code cid} sits in, on
+     * the last refresh: the rows the inventory holds for a table. Walks the row terms of the whole
+     * index, checking each against the table's documents, so memory is one bit per document.
+     */
+    void forEachRow(String cid, Consumer<BytesRef> each) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                org.apache.lucene.index.PostingsEnum inCid = leaf.reader().postings(new Term(CID, cid), org.apache.lucene.index.PostingsEnum.NONE);
+                org.apache.lucene.index.Terms rows = leaf.reader().terms(REC_ROW);
+                if (inCid == null || rows == null) {
+                    continue;
+                }
+                org.apache.lucene.util.FixedBitSet docs = new org.apache.lucene.util.FixedBitSet(leaf.reader().maxDoc());
+                Bits live = leaf.reader().getLiveDocs();
+                for (int d = inCid.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = inCid.nextDoc()) {
+                    if (live == null || live.get(d)) {
+                        docs.set(d);
+                    }
+                }
+                org.apache.lucene.index.TermsEnum te = rows.iterator();
+                org.apache.lucene.index.PostingsEnum p = null;
+                for (BytesRef t = te.next(); t != null; t = te.next()) {
+                    p = te.postings(p, org.apache.lucene.index.PostingsEnum.NONE);
+                    for (int d = p.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = p.nextDoc()) {
+                        if (docs.get(d)) {
+                            each.accept(t);
+                            break;
+                        }
+                    }
+                }
+            }
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** The 16-byte term of a row's record id ("cid:" and 32 hex digits). */
+    static BytesRef rowTerm(String record) {
+        byte[] b = rowHash(record, record.lastIndexOf(':') + 1);
+        if (b == null) {
+            throw new IllegalArgumentException("not a row record");
+        }
+        return new BytesRef(b);
     }
 
     // ---- reading -------------------------------------------------------------------------
@@ -861,7 +976,7 @@ public final class InventoryIndex implements Closeable {
             c = new Document();
         }
         return new Finding(c.get(SRC), c.get("source"), c.get("kind"), c.get("container"), c.get("part"), d.field(),
-                d.type(), d.category(), d.risk(), d.confidence(), d.masked(), d.hash(), List.of(), d.lines(), d.count(),
+                d.type(), d.category(), d.risk(), d.confidence(), d.masked(), d.hash(), d.aliases(), d.lines(), d.count(),
                 recs, d.cid(), d.segment(), d.rows(), d.firstSeen(), d.lastSeen());
     }
 

@@ -20,7 +20,15 @@ final class StoredFinding {
     /** The finding's own fields, without what its container document holds. */
     record Fields(String cid, String field, String type, String category, String risk, double confidence, String masked,
                   String hash, String lines, int count, String rows, long firstSeen, long lastSeen, int segment,
-                  List<String> records, String recordLines) {
+                  List<String> records, String recordLines, List<String> aliases) {
+
+        /** Without aliases: all but some IP addresses. */
+        Fields(String cid, String field, String type, String category, String risk, double confidence, String masked,
+               String hash, String lines, int count, String rows, long firstSeen, long lastSeen, int segment,
+               List<String> records, String recordLines) {
+            this(cid, field, type, category, risk, confidence, masked, hash, lines, count, rows, firstSeen, lastSeen, segment,
+                    records, recordLines, List.of());
+        }
     }
 
     /** {@link Fields#recordLines} when the record lines are exactly the finding's lines (stored as a flag). */
@@ -31,6 +39,11 @@ final class StoredFinding {
     private static final int HAS_TIMES = 4;
     private static final int RECORD_LINES_SAME = 8;
     private static final int RECORD_LINES_OWN = 16;
+    /**
+     * The value's other hashes (an IPv4-mapped IPv6 address's IPv4 form), so a finding read back can be
+     * written again with every term it had (a database rescan that rewrites only changed rows).
+     */
+    private static final int HAS_ALIASES = 32;
 
     private StoredFinding() {
     }
@@ -40,7 +53,8 @@ final class StoredFinding {
         try {
             int flags = (f.field() != null ? HAS_FIELD : 0) | (f.rows() != null && !f.rows().isEmpty() ? HAS_ROWS : 0)
                     | (f.firstSeen() > 0 ? HAS_TIMES : 0)
-                    | (SAME_AS_LINES.equals(f.recordLines()) ? RECORD_LINES_SAME : f.recordLines() != null ? RECORD_LINES_OWN : 0);
+                    | (SAME_AS_LINES.equals(f.recordLines()) ? RECORD_LINES_SAME : f.recordLines() != null ? RECORD_LINES_OWN : 0)
+                    | (f.aliases().isEmpty() ? 0 : HAS_ALIASES);
             out.writeVInt(flags);
             out.writeString(f.cid());
             if (f.field() != null) {
@@ -68,6 +82,12 @@ final class StoredFinding {
             }
             if ((flags & RECORD_LINES_OWN) != 0) {
                 writeLines(out, f.recordLines());
+            }
+            if ((flags & HAS_ALIASES) != 0) {
+                out.writeVInt(f.aliases().size());
+                for (String a : f.aliases()) {
+                    out.writeString(a);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in memory: cannot happen
@@ -102,8 +122,16 @@ final class StoredFinding {
             records.add(in.readString());
         }
         String recordLines = (flags & RECORD_LINES_SAME) != 0 ? SAME_AS_LINES : (flags & RECORD_LINES_OWN) != 0 ? readLines(in) : null;
+        List<String> aliases = List.of();
+        if ((flags & HAS_ALIASES) != 0) {
+            int na = in.readVInt();
+            aliases = new ArrayList<>(na);
+            for (int i = 0; i < na; i++) {
+                aliases.add(in.readString());
+            }
+        }
         return new Fields(cid, field, type, category, risk, confidence, masked, hash, lines, count, rows, first, last, segment,
-                records, recordLines);
+                records, recordLines, aliases);
     }
 
     /** Text forms that {@link #readLines} would not give back exactly are kept as text. */

@@ -8,6 +8,7 @@ import be.inzage.extract.FindingCollector;
 import be.inzage.extract.ItemOutcome;
 import be.inzage.extract.ItemRef;
 import be.inzage.inventory.KeyedHasher;
+import be.inzage.inventory.RowDelta;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -209,53 +210,74 @@ public final class DatabaseCrawler extends VerticleBase {
      * A table whose statistics are the same as when it was last read completely is not read again:
      * its findings are kept, as an unchanged file's are. Any insert, update, delete, truncate or
      * rewrite changes them; a table without statistics (a view, MySQL after a restart) is read.
+     * A changed table whose rows carry change marks (PostgreSQL's xmin) is read incrementally: only
+     * the rows changed since the last read ({@link #changedRows}); otherwise it is read whole.
      */
     private Future<Void> incrementally(Table t) {
-        String state = options.sample() > 0 || options.full() ? null : states.get(t.qualified());
-        if (state == null) {
-            return scanTable(t, 1);
+        if (options.sample() > 0) {
+            return scanTable(t).mapEmpty();
         }
         String itemId = new ItemRef(job.sourceId(), job.source(), "db", t.qualified(), null).recordId();
+        String state = states.get(t.qualified());
         // the statistics as one number; the row estimate is left out (ANALYZE changes it without any row changing)
-        long stamp = Long.parseLong(be.inzage.inventory.Finding.sha256(state).substring(0, 15), 16);
-        be.inzage.inventory.InventoryIndex.ItemState now = new be.inzage.inventory.InventoryIndex.ItemState(0, stamp,
-                rules.version());
-        return extractPool.executeBlocking(() -> index.unchanged(itemId, now), false).compose(same -> {
-            if (same) {
+        long stamp = state == null ? 0 : Long.parseLong(be.inzage.inventory.Finding.sha256(state).substring(0, 15), 16);
+        // a new rules version or another set of columns, keys or references: what was found before no longer holds
+        String version = rules.version() + "/" + be.inzage.inventory.Finding.sha256(shape(t));
+        return extractPool.executeBlocking(() -> index.state(itemId), false).compose(prev -> {
+            boolean comparable = prev != null && prev.rules().equals(version) && !options.full();
+            if (comparable && stamp != 0 && prev.modified() == stamp) {
                 summary.record(t.qualified(), ItemOutcome.unchanged(0), Map.of());
                 index.keep(job.sourceId(), itemId, job.scan());
                 return Future.succeededFuture();
             }
-            return scanTable(t, 1).compose(v -> writer.send(new WriterCommand.Remember(itemId, job.sourceId(), now.size(),
-                    now.modified(), now.rules(), job.scan())).mapEmpty());
+            Future<Long> read = comparable && prev.size() > 0 && marked(t) ? changedRows(t, prev.size(), itemId) : scanTable(t);
+            // the mark goes where a file keeps its size: the next read starts from it
+            return read.compose(mark -> writer.send(new WriterCommand.Remember(itemId, job.sourceId(), mark, stamp, version,
+                    job.scan())).mapEmpty());
         });
+    }
+
+    /** Whether rows of the table can be told apart by change marks and located by a primary key. */
+    private boolean marked(Table t) {
+        return dialect.changeMarkSql() != null && !t.pk().isEmpty() && !t.view();
+    }
+
+    /** What the findings of a table depend on besides its rows: columns, key and references. */
+    private static String shape(Table t) {
+        StringBuilder b = new StringBuilder(t.qualified()).append('\0').append(t.columns()).append(t.binary()).append(t.pk())
+                .append(t.integral().stream().sorted().toList());
+        for (ForeignKey fk : t.fks()) {
+            b.append(fk.columns()).append(fk.ref().qualified()).append(fk.refColumns());
+        }
+        return b.toString();
     }
 
     static final int ATTEMPTS = 3;
     static final long RETRY_MILLIS = 1000;
 
+    /** Reads one table whole; the change mark to read from next time (0: none). */
+    private Future<Long> scanTable(Table t) {
+        return withRetries(attempt -> readTable(t, attempt), 1);
+    }
+
     /**
-     * Reads one table; a connection lost mid-read (pg_terminate_backend, a restart) is retried from
-     * the start on a new connection, up to {@link #ATTEMPTS} times: the first write of a read
-     * replaces what an interrupted one wrote, so nothing is counted twice.
+     * Runs a read; a connection lost mid-read (pg_terminate_backend, a restart) is retried from the
+     * start on a new connection, up to {@link #ATTEMPTS} times: the first write of a read replaces
+     * what an interrupted one wrote, so nothing is counted twice.
      */
-    private Future<Void> scanTable(Table t, int attempt) {
-        return readTable(t, attempt).recover(err -> {
+    private <T> Future<T> withRetries(java.util.function.IntFunction<Future<T>> read, int attempt) {
+        return read.apply(attempt).recover(err -> {
             if (attempt >= ATTEMPTS || !SqlDialect.connectionLost(err)) {
                 return Future.failedFuture(err);
             }
-            Promise<Void> later = Promise.promise();
-            vertx.setTimer(RETRY_MILLIS * attempt, x -> scanTable(t, attempt + 1).onComplete(later));
+            Promise<T> later = Promise.promise();
+            vertx.setTimer(RETRY_MILLIS * attempt, x -> withRetries(read, attempt + 1).onComplete(later));
             return later.future();
         });
     }
 
-    private Future<Void> readTable(Table t, int attempt) {
-        ItemRef item = new ItemRef(job.sourceId(), job.source(), "db", t.qualified(), null);
-        PipelinedSink sink = new PipelinedSink(options.sample() > 0 ? (cid, batch, first) -> { } : this::write);
-        FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, sink, false).spillTo(job.spill());
-        boolean byRowId = t.pk().isEmpty() && !t.view() && dialect.rowIdColumn() != null;
-        List<String> key = t.pk().isEmpty() ? (byRowId ? List.of(dialect.rowIdColumn()) : List.of()) : t.pk();
+    /** "select key, columns, blobs from table": every value as text but blobs, which are read raw. */
+    private String selectSql(Table t, List<String> key, boolean byRowId) {
         StringBuilder sql = new StringBuilder("select ");
         for (String k : key) {
             sql.append(dialect.asText(byRowId ? k : dialect.quote(k))).append(", ");
@@ -268,17 +290,40 @@ public final class DatabaseCrawler extends VerticleBase {
         }
         sql.setLength(sql.length() - 2);
         sql.append(" from ").append(dialect.quote(t.schema())).append('.').append(dialect.quote(t.name()));
+        return sql.toString();
+    }
+
+    /** The change mark of the read's transaction (see {@link SqlDialect#changeMarkSql}), or 0 when the table has none. */
+    private Future<long[]> mark(SqlConnection conn, Table t) {
+        if (!marked(t) || options.sample() > 0) {
+            return Future.succeededFuture(new long[] {0, 0});
+        }
+        return conn.query(dialect.changeMarkSql()).execute().map(rs -> {
+            Row r = rs.iterator().next();
+            return new long[] {r.getLong(0), r.getLong(1)};
+        });
+    }
+
+    private Future<Long> readTable(Table t, int attempt) {
+        ItemRef item = new ItemRef(job.sourceId(), job.source(), "db", t.qualified(), null);
+        PipelinedSink sink = new PipelinedSink(options.sample() > 0 ? (cid, batch, first) -> { } : this::write);
+        FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, sink, false).spillTo(job.spill());
+        boolean byRowId = t.pk().isEmpty() && !t.view() && dialect.rowIdColumn() != null;
+        List<String> key = t.pk().isEmpty() ? (byRowId ? List.of(dialect.rowIdColumn()) : List.of()) : t.pk();
+        StringBuilder sql = new StringBuilder(selectSql(t, key, byRowId));
         if (options.sample() > 0) {
             sql.append(dialect.sampleClause(estimates.getOrDefault(t.qualified(), Long.MAX_VALUE), options.sample()));
         }
         long[] rows = {0};
+        long[] mark = {0};
         rowNumber[0] = 0;
         List<String> profiled = new ArrayList<>(t.columns());
         profiled.addAll(t.binary());
         ColumnProfile profile = new ColumnProfile(t.qualified(), profiled);
         return pool.withConnection(conn -> begin(conn)
+                .compose(v -> mark(conn, t)).map(m -> mark[0] = m[0])
                 .compose(v -> conn.prepare(sql.toString()))
-                .compose(ps -> read(ps.cursor(), t, key, collector, profile, new RepeatedValues(t.columns().size()), rows))
+                .compose(ps -> read(ps.cursor(), t, key, collector, profile, new RepeatedValues(t.columns().size()), rows, null))
                 .compose(v -> conn.query("commit").execute())
                 .recover(err -> conn.query("rollback").execute()
                         // the read failed: what was collected (and spilled) goes, the table is recorded as failed or read again
@@ -303,22 +348,174 @@ public final class DatabaseCrawler extends VerticleBase {
                         String retried = "read again after the connection was lost (attempt " + attempt + ")";
                         note = note == null ? retried : note + "; " + retried;
                     }
+                    String why = fullReadReason.remove(t.qualified());
+                    if (why != null) {
+                        note = note == null ? why : note + "; " + why;
+                    }
                     summary.record(t.qualified(), ItemOutcome.scanned(0, collector.findings(), note), collector.perType());
                     summary.columns(profile.classified(rules.policy()), t.columns().size(), rows[0]);
-                    return null;
+                    return mark[0];
                 }));
     }
 
+    /** Why a table that could have been read incrementally was read whole this time, by schema.table. */
+    private final Map<String, String> fullReadReason = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An incremental read that should not go on: the table is read whole instead. */
+    private static final class ReadWhole extends RuntimeException {
+        ReadWhole(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    /** Rows read from a table's change marks: at least this many may always be, more only up to a quarter of the table. */
+    static final int MIN_CHANGED_ROWS = 50_000;
+    /** Row keys held in memory at once when looking for deleted rows: a bigger table is checked in several passes. */
+    static final long KEYS_PER_PASS = 4_000_000;
+
+    /**
+     * Reads only the rows changed since {@code since} (their change mark), and the keys of all rows
+     * to find those deleted; then brings the table's findings up to date ({@link RowDelta}) without
+     * touching the rest. When too much changed, or the mark is too old to compare, the table is read whole.
+     */
+    private Future<Long> changedRows(Table t, long since, String itemId) {
+        return withRetries(attempt -> readChanges(t, since, itemId), 1).recover(err -> {
+            if (err instanceof ReadWhole whole) {
+                fullReadReason.put(t.qualified(), "read whole: " + whole.getMessage());
+                return scanTable(t);
+            }
+            return Future.failedFuture(err);
+        });
+    }
+
+    private Future<Long> readChanges(Table t, long since, String itemId) {
+        ItemRef item = new ItemRef(job.sourceId(), job.source(), "db", t.qualified(), null);
+        String cid = item.cid();
+        RowDelta[] delta = {null};
+        FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, (c, batch, first) -> {
+            try {
+                delta[0].merge(batch);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, false).spillTo(job.spill());
+        java.util.Set<org.apache.lucene.util.BytesRef> removed = new java.util.HashSet<>();
+        long estimate = estimates.getOrDefault(t.qualified(), 0L);
+        long limit = Math.max(MIN_CHANGED_ROWS, estimate / 4);
+        long[] rows = {0};
+        long[] counts = {0, 0};
+        long[] mark = {0};
+        String sql = selectSql(t, t.pk(), false) + " where " + dialect.changedSince(dialect.placeholder(1));
+        ColumnProfile unused = new ColumnProfile(t.qualified(), new ArrayList<>(t.columns()));
+        java.util.function.Consumer<String> changedRow = pkJson -> {
+            if (removed.add(RowDelta.rowTerm(cid + ':' + be.inzage.inventory.Finding.sha256(pkJson))) && removed.size() > limit) {
+                throw new ReadWhole("more than " + limit + " rows changed since the last scan");
+            }
+            counts[0]++;
+        };
+        return pool.withConnection(conn -> begin(conn, dialect.beginSnapshot())
+                .compose(v -> mark(conn, t)).compose(m -> {
+                    mark[0] = m[0];
+                    if (m[0] < since || m[1] - since > dialect.markReach()) {
+                        return Future.failedFuture(new ReadWhole("the last scan's change mark is out of reach"));
+                    }
+                    return conn.prepare(sql);
+                })
+                .compose(ps -> read(ps.cursor(io.vertx.sqlclient.Tuple.of(dialect.markParameter(since))), t, t.pk(), collector,
+                        unused, new RepeatedValues(t.columns().size()), rows, changedRow))
+                .compose(v -> deletedRows(conn, t, cid, removed, limit, estimate, counts))
+                .compose(v -> conn.query("commit").execute())
+                .recover(err -> conn.query("rollback").execute()
+                        .transform(x -> extractPool.executeBlocking(() -> {
+                            collector.discard();
+                            return null;
+                        }, false))
+                        .transform(x -> Future.failedFuture(err)))
+                .compose(v -> extractPool.executeBlocking(() -> {
+                    delta[0] = new RowDelta(index, cid, job.scan(), removed);
+                    delta[0].dropRemovedRows();
+                    collector.finish();
+                    delta[0].finish();
+                    index.keep(job.sourceId(), itemId, job.scan());
+                    return null;
+                }, false))
+                .map(v -> {
+                    String note = "incremental: " + counts[0] + " changed row" + (counts[0] == 1 ? "" : "s") + " read, "
+                            + counts[1] + " deleted row" + (counts[1] == 1 ? "" : "s") + " dropped (" + dialect.changeMarkName() + ")";
+                    summary.record(t.qualified(), ItemOutcome.scanned(0, collector.findings(), note), collector.perType());
+                    return mark[0];
+                }));
+    }
+
+    /**
+     * Adds to {@code removed} the rows the inventory holds for the table that are no longer in it: every
+     * row key is read (keys only, in one pass per {@link #KEYS_PER_PASS} rows), hashed as a record id,
+     * and the inventory's rows of the table are checked against them.
+     */
+    private Future<Void> deletedRows(SqlConnection conn, Table t, String cid, java.util.Set<org.apache.lucene.util.BytesRef> removed,
+            long limit, long estimate, long[] counts) {
+        int passes = (int) Math.max(1, (estimate + KEYS_PER_PASS - 1) / KEYS_PER_PASS);
+        StringBuilder sql = new StringBuilder("select ");
+        for (String k : t.pk()) {
+            sql.append(dialect.asText(dialect.quote(k))).append(", ");
+        }
+        sql.setLength(sql.length() - 2);
+        sql.append(" from ").append(dialect.quote(t.schema())).append('.').append(dialect.quote(t.name()));
+        Future<Void> chain = Future.succeededFuture();
+        for (int p = 0; p < passes; p++) {
+            int pass = p;
+            chain = chain.compose(v -> {
+                RowKeys present = new RowKeys(Math.min(KEYS_PER_PASS, estimate / passes + 1024), passes, pass);
+                return conn.prepare(sql.toString()).compose(ps -> keys(ps.cursor(), t, cid, present))
+                        .compose(x -> extractPool.executeBlocking(() -> {
+                            present.seal();
+                            RowDelta.forEachRow(index, cid, term -> {
+                                if (present.inPass(term) && !present.contains(term) && removed.add(org.apache.lucene.util.BytesRef.deepCopyOf(term))) {
+                                    counts[1]++;
+                                    if (removed.size() > limit) {
+                                        throw new ReadWhole("more than " + limit + " rows changed or deleted since the last scan");
+                                    }
+                                }
+                            });
+                            return null;
+                        }, false));
+            });
+        }
+        return chain;
+    }
+
+    /** Reads every row key of a table into {@code present}, hashing on an extraction worker. */
+    private Future<Void> keys(Cursor cursor, Table t, String cid, RowKeys present) {
+        return cursor.read(KEY_BATCH).compose(batch -> extractPool.executeBlocking(() -> {
+            for (Row r : batch) {
+                JsonObject pk = new JsonObject();
+                for (int k = 0; k < t.pk().size(); k++) {
+                    pk.put(t.pk().get(k), locatorValue(t, t.pk().get(k), r.getString(k)));
+                }
+                present.add(RowDelta.rowTerm(cid + ':' + be.inzage.inventory.Finding.sha256(pk.encode())));
+            }
+            return null;
+        }, false)).compose(v -> cursor.hasMore() ? keys(cursor, t, cid, present) : cursor.close());
+    }
+
+    /** Row keys per cursor read when only keys are read. */
+    static final int KEY_BATCH = 5_000;
+
     private Future<Void> begin(SqlConnection conn) {
+        return begin(conn, dialect.begin());
+    }
+
+    private Future<Void> begin(SqlConnection conn, List<String> statements) {
         Future<Void> f = Future.succeededFuture();
-        for (String stmt : dialect.begin()) {
+        for (String stmt : statements) {
             f = f.compose(v -> conn.query(stmt).execute().mapEmpty());
         }
         return f;
     }
 
+    /** @param changedRow null, or told every row's key (JSON) as it is read */
     private Future<Void> read(Cursor cursor, Table t, List<String> key, FindingCollector collector, ColumnProfile profile,
-            RepeatedValues repeated, long[] rows) {
+            RepeatedValues repeated, long[] rows, java.util.function.Consumer<String> changedRow) {
         long started = System.nanoTime();
         return cursor.read(t.binary().isEmpty() ? batchSize() : Math.min(batchSize(), BINARY_BATCH)).compose(batch -> {
             List<Row> list = new ArrayList<>(batch.size());
@@ -331,12 +528,12 @@ public final class DatabaseCrawler extends VerticleBase {
             Future<Void> second = extractPool.executeBlocking(() -> detectRange(list, t, key.size(), found, half, list.size(),
                     repeated), false);
             return Future.all(first, second).compose(x -> extractPool.executeBlocking(() -> {
-                detect(list, found, t, key, collector, profile);
+                detect(list, found, t, key, collector, profile, changedRow);
                 rows[0] += list.size();
                 return list.size();
             }, false));
         }).compose(n -> pace(started, n))
-                .compose(v -> cursor.hasMore() ? read(cursor, t, key, collector, profile, repeated, rows) : cursor.close());
+                .compose(v -> cursor.hasMore() ? read(cursor, t, key, collector, profile, repeated, rows, changedRow) : cursor.close());
     }
 
     /** Rows per cursor read: no more than a second's worth when a rate is set. */
@@ -397,7 +594,7 @@ public final class DatabaseCrawler extends VerticleBase {
 
     /** On an extraction worker, one batch at a time: the batch's detections into the collector and the column profile. */
     private void detect(List<Row> batch, List<Detection>[][] found, Table t, List<String> key, FindingCollector collector,
-            ColumnProfile profile) {
+            ColumnProfile profile, java.util.function.Consumer<String> changedRow) {
         for (int i = 0; i < batch.size(); i++) {
             Row r = batch.get(i);
             JsonObject pk = new JsonObject();
@@ -408,6 +605,9 @@ public final class DatabaseCrawler extends VerticleBase {
                 pk.put("row", ++rowNumber[0]);
             }
             String pkJson = pk.encode();
+            if (changedRow != null) {
+                changedRow.accept(pkJson);
+            }
             List<String> links = links(t, key.size(), r);
             for (int c = 0; c < t.columns().size(); c++) {
                 String v = r.getString(key.size() + c);

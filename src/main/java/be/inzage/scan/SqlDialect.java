@@ -59,6 +59,40 @@ public interface SqlDialect {
     /** The n-th (1-based) parameter placeholder. */
     String placeholder(int n);
 
+    /**
+     * A query giving (mark, horizon) inside a read's transaction: every row changed by a transaction
+     * the read cannot see has a change mark at or after {@code mark}; {@code horizon} is where marks
+     * are now. Null when the database offers no such mark: changed tables are then read whole.
+     */
+    default String changeMarkSql() {
+        return null;
+    }
+
+    /** What the change marks are, for the scan record. */
+    default String changeMarkName() {
+        return "change marks";
+    }
+
+    /** The condition "changed at or after the mark given as parameter {@code placeholder}"; see {@link #changeMarkSql}. */
+    default String changedSince(String placeholder) {
+        throw new UnsupportedOperationException("no change marks");
+    }
+
+    /** The mark as the parameter of {@link #changedSince}. */
+    default Object markParameter(long mark) {
+        return mark;
+    }
+
+    /** How far marks may have moved since the last read for {@link #changedSince} to still be exact. */
+    default long markReach() {
+        return Long.MAX_VALUE;
+    }
+
+    /** As {@link #begin}, with one snapshot for every statement: changed rows and row keys read as of the same moment. */
+    default List<String> beginSnapshot() {
+        return begin();
+    }
+
     /** "schema"."table" quoted. */
     default String table(String schema, String table) {
         return quote(schema) + "." + quote(table);
@@ -204,6 +238,45 @@ public interface SqlDialect {
         @Override
         public String placeholder(int n) {
             return "$" + n;
+        }
+
+        /**
+         * Transaction ids as 64-bit txids: the oldest transaction still running when the read's
+         * snapshot was taken (anything the read cannot see is at or after it), and the next to start.
+         */
+        @Override
+        public String changeMarkSql() {
+            return "select txid_snapshot_xmin(txid_current_snapshot()), txid_snapshot_xmax(txid_current_snapshot())";
+        }
+
+        /**
+         * A row's xmin is the transaction that wrote this version of it (insert or update). xmin is a
+         * 32-bit id that wraps around: compared by age, which is exact while the mark is less than
+         * 2^31 transactions old ({@link #markReach}); frozen rows are as old as can be.
+         */
+        @Override
+        public String changedSince(String placeholder) {
+            return "age(xmin) <= age(" + placeholder + "::text::xid)";
+        }
+
+        @Override
+        public Object markParameter(long mark) {
+            return Long.toString(mark & 0xFFFF_FFFFL);
+        }
+
+        @Override
+        public String changeMarkName() {
+            return "xmin";
+        }
+
+        @Override
+        public long markReach() {
+            return 1L << 30;
+        }
+
+        @Override
+        public List<String> beginSnapshot() {
+            return List.of("begin isolation level repeatable read read only", "set local statement_timeout = '300s'");
         }
     }
 

@@ -1,0 +1,214 @@
+package be.inzage.inventory;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Brings a database table's findings up to date from its changed rows alone, as a full read would
+ * leave them: rows updated or deleted since the last scan leave every finding they were in (a
+ * finding left without rows goes), and the values of the rows read again are merged into the
+ * findings of the same value and column. Reads and rewrites findings by value hash, so a value
+ * held by a million rows costs one document, not a million. Not thread-safe: one table, one thread.
+ */
+public final class RowDelta {
+
+    /** Row terms per lookup of the findings they are in. */
+    static final int ROWS_PER_QUERY = 4096;
+    /** The most rows a finding lists, as in a full read ({@code FindingCollector}). */
+    static final int MAX_ROWS = 1_000;
+
+    private final InventoryIndex index;
+    private final String cid;
+    private final long scan;
+    private final Set<BytesRef> removed;
+    private Finding place;
+    private int rewritten;
+
+    /** @param removed the rows (16-byte terms) whose old values go: updated and deleted rows */
+    public RowDelta(InventoryIndex index, String cid, long scan, Set<BytesRef> removed) {
+        this.index = index;
+        this.cid = cid;
+        this.scan = scan;
+        this.removed = removed;
+    }
+
+    /** The 16-byte term of a row record id ("cid:" and 32 hex digits), as {@link #RowDelta} takes it. */
+    public static BytesRef rowTerm(String record) {
+        return InventoryIndex.rowTerm(record);
+    }
+
+    /** Every row the inventory holds for container {@code cid} (its 16-byte term), on the last commit or refresh. */
+    public static void forEachRow(InventoryIndex index, String cid, java.util.function.Consumer<BytesRef> each) throws IOException {
+        index.refreshNow();
+        index.forEachRow(cid, each);
+    }
+
+    /** First step: takes the removed rows out of every finding they are in. */
+    public void dropRemovedRows() throws IOException {
+        List<BytesRef> all = new ArrayList<>(removed);
+        for (int i = 0; i < all.size(); i += ROWS_PER_QUERY) {
+            index.refreshNow();
+            List<Finding> hit = index.findingsInRows(cid, all.subList(i, Math.min(all.size(), i + ROWS_PER_QUERY)));
+            if (hit.isEmpty()) {
+                continue;
+            }
+            Set<String> hashes = new LinkedHashSet<>();
+            hit.forEach(f -> hashes.add(f.hash()));
+            List<Finding> out = new ArrayList<>();
+            for (Finding f : index.findingsWithHashes(cid, hashes)) {
+                Finding kept = withoutRemoved(f);
+                if (kept != null) {
+                    out.add(kept);
+                }
+                place = f;
+            }
+            index.rewrite(cid, hashes, out);
+            rewritten += out.size();
+        }
+        index.refreshNow();
+    }
+
+    /**
+     * Second step, once per batch of the changed rows' findings (each value in one batch only):
+     * merges each into the table's finding of the same value, column and type, or adds it.
+     */
+    public void merge(List<Finding> batch) throws IOException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Set<String> hashes = new LinkedHashSet<>();
+        batch.forEach(f -> hashes.add(f.hash()));
+        Map<String, List<Finding>> existing = new HashMap<>();
+        for (Finding f : index.findingsWithHashes(cid, hashes)) {
+            existing.computeIfAbsent(key(f), k -> new ArrayList<>()).add(f);
+        }
+        List<Finding> out = new ArrayList<>(batch.size() + existing.size());
+        for (Finding n : batch) {
+            List<Finding> same = existing.remove(key(n));
+            Finding merged = n;
+            if (same != null) {
+                for (Finding e : same) {
+                    Finding kept = withoutRemoved(e);
+                    merged = kept == null ? merged : merged(kept, merged);
+                }
+            }
+            out.add(merged);
+        }
+        // found through an alias of a value in the batch: written back as they were (their rows still checked)
+        for (List<Finding> others : existing.values()) {
+            for (Finding e : others) {
+                Finding kept = withoutRemoved(e);
+                if (kept != null) {
+                    out.add(kept);
+                }
+            }
+        }
+        index.rewrite(cid, hashes, out);
+        index.refreshNow();
+        place = batch.get(0);
+        rewritten += out.size();
+    }
+
+    /** Last step: the container document follows, added for a table that had no finding, dropped for one left with none. */
+    public void finish() throws IOException {
+        index.refreshNow();
+        int[] counts = index.findingsAndContainer(cid);
+        if (counts[0] > 0 && counts[1] == 0 && place != null) {
+            index.addContainer(place, scan);
+        } else if (counts[0] == 0 && counts[1] > 0) {
+            index.deleteContainer(cid);
+        }
+    }
+
+    /** Findings written (rewritten or new). */
+    public int rewritten() {
+        return rewritten;
+    }
+
+    private static String key(Finding f) {
+        return (f.field() == null ? "" : f.field()) + '\0' + f.type() + '\0' + f.hash();
+    }
+
+    /** {@code f} without the removed rows; null when none of its rows is left. */
+    Finding withoutRemoved(Finding f) {
+        if (f.rows() == null || f.rows().isEmpty()) {
+            return f;
+        }
+        JsonArray rows = new JsonArray(f.rows());
+        JsonArray kept = new JsonArray();
+        for (Object o : rows) {
+            if (!removed.contains(InventoryIndex.rowTerm(cid + ':' + Finding.sha256(ownKey((JsonObject) o).encode())))) {
+                kept.add(o);
+            }
+        }
+        if (kept.size() == rows.size()) {
+            return f;
+        }
+        if (kept.isEmpty()) {
+            return null;
+        }
+        int gone = rows.size() - kept.size();
+        return withRows(f, kept, Math.max(kept.size(), f.count() - gone), f.confidence(), f.masked(), f.aliases());
+    }
+
+    /** An existing finding and a changed rows' one of the same value: their rows (at most {@link #MAX_ROWS}) and counts added up. */
+    private Finding merged(Finding old, Finding changed) {
+        JsonArray rows = new JsonArray(old.rows());
+        Set<String> keys = new java.util.HashSet<>();
+        for (Object o : rows) {
+            keys.add(ownKey((JsonObject) o).encode());
+        }
+        for (Object o : new JsonArray(changed.rows())) {
+            if (rows.size() < MAX_ROWS && keys.add(ownKey((JsonObject) o).encode())) {
+                rows.add(o);
+            }
+        }
+        Set<String> aliases = new LinkedHashSet<>(old.aliases());
+        aliases.addAll(changed.aliases());
+        return withRows(old, rows, old.count() + changed.count(), Math.max(old.confidence(), changed.confidence()),
+                changed.masked(), new ArrayList<>(aliases));
+    }
+
+    /** A row without its foreign-key links: its primary key, as its record id is made from. */
+    private static JsonObject ownKey(JsonObject row) {
+        if (!row.containsKey(be.inzage.extract.FindingCollector.LINKS)) {
+            return row;
+        }
+        JsonObject k = row.copy();
+        k.remove(be.inzage.extract.FindingCollector.LINKS);
+        return k;
+    }
+
+    /** {@code f} with other rows: its records are the rows' own ids and the rows they reference, as a full read makes them. */
+    private Finding withRows(Finding f, JsonArray rows, int count, double confidence, String masked, List<String> aliases) {
+        List<String> records = new ArrayList<>(rows.size());
+        Collection<String> linked = new LinkedHashSet<>();
+        for (Object o : rows) {
+            JsonObject row = (JsonObject) o;
+            records.add(cid + ':' + Finding.sha256(ownKey(row).encode()));
+            JsonArray l = row.getJsonArray(be.inzage.extract.FindingCollector.LINKS);
+            if (l != null) {
+                l.forEach(x -> linked.add((String) x));
+            }
+        }
+        records.addAll(linked);
+        return new Finding(f.sourceId(), f.source(), f.kind(), f.container(), f.part(), f.field(), f.type(), f.category(),
+                f.risk(), confidence, masked, f.hash(), aliases, f.lines(), count, records, cid, f.segment(), rows.encode(),
+                f.firstSeen(), f.lastSeen());
+    }
+
+    /** For tests and notes: rows removed. */
+    public int removedRows() {
+        return removed.size();
+    }
+}

@@ -1,0 +1,230 @@
+package be.inzage.db;
+
+import be.inzage.config.DataDir;
+import be.inzage.detect.Rulebook;
+import be.inzage.inventory.Finding;
+import be.inzage.inventory.InventoryIndex;
+import be.inzage.inventory.KeyedHasher;
+import be.inzage.scan.ScanRunner;
+import be.inzage.scan.ScanSummary;
+import be.inzage.source.SourceUri;
+import be.inzage.subject.IdentifierNormalizer;
+import be.inzage.subject.SubjectHit;
+import be.inzage.subject.SubjectSearch;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Row-level incremental rescans on PostgreSQL (issue #4 item 8): a changed table is read from its
+ * rows' xmin on, deleted rows are found from the keys, and the inventory that results is the one a
+ * full read of the same data gives.
+ */
+class IncrementalRowsTest {
+
+    static final String DB = "inzage_test_incremental";
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void load() throws Exception {
+        LocalPostgres.require();
+        assertEquals(0, LocalPostgres.psql("postgres", "DROP DATABASE IF EXISTS " + DB));
+        assertEquals(0, LocalPostgres.psql("postgres", "CREATE DATABASE " + DB));
+    }
+
+    /** A fresh schema of its own per test: customers, their invoices (a foreign key), and a bulk table. */
+    static String schema(String name) throws Exception {
+        assertEquals(0, LocalPostgres.psql(DB, """
+                DROP SCHEMA IF EXISTS %1$s CASCADE;
+                CREATE SCHEMA %1$s;
+                CREATE TABLE %1$s.customer (id int PRIMARY KEY, name text, email text, phone text, notes text);
+                INSERT INTO %1$s.customer VALUES
+                  (1, 'Jan Peeters', 'jan.peeters@example.be', '+32 475 12 34 56', 'prefers mail'),
+                  (2, 'Els Janssens', 'els.janssens@example.be', '0475 98 76 54', 'shared mailbox info@gedeeld.be'),
+                  (3, 'Piet de Vries', 'piet.devries@example.nl', '+31 6 12345678', 'also info@gedeeld.be'),
+                  (4, 'Marie Dubois', 'marie.dubois@example.fr', NULL, NULL);
+                CREATE TABLE %1$s.invoice (id int PRIMARY KEY, customer_id int REFERENCES %1$s.customer(id),
+                  billing_address text, billing_email text, iban text);
+                INSERT INTO %1$s.invoice VALUES
+                  (10, 1, 'Kerkstraat 12, 9000 Gent', 'jan.peeters@example.be', 'BE68 5390 0754 7034'),
+                  (11, 2, 'Veldstraat 7, 2000 Antwerpen', NULL, NULL),
+                  (12, 3, 'Dorpsstraat 3, 1234 AB Ede', 'piet.devries@example.nl', NULL);
+                CREATE TABLE %1$s.pair (a text, b int, contact text, PRIMARY KEY (a, b));
+                INSERT INTO %1$s.pair VALUES ('x y', 1, 'pair.one@example.be'), ('x;y', 2, 'pair.two@example.be');
+                """.formatted(name)));
+        return name;
+    }
+
+    static ScanSummary scan(Path data, String schema, String options) throws Exception {
+        return ScanRunner.run(new DataDir(data), Rulebook.load(null),
+                List.of(SourceUri.parse(LocalPostgres.uri(DB, LocalPostgres.USER) + "?include=" + schema + ".*" + options))).get(0);
+    }
+
+    static List<SubjectHit> search(Path data, String type, String value) throws Exception {
+        DataDir d = new DataDir(data);
+        try (InventoryIndex index = InventoryIndex.openReader(d.index())) {
+            return new SubjectSearch(index, KeyedHasher.open(d.keyFile()), new IdentifierNormalizer(Rulebook.load(null).engine()))
+                    .search(Map.of(type, List.of(value)), 0);
+        }
+    }
+
+    /** Primary keys of the rows a value is found in, per table, as "table pk". */
+    static Set<String> rows(Path data, String type, String value) throws Exception {
+        Set<String> out = new TreeSet<>();
+        for (SubjectHit h : search(data, type, value)) {
+            for (Object o : h.finding().rowKeys()) {
+                out.add(h.finding().container() + " " + ((JsonObject) o).encode()
+                        + ("linked".equals(h.toJson().getString("match")) ? " linked" : ""));
+            }
+        }
+        return out;
+    }
+
+    /** The note a table got in a scan's record, or "". */
+    static String note(ScanSummary s, String table) {
+        return s.toJson().getJsonArray("warnings").stream().map(o -> (JsonObject) o)
+                .filter(w -> w.getString("item").endsWith(table)).map(w -> w.getString("warning")).findFirst().orElse("");
+    }
+
+    /** Every finding of the inventory as comparable text: place, column, type, value hash, count, rows and records. */
+    static Set<String> inventory(Path data) throws Exception {
+        Set<String> out = new TreeSet<>();
+        try (InventoryIndex index = InventoryIndex.openReader(new DataDir(data).index())) {
+            index.forEach(f -> {
+                List<String> keys = new ArrayList<>();
+                f.rowKeys().forEach(o -> keys.add(((JsonObject) o).encode()));
+                keys.sort(null);
+                out.add(f.container() + "|" + f.field() + "|" + f.type() + "|" + f.hash() + "|" + f.count() + "|" + keys + "|"
+                        + new TreeSet<>(f.records()) + "|" + f.category() + "|" + f.masked());
+            });
+        }
+        return out;
+    }
+
+    /** A full read of the same data with the same key, for comparison. */
+    static Set<String> fullRead(Path tmp, Path data, String schema) throws Exception {
+        Path fresh = tmp.resolve("full-" + System.nanoTime());
+        Files.createDirectories(new DataDir(fresh).keyFile().getParent());
+        Files.copy(new DataDir(data).keyFile(), new DataDir(fresh).keyFile());
+        ScanSummary s = scan(fresh, schema, "");
+        assertTrue(note(s, schema + ".customer").isEmpty(), "a first scan reads whole: " + s.toText());
+        return inventory(fresh);
+    }
+
+    @Test
+    void onlyChangedRowsAreReadAndTheInventoryIsWhatAFullReadGives() throws Exception {
+        String sc = schema("inc_a");
+        Path data = tmp.resolve("a");
+        ScanSummary first = scan(data, sc, "");
+        assertEquals(3, first.scanned(), first.toText());
+        // invoice 11 holds no identifier of its own: it is the data of the customer it references (invoice 12 is not)
+        assertEquals(Set.of(sc + ".customer {\"id\":2}", sc + ".customer {\"id\":3}", sc + ".invoice {\"id\":11} linked"),
+                rows(data, "email", "info@gedeeld.be"));
+
+        assertEquals(0, LocalPostgres.psql(DB, """
+                UPDATE %1$s.customer SET email = 'els.nieuw@example.be' WHERE id = 2;
+                UPDATE %1$s.customer SET notes = 'no more shared box' WHERE id = 3;
+                DELETE FROM %1$s.invoice WHERE id = 10;
+                DELETE FROM %1$s.customer WHERE id = 4;
+                INSERT INTO %1$s.customer VALUES (5, 'Lotte Maes', 'lotte.maes@example.be', '+32 486 11 22 33', NULL);
+                INSERT INTO %1$s.invoice VALUES (13, 5, 'Markt 1, 8000 Brugge', 'lotte.maes@example.be', 'BE71 0961 2345 6769');
+                """.formatted(sc)));
+        ScanSummary second = scan(data, sc, "");
+        assertEquals(2, second.scanned(), "customer and invoice changed: " + second.toText());
+        assertEquals(1, second.unchanged(), "the pair table did not: " + second.toText());
+        assertEquals("incremental: 3 changed rows read, 1 deleted row dropped (xmin)", note(second, sc + ".customer"), second.toText());
+        assertEquals("incremental: 1 changed row read, 1 deleted row dropped (xmin)", note(second, sc + ".invoice"), second.toText());
+
+        assertTrue(rows(data, "email", "els.janssens@example.be").isEmpty(), "an updated row's old value is gone");
+        assertEquals(Set.of(sc + ".customer {\"id\":2}", sc + ".invoice {\"id\":11} linked"), rows(data, "email", "els.nieuw@example.be"));
+        assertEquals(Set.of(sc + ".customer {\"id\":2}", sc + ".invoice {\"id\":11} linked"), rows(data, "email", "info@gedeeld.be"),
+                "a value two rows held stays with the row that still holds it");
+        assertTrue(rows(data, "email", "marie.dubois@example.fr").isEmpty(), "a deleted row's values are gone");
+        assertEquals(Set.of(sc + ".customer {\"id\":1}"), rows(data, "email", "jan.peeters@example.be"),
+                "the invoice that held it was deleted; the customer row stays");
+        assertEquals(Set.of(sc + ".customer {\"id\":5}", sc + ".invoice {\"id\":13}"), rows(data, "email", "lotte.maes@example.be"),
+                "a new row and the new invoice that references it");
+        assertEquals(Set.of(sc + ".customer {\"id\":2}", sc + ".invoice {\"id\":11} linked"), rows(data, "phone", "+32475987654"),
+                "an unchanged invoice still links to its customer's rewritten row");
+
+        assertEquals(fullRead(tmp, data, sc), inventory(data), "the incremental inventory is the full read's");
+
+        ScanSummary third = scan(data, sc, "");
+        assertEquals(0, third.scanned(), "nothing changed since: " + third.toText());
+    }
+
+    @Test
+    void aRowThatLosesAllItsValuesAndAChangedColumnSetAreHandled() throws Exception {
+        String sc = schema("inc_b");
+        Path data = tmp.resolve("b");
+        scan(data, sc, "");
+        assertEquals(0, LocalPostgres.psql(DB, """
+                UPDATE %1$s.customer SET name = NULL, email = NULL, phone = NULL, notes = NULL WHERE id = 1;
+                UPDATE %1$s.pair SET contact = 'pair.new@example.be' WHERE a = 'x;y';
+                """.formatted(sc)));
+        ScanSummary second = scan(data, sc, "");
+        assertEquals("incremental: 1 changed row read, 0 deleted rows dropped (xmin)", note(second, sc + ".customer"), second.toText());
+        assertEquals(Set.of(sc + ".invoice {\"id\":10}"), rows(data, "email", "jan.peeters@example.be"),
+                "the emptied row no longer holds it; its invoice still does");
+        assertEquals(Set.of(sc + ".pair {\"a\":\"x;y\",\"b\":2}"), rows(data, "email", "pair.new@example.be"), "a two-column key");
+        assertTrue(rows(data, "email", "pair.two@example.be").isEmpty());
+        assertEquals(fullRead(tmp, data, sc), inventory(data));
+
+        // a new column: what was found before no longer describes the table, which is read whole
+        assertEquals(0, LocalPostgres.psql(DB, "ALTER TABLE " + sc + ".customer ADD COLUMN gsm text;"
+                + "UPDATE " + sc + ".customer SET gsm = '0486 55 44 33' WHERE id = 3"));
+        ScanSummary third = scan(data, sc, "");
+        assertFalse(note(third, sc + ".customer").startsWith("incremental"), third.toText());
+        assertEquals(Set.of(sc + ".customer {\"id\":3}"), rows(data, "phone", "+32486554433"));
+        assertEquals(fullRead(tmp, data, sc), inventory(data));
+
+        // full=true reads whole and leaves a mark the next rescan starts from
+        ScanSummary forced = scan(data, sc, "&full=true");
+        assertEquals(3, forced.scanned(), forced.toText());
+        assertEquals(0, LocalPostgres.psql(DB, "DELETE FROM " + sc + ".pair WHERE b = 1"));
+        ScanSummary after = scan(data, sc, "");
+        assertEquals("incremental: 0 changed rows read, 1 deleted row dropped (xmin)", note(after, sc + ".pair"), after.toText());
+        assertTrue(rows(data, "email", "pair.one@example.be").isEmpty());
+    }
+
+    @Test
+    void tooManyChangedRowsAreReadWhole() throws Exception {
+        String sc = "inc_c";
+        assertEquals(0, LocalPostgres.psql(DB, """
+                DROP SCHEMA IF EXISTS inc_c CASCADE;
+                CREATE SCHEMA inc_c;
+                CREATE TABLE inc_c.bulk (id int PRIMARY KEY, email text);
+                INSERT INTO inc_c.bulk SELECT g, 'row' || g || '@example.be' FROM generate_series(1, 60000) g;
+                ANALYZE inc_c.bulk;
+                """));
+        Path data = tmp.resolve("c");
+        scan(data, sc, "");
+        assertEquals(0, LocalPostgres.psql(DB, "UPDATE inc_c.bulk SET email = 'new' || id || '@example.be'"));
+        ScanSummary second = scan(data, sc, "");
+        assertEquals("read whole: more than 50000 rows changed since the last scan", note(second, sc + ".bulk"), second.toText());
+        assertEquals(60_000, second.toJson().getJsonObject("findingsByType").getInteger("email"), second.toText());
+        assertTrue(rows(data, "email", "row7@example.be").isEmpty());
+        assertEquals(Set.of(sc + ".bulk {\"id\":7}"), rows(data, "email", "new7@example.be"));
+        assertEquals(0, LocalPostgres.psql(DB, "DELETE FROM inc_c.bulk WHERE id % 1000 = 0"));
+        ScanSummary third = scan(data, sc, "");
+        assertEquals("incremental: 0 changed rows read, 60 deleted rows dropped (xmin)", note(third, sc + ".bulk"), third.toText());
+        assertTrue(rows(data, "email", "new7000@example.be").isEmpty());
+        assertEquals(Set.of(sc + ".bulk {\"id\":7001}"), rows(data, "email", "new7001@example.be"));
+    }
+}

@@ -293,12 +293,30 @@ final class SpillRuns implements Closeable {
                 }
             }
         }
-        String rows = a.rows().isEmpty() ? b.rows() : b.rows().isEmpty() ? a.rows()
-                : a.rows().substring(0, a.rows().length() - 1) + "," + b.rows().substring(1);
+        String rows = a.rows().isEmpty() ? b.rows() : b.rows().isEmpty() ? a.rows() : rows(a.rows(), b.rows(), maxRecords);
         long first = a.firstSeen() == 0 ? b.firstSeen() : b.firstSeen() == 0 ? a.firstSeen() : Math.min(a.firstSeen(), b.firstSeen());
         return new Finding(a.sourceId(), a.source(), a.kind(), a.container(), a.part(), a.field(), a.type(), a.category(), a.risk(),
                 Math.max(a.confidence(), b.confidence()), a.masked(), a.hash(), a.aliases(), lines, a.count() + b.count(), records,
                 a.cid(), 0, rows, first, Math.max(a.lastSeen(), b.lastSeen()));
+    }
+
+    /**
+     * Two windows' rows of a value, at most {@code max}: as many as its records, so a city held by a
+     * quarter of a million rows is not a 3 MB list (the finding's count says how many rows hold it).
+     */
+    private static String rows(String a, String b, int max) {
+        io.vertx.core.json.JsonArray first = new io.vertx.core.json.JsonArray(a);
+        if (first.size() >= max) {
+            return a;
+        }
+        io.vertx.core.json.JsonArray second = new io.vertx.core.json.JsonArray(b);
+        if (first.size() + second.size() <= max) {
+            return a.substring(0, a.length() - 1) + "," + b.substring(1);
+        }
+        for (int i = 0; first.size() < max; i++) {
+            first.add(second.getValue(i));
+        }
+        return first.encode();
     }
 
     /**

@@ -75,6 +75,12 @@ public final class InventoryIndex implements Closeable {
      * longest term of every database finding.
      */
     private static final String REC_ROW = "recr";
+    /**
+     * Indexed only, on database findings held by more than one row: a rescan that drops a row deletes
+     * the findings of that row alone without reading them, and reads and rewrites only these.
+     */
+    private static final String MULTI_ROW = "multirow";
+    private static final BytesRef YES = new BytesRef("1");
     private static final String SCAN = "scan";
     /** On item-state documents: the item's modification time as a point, for retention checks. */
     private static final String MODIFIED_AT = "modified_at";
@@ -373,6 +379,10 @@ public final class InventoryIndex implements Closeable {
         if (f.firstSeen() > 0) {
             d.add(new org.apache.lucene.document.LongPoint(LAST_SEEN, f.lastSeen()));
         }
+        // rows are encoded without spaces: "},{" is always between two rows (and at worst inside a text key, which is only slower)
+        if (f.rows() != null && f.rows().contains("},{")) {
+            d.add(new StringField(MULTI_ROW, YES, Field.Store.NO));
+        }
         // Record ids are indexed as they are. The ones that are a line of the container ("cid:42", every
         // log line and CSV row) are stored as one range list: a log value can sit in a thousand of them.
         String ownPrefix = f.cid() + ':';
@@ -436,10 +446,28 @@ public final class InventoryIndex implements Closeable {
         searchers.maybeRefreshBlocking();
     }
 
-    /** The findings of container {@code cid} that sit in one of the rows (16-byte row terms). */
-    List<Finding> findingsInRows(String cid, Collection<BytesRef> rowTerms) throws IOException {
-        return query(new BooleanQuery.Builder().add(new TermQuery(new Term(CID, cid)), BooleanClause.Occur.FILTER)
-                .add(new TermInSetQuery(REC_ROW, rowTerms), BooleanClause.Occur.FILTER).build());
+    private static Query inRows(String cid, Collection<BytesRef> rowTerms, boolean multiRow) {
+        return new BooleanQuery.Builder().add(FINDINGS, BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(CID, cid)), BooleanClause.Occur.FILTER)
+                .add(new TermInSetQuery(REC_ROW, rowTerms), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(MULTI_ROW, YES)), multiRow ? BooleanClause.Occur.FILTER : BooleanClause.Occur.MUST_NOT)
+                .build();
+    }
+
+    /** The findings of container {@code cid} held by more than one row, one of them in {@code rowTerms} (16-byte row terms). */
+    List<Finding> multiRowFindingsInRows(String cid, Collection<BytesRef> rowTerms) throws IOException {
+        return query(inRows(cid, rowTerms, true));
+    }
+
+    /** Deletes, unread, the findings of container {@code cid} held by one row only, that row in {@code rowTerms}. */
+    void deleteSingleRowFindings(String cid, Collection<BytesRef> rowTerms) throws IOException {
+        writer.deleteDocuments(inRows(cid, rowTerms, false));
+    }
+
+    /** The findings of container {@code cid} with one of the hashes that sit in none of the rows. */
+    List<Finding> findingsWithHashesOutside(String cid, Collection<String> hashes, Collection<BytesRef> rowTerms) throws IOException {
+        return query(new BooleanQuery.Builder().add(withHashes(cid, hashes), BooleanClause.Occur.FILTER)
+                .add(new TermInSetQuery(REC_ROW, rowTerms), BooleanClause.Occur.MUST_NOT).build());
     }
 
     private static Query withHashes(String cid, Collection<String> hashes) {

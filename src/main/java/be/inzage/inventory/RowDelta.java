@@ -53,19 +53,27 @@ public final class RowDelta {
         index.forEachRow(cid, each);
     }
 
-    /** First step: takes the removed rows out of every finding they are in. */
+    /**
+     * First step: takes the removed rows out of every finding they are in. A finding held by one of
+     * them alone is deleted unread; one held by other rows too is read and written back without them.
+     */
     public void dropRemovedRows() throws IOException {
         List<BytesRef> all = new ArrayList<>(removed);
         for (int i = 0; i < all.size(); i += ROWS_PER_QUERY) {
+            List<BytesRef> chunk = all.subList(i, Math.min(all.size(), i + ROWS_PER_QUERY));
             index.refreshNow();
-            List<Finding> hit = index.findingsInRows(cid, all.subList(i, Math.min(all.size(), i + ROWS_PER_QUERY)));
+            List<Finding> hit = index.multiRowFindingsInRows(cid, chunk);
+            index.deleteSingleRowFindings(cid, chunk);
             if (hit.isEmpty()) {
                 continue;
             }
             Set<String> hashes = new LinkedHashSet<>();
             hit.forEach(f -> hashes.add(f.hash()));
+            // the same values elsewhere in the table (another column, an alias): written back too, as the rewrite deletes by value
+            List<Finding> same = new ArrayList<>(hit);
+            same.addAll(index.findingsWithHashesOutside(cid, hashes, chunk));
             List<Finding> out = new ArrayList<>();
-            for (Finding f : index.findingsWithHashes(cid, hashes)) {
+            for (Finding f : same) {
                 Finding kept = withoutRemoved(f);
                 if (kept != null) {
                     out.add(kept);
@@ -201,7 +209,12 @@ public final class RowDelta {
                 l.forEach(x -> linked.add((String) x));
             }
         }
-        records.addAll(linked);
+        for (String l : linked) {
+            if (records.size() >= MAX_ROWS) {
+                break;
+            }
+            records.add(l);
+        }
         return new Finding(f.sourceId(), f.source(), f.kind(), f.container(), f.part(), f.field(), f.type(), f.category(),
                 f.risk(), confidence, masked, f.hash(), aliases, f.lines(), count, records, cid, f.segment(), rows.encode(),
                 f.firstSeen(), f.lastSeen());

@@ -413,6 +413,8 @@ public final class DatabaseCrawler extends VerticleBase {
             }
             counts[0]++;
         };
+        long started = System.nanoTime();
+        long[] phase = new long[3];
         return pool.withConnection(conn -> begin(conn, dialect.beginSnapshot())
                 .compose(v -> mark(conn, t)).compose(m -> {
                     mark[0] = m[0];
@@ -423,20 +425,35 @@ public final class DatabaseCrawler extends VerticleBase {
                 })
                 .compose(ps -> read(ps.cursor(io.vertx.sqlclient.Tuple.of(dialect.markParameter(since))), t, t.pk(), collector,
                         unused, new RepeatedValues(t.columns().size()), rows, changedRow))
-                .compose(v -> deletedRows(conn, t, cid, removed, limit, estimate, counts))
+                .compose(v -> {
+                    phase[0] = System.nanoTime();
+                    return deletedRows(conn, t, cid, removed, limit, estimate, counts);
+                })
                 .compose(v -> conn.query("commit").execute())
                 .recover(err -> conn.query("rollback").execute()
                         .transform(x -> extractPool.executeBlocking(() -> {
                             collector.discard();
+                            if (!(err instanceof ReadWhole)) {
+                                // nothing was written yet: the table keeps its findings and its mark, and the next scan catches up
+                                index.keep(job.sourceId(), itemId, job.scan());
+                            }
                             return null;
                         }, false))
                         .transform(x -> Future.failedFuture(err)))
                 .compose(v -> extractPool.executeBlocking(() -> {
+                    phase[1] = System.nanoTime();
                     delta[0] = new RowDelta(index, cid, job.scan(), removed);
                     delta[0].dropRemovedRows();
+                    phase[2] = System.nanoTime();
                     collector.finish();
                     delta[0].finish();
                     index.keep(job.sourceId(), itemId, job.scan());
+                    if (Boolean.getBoolean("inzage.stats")) {
+                        // for bench/: where an incremental read goes
+                        System.err.printf("incremental %s changed_s=%.3f keys_s=%.3f drop_s=%.3f merge_s=%.3f%n", t.qualified(),
+                                (phase[0] - started) / 1e9, (phase[1] - phase[0]) / 1e9, (phase[2] - phase[1]) / 1e9,
+                                (System.nanoTime() - phase[2]) / 1e9);
+                    }
                     return null;
                 }, false))
                 .map(v -> {

@@ -72,8 +72,12 @@ class IncrementalRowsTest {
     }
 
     static ScanSummary scan(Path data, String schema, String options) throws Exception {
+        return scanAs(LocalPostgres.USER, data, schema, options);
+    }
+
+    static ScanSummary scanAs(String user, Path data, String schema, String options) throws Exception {
         return ScanRunner.run(new DataDir(data), Rulebook.load(null),
-                List.of(SourceUri.parse(LocalPostgres.uri(DB, LocalPostgres.USER) + "?include=" + schema + ".*" + options))).get(0);
+                List.of(SourceUri.parse(LocalPostgres.uri(DB, user) + "?include=" + schema + ".*" + options))).get(0);
     }
 
     static List<SubjectHit> search(Path data, String type, String value) throws Exception {
@@ -226,5 +230,28 @@ class IncrementalRowsTest {
         assertEquals("incremental: 0 changed rows read, 60 deleted rows dropped (xmin)", note(third, sc + ".bulk"), third.toText());
         assertTrue(rows(data, "email", "new7000@example.be").isEmpty());
         assertEquals(Set.of(sc + ".bulk {\"id\":7001}"), rows(data, "email", "new7001@example.be"));
+    }
+
+    @Test
+    void aChangedTableThatCannotBeReadNowKeepsItsFindingsAndCatchesUpLater() throws Exception {
+        String sc = schema("inc_d");
+        assertEquals(0, LocalPostgres.psql(DB, "DROP ROLE IF EXISTS inzage_incr; CREATE ROLE inzage_incr LOGIN;"
+                + " GRANT USAGE ON SCHEMA inc_d TO inzage_incr; GRANT SELECT ON ALL TABLES IN SCHEMA inc_d TO inzage_incr"));
+        Path data = tmp.resolve("d");
+        scanAs("inzage_incr", data, sc, "");
+        assertEquals(0, LocalPostgres.psql(DB, "UPDATE inc_d.customer SET email = 'jan.later@example.be' WHERE id = 1;"
+                + " REVOKE SELECT ON inc_d.customer FROM inzage_incr"));
+        ScanSummary denied = scanAs("inzage_incr", data, sc, "");
+        assertEquals(1, denied.failed(), denied.toText());
+        assertTrue(denied.toText().contains("permission denied"), denied.toText());
+        assertEquals(Set.of(sc + ".customer {\"id\":1}", sc + ".invoice {\"id\":10}"), rows(data, "email", "jan.peeters@example.be"),
+                "what the inventory knew of the table stays until it can be read again");
+
+        assertEquals(0, LocalPostgres.psql(DB, "GRANT SELECT ON inc_d.customer TO inzage_incr"));
+        ScanSummary later = scanAs("inzage_incr", data, sc, "");
+        assertEquals("incremental: 1 changed row read, 0 deleted rows dropped (xmin)", note(later, sc + ".customer"), later.toText());
+        assertEquals(Set.of(sc + ".invoice {\"id\":10}"), rows(data, "email", "jan.peeters@example.be"));
+        assertEquals(Set.of(sc + ".customer {\"id\":1}"), rows(data, "email", "jan.later@example.be"));
+        assertEquals(0, LocalPostgres.psql(DB, "DROP OWNED BY inzage_incr; DROP ROLE inzage_incr"));
     }
 }

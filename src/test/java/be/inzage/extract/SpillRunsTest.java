@@ -64,6 +64,32 @@ class SpillRunsTest {
     }
 
     @Test
+    void aValueHeldByManyRowsKeepsAsManyRowsAsRecords() throws Exception {
+        Map<String, Finding> out = new TreeMap<>();
+        try (SpillRuns runs = new SpillRuns("cid1", 50)) {
+            for (int w = 0; w < 12; w++) {
+                List<String> records = new ArrayList<>();
+                io.vertx.core.json.JsonArray rows = new io.vertx.core.json.JsonArray();
+                for (int r = 0; r < 10; r++) {
+                    int id = w * 10 + r;
+                    rows.add(new io.vertx.core.json.JsonObject().put("id", id));
+                    records.add("cid1:" + Finding.sha256("{\"id\":" + id + "}"));
+                }
+                Finding city = new Finding("s", "pg://db", "db", "public.t", null, "city", "address", "identification", "normal", 0.9,
+                        "G***", "gent", List.of(), "", 10, records, "cid1", 0, rows.encode());
+                runs.spill(() -> new ArrayList<>(List.of(city)));
+            }
+            runs.merge(entry("", "", null, 0, List.of(), 0), f -> out.put(f.hash(), f));
+        }
+        Finding gent = out.get("gent");
+        assertEquals(120, gent.count(), "the count says how many rows hold it");
+        assertEquals(50, gent.records().size());
+        assertEquals(50, gent.rowKeys().size(), "no more rows than records: the first ones, in order");
+        assertEquals(49, gent.rowKeys().getJsonObject(49).getInteger("id"));
+        assertEquals(gent.rowRecords(), gent.records());
+    }
+
+    @Test
     void runsGoToTheFolderTheyAreGivenAndLeaveNothingThere(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         java.nio.file.Path spill = dir.resolve("spill");

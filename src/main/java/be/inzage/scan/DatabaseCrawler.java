@@ -114,7 +114,14 @@ public final class DatabaseCrawler extends VerticleBase {
         return pool.query(columns).execute().compose(cols -> pool.query(keys).execute().compose(pks ->
                 pool.query(dialect.foreignKeysSql()).execute().recover(err -> Future.succeededFuture(null)).compose(fks ->
                 pool.query(dialect.rowEstimatesSql()).execute().recover(err -> Future.succeededFuture(null)).compose(est ->
-                pool.query(dialect.tableStateSql()).execute().recover(err -> Future.succeededFuture(null)).map(st -> {
+                pool.query(dialect.tableStateSql()).execute().recover(err -> Future.succeededFuture(null)).compose(st ->
+                (dialect.changeColumnsSql() == null ? Future.<RowSet<Row>>succeededFuture(null)
+                        : pool.query(dialect.changeColumnsSql()).execute().recover(err -> Future.succeededFuture(null))).map(cc -> {
+            if (cc != null) {
+                for (Row r : cc) {
+                    changeColumns.putIfAbsent(r.getString(0) + "." + r.getString(1), r.getString(2));
+                }
+            }
             if (st != null) {
                 for (Row r : st) {
                     StringBuilder b = new StringBuilder();
@@ -161,7 +168,7 @@ public final class DatabaseCrawler extends VerticleBase {
             }
             summary.estimates(estimates);
             return wanted;
-        })))));
+        }))))));
     }
 
     /** Per schema.table: the statistics that change when its rows do ("ins/upd/del/filenode/"). */
@@ -239,8 +246,12 @@ public final class DatabaseCrawler extends VerticleBase {
 
     /** Whether rows of the table can be told apart by change marks and located by a primary key. */
     private boolean marked(Table t) {
-        return dialect.changeMarkSql() != null && !t.pk().isEmpty() && !t.view();
+        return dialect.changeMarkSql() != null && !t.pk().isEmpty() && !t.view()
+                && (dialect.rowsCarryMarks() || changeColumns.containsKey(t.qualified()));
     }
+
+    /** Per schema.table: its change column (see {@link SqlDialect#changeColumnsSql}). */
+    private final Map<String, String> changeColumns = new java.util.HashMap<>();
 
     /** What the findings of a table depend on besides its rows: columns, key and references. */
     private static String shape(Table t) {
@@ -405,7 +416,8 @@ public final class DatabaseCrawler extends VerticleBase {
         long[] rows = {0};
         long[] counts = {0, 0};
         long[] mark = {0};
-        String sql = selectSql(t, t.pk(), false) + " where " + dialect.changedSince(dialect.placeholder(1));
+        String column = changeColumns.get(t.qualified());
+        String sql = selectSql(t, t.pk(), false) + " where " + dialect.changedSince(column, dialect.placeholder(1));
         ColumnProfile unused = new ColumnProfile(t.qualified(), new ArrayList<>(t.columns()));
         java.util.function.Consumer<String> changedRow = pkJson -> {
             if (removed.add(RowDelta.rowTerm(cid + ':' + be.inzage.inventory.Finding.sha256(pkJson))) && removed.size() > limit) {
@@ -458,7 +470,7 @@ public final class DatabaseCrawler extends VerticleBase {
                 }, false))
                 .map(v -> {
                     String note = "incremental: " + counts[0] + " changed row" + (counts[0] == 1 ? "" : "s") + " read, "
-                            + counts[1] + " deleted row" + (counts[1] == 1 ? "" : "s") + " dropped (" + dialect.changeMarkName() + ")";
+                            + counts[1] + " deleted row" + (counts[1] == 1 ? "" : "s") + " dropped (" + dialect.changeMarkName(column) + ")";
                     summary.record(t.qualified(), ItemOutcome.scanned(0, collector.findings(), note), collector.perType());
                     return mark[0];
                 }));

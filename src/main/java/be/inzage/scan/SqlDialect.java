@@ -68,13 +68,26 @@ public interface SqlDialect {
         return null;
     }
 
-    /** What the change marks are, for the scan record. */
-    default String changeMarkName() {
+    /** Whether every row carries its change mark (PostgreSQL's xmin); otherwise only tables with a {@link #changeColumnsSql} column. */
+    default boolean rowsCarryMarks() {
+        return false;
+    }
+
+    /** Rows of (schema, table, column) of the columns the database itself sets on insert and update, or null. */
+    default String changeColumnsSql() {
+        return null;
+    }
+
+    /** What the change marks are, for the scan record; {@code column} is the table's change column or null. */
+    default String changeMarkName(String column) {
         return "change marks";
     }
 
-    /** The condition "changed at or after the mark given as parameter {@code placeholder}"; see {@link #changeMarkSql}. */
-    default String changedSince(String placeholder) {
+    /**
+     * The condition "changed at or after the mark given as parameter {@code placeholder}" (see
+     * {@link #changeMarkSql}); {@code column} is the table's change column, or null where rows carry marks.
+     */
+    default String changedSince(String column, String placeholder) {
         throw new UnsupportedOperationException("no change marks");
     }
 
@@ -255,7 +268,7 @@ public interface SqlDialect {
          * 2^31 transactions old ({@link #markReach}); frozen rows are as old as can be.
          */
         @Override
-        public String changedSince(String placeholder) {
+        public String changedSince(String column, String placeholder) {
             return "age(xmin) <= age(" + placeholder + "::text::xid)";
         }
 
@@ -265,7 +278,12 @@ public interface SqlDialect {
         }
 
         @Override
-        public String changeMarkName() {
+        public boolean rowsCarryMarks() {
+            return true;
+        }
+
+        @Override
+        public String changeMarkName(String column) {
             return "xmin";
         }
 
@@ -349,9 +367,48 @@ public interface SqlDialect {
             return "cast(" + quotedColumn + " as char)";
         }
 
+        /** UTC for every read: timestamps read the same whatever the server's zone, and change marks compare without DST. */
         @Override
         public List<String> begin() {
-            return List.of("set session max_statement_time = 300", "start transaction read only");
+            return List.of("set session max_statement_time = 300", "set session time_zone = '+00:00'", "start transaction read only");
+        }
+
+        @Override
+        public List<String> beginSnapshot() {
+            return List.of("set session max_statement_time = 300", "set session time_zone = '+00:00'",
+                    "start transaction with consistent snapshot, read only");
+        }
+
+        /**
+         * A TIMESTAMP column that the server sets on insert and on every update (DEFAULT and ON UPDATE
+         * CURRENT_TIMESTAMP): the first such column of a table marks its changed rows.
+         */
+        @Override
+        public String changeColumnsSql() {
+            return "select table_schema, table_name, column_name from information_schema.columns"
+                    + " where table_schema = database() and data_type = 'timestamp'"
+                    + " and lower(extra) like '%on update current_timestamp%' and lower(column_default) like 'current_timestamp%'"
+                    + " order by table_schema, table_name, ordinal_position";
+        }
+
+        /**
+         * Seconds since the epoch, an hour back: a row's timestamp is the time of the statement that
+         * changed it, and its transaction may commit after this read began; one still open after an
+         * hour is missed until its rows change again or a full read.
+         */
+        @Override
+        public String changeMarkSql() {
+            return "select unix_timestamp() - 3600, unix_timestamp()";
+        }
+
+        @Override
+        public String changeMarkName(String column) {
+            return column + " on update";
+        }
+
+        @Override
+        public String changedSince(String column, String placeholder) {
+            return quote(column) + " >= from_unixtime(" + placeholder + ")";
         }
 
         @Override

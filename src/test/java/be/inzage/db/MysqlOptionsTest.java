@@ -73,4 +73,58 @@ class MysqlOptionsTest {
         assertEquals("email", c.getString("type"));
         assertEquals(1L, s[0].toJson().getJsonObject("rowEstimates").getLong(DB + ".customers"));
     }
+
+    /** The note a table got in a scan's record, or "". */
+    static String note(ScanSummary s, String table) {
+        return s.toJson().getJsonArray("warnings").stream().map(o -> (JsonObject) o)
+                .filter(w -> w.getString("item").endsWith(table)).map(w -> w.getString("warning")).findFirst().orElse("");
+    }
+
+    /** "table pk" of every row an e-mail address is found in. */
+    static Set<String> rows(Path data, String email) throws Exception {
+        DataDir d = new DataDir(data);
+        try (InventoryIndex index = InventoryIndex.openReader(d.index())) {
+            return new be.inzage.subject.SubjectSearch(index, be.inzage.inventory.KeyedHasher.open(d.keyFile()),
+                    new be.inzage.subject.IdentifierNormalizer(Rulebook.load(null).engine()))
+                    .search(java.util.Map.of("email", List.of(email))).stream()
+                    .map(f -> f.container().substring(DB.length() + 1) + " " + f.locator().getJsonObject("pk").encode())
+                    .collect(Collectors.toSet());
+        }
+    }
+
+    @Test
+    void rowsChangedSinceTheLastScanAreReadByTheirOnUpdateTimestamp() throws Exception {
+        LocalMysql.script(DB, """
+                drop table if exists contacts; drop table if exists plain;
+                create table contacts (id int primary key, email varchar(80),
+                  changed timestamp not null default current_timestamp on update current_timestamp);
+                insert into contacts values (1, 'c.one@example.be', '2020-01-01 00:00:00'), (2, 'c.two@example.be', '2020-01-01 00:00:00'),
+                  (3, 'c.three@example.be', '2020-01-01 00:00:00');
+                create table plain (id int primary key, email varchar(80));
+                insert into plain values (1, 'p.one@example.be');
+                """);
+        Path data = tmp.resolve("c");
+        ScanSummary[] s = new ScanSummary[1];
+        scan(data, "?include=*.contacts,*.plain", s);
+        assertEquals(2, s[0].scanned(), s[0].toText());
+        Thread.sleep(1100); // the tables' update_time counts in seconds
+        LocalMysql.script(DB, """
+                update contacts set email = 'c.new@example.be' where id = 2;
+                delete from contacts where id = 3;
+                insert into contacts (id, email) values (4, 'c.four@example.be');
+                update plain set email = 'p.new@example.be' where id = 1;
+                """);
+        List<Finding> all = scan(data, "?include=*.contacts,*.plain", s);
+        assertEquals("incremental: 2 changed rows read, 1 deleted row dropped (changed on update)", note(s[0], ".contacts"),
+                s[0].toText());
+        assertTrue(note(s[0], ".plain").isEmpty(), "no change column: read whole: " + s[0].toText());
+        assertEquals(3, all.stream().filter(f -> f.container().endsWith(".contacts")).count(), s[0].toText());
+        assertEquals(Set.of("contacts {\"id\":1}"), rows(data, "c.one@example.be"));
+        assertEquals(Set.of("contacts {\"id\":2}"), rows(data, "c.new@example.be"));
+        assertEquals(Set.of("contacts {\"id\":4}"), rows(data, "c.four@example.be"));
+        assertTrue(rows(data, "c.two@example.be").isEmpty());
+        assertTrue(rows(data, "c.three@example.be").isEmpty());
+        assertEquals(Set.of("plain {\"id\":1}"), rows(data, "p.new@example.be"));
+        assertTrue(rows(data, "p.one@example.be").isEmpty());
+    }
 }

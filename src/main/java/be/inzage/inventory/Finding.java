@@ -60,6 +60,16 @@ public record Finding(String sourceId, String source, String kind, String contai
         return HEX.formatHex(SHA256.get().digest(s.getBytes(StandardCharsets.UTF_8)), 0, 16);
     }
 
+    /** The first 8 bytes of {@link #sha256}: a row record's term begins with them. */
+    public static long sha256Prefix(String s) {
+        byte[] d = SHA256.get().digest(s.getBytes(StandardCharsets.UTF_8));
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (d[i] & 0xFF);
+        }
+        return v;
+    }
+
     private static final HexFormat HEX = HexFormat.of();
 
     /** One digest per thread: looking the algorithm up was a good part of hashing a short id. */

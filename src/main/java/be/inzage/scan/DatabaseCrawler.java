@@ -515,13 +515,10 @@ public final class DatabaseCrawler extends VerticleBase {
 
     /** Reads every row key of a table into {@code present}, hashing on an extraction worker. */
     private Future<Void> keys(Cursor cursor, Table t, String cid, RowKeys present) {
+        RowKeyJson json = new RowKeyJson(t.pk(), t.integral());
         return cursor.read(KEY_BATCH).compose(batch -> extractPool.executeBlocking(() -> {
             for (Row r : batch) {
-                JsonObject pk = new JsonObject();
-                for (int k = 0; k < t.pk().size(); k++) {
-                    pk.put(t.pk().get(k), locatorValue(t, t.pk().get(k), r.getString(k)));
-                }
-                present.add(RowDelta.rowTerm(cid + ':' + be.inzage.inventory.Finding.sha256(pk.encode())));
+                present.add(be.inzage.inventory.Finding.sha256Prefix(json.encode(r)));
             }
             return null;
         }, false)).compose(v -> cursor.hasMore() ? keys(cursor, t, cid, present) : cursor.close());
@@ -585,17 +582,6 @@ public final class DatabaseCrawler extends VerticleBase {
         return p.future();
     }
 
-    private static Object locatorValue(Table t, String column, String text) {
-        if (text != null && t.integral().contains(column)) {
-            try {
-                return Long.parseLong(text);
-            } catch (NumberFormatException e) {
-                return text;
-            }
-        }
-        return text;
-    }
-
     /** On an extraction worker: every non-null value of every row, with its column as field hint. */
     private final long[] rowNumber = {0};
 
@@ -624,16 +610,10 @@ public final class DatabaseCrawler extends VerticleBase {
     /** On an extraction worker, one batch at a time: the batch's detections into the collector and the column profile. */
     private void detect(List<Row> batch, List<Detection>[][] found, Table t, List<String> key, FindingCollector collector,
             ColumnProfile profile, java.util.function.Consumer<String> changedRow) {
+        RowKeyJson keyJson = new RowKeyJson(key, t.integral());
         for (int i = 0; i < batch.size(); i++) {
             Row r = batch.get(i);
-            JsonObject pk = new JsonObject();
-            for (int k = 0; k < key.size(); k++) {
-                pk.put(key.get(k), locatorValue(t, key.get(k), r.getString(k)));
-            }
-            if (key.isEmpty()) {
-                pk.put("row", ++rowNumber[0]);
-            }
-            String pkJson = pk.encode();
+            String pkJson = key.isEmpty() ? new JsonObject().put("row", ++rowNumber[0]).encode() : keyJson.encode(r);
             if (changedRow != null) {
                 changedRow.accept(pkJson);
             }
@@ -714,7 +694,7 @@ public final class DatabaseCrawler extends VerticleBase {
                     refPk = null;
                     break;
                 }
-                refPk.put(fk.refColumns().get(i), locatorValue(fk.ref(), fk.refColumns().get(i), v));
+                refPk.put(fk.refColumns().get(i), RowKeyJson.value(fk.ref().integral(), fk.refColumns().get(i), v));
             }
             if (refPk != null) {
                 String refCid = refCids.computeIfAbsent(fk.ref().qualified(),

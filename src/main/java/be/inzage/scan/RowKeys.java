@@ -36,9 +36,8 @@ final class RowKeys {
         return Math.floorMod(prefix(term), passes) == pass;
     }
 
-    /** Adds a row of this pass; rows of other passes are ignored. */
-    void add(BytesRef term) {
-        long p = prefix(term);
+    /** Adds a row of this pass, given as the first 8 bytes of its record term; rows of other passes are ignored. */
+    void add(long p) {
         if (Math.floorMod(p, passes) != pass) {
             return;
         }

@@ -340,6 +340,10 @@ public final class DatabaseCrawler extends VerticleBase {
                         // the read failed: what was collected (and spilled) goes, the table is recorded as failed or read again
                         .transform(x -> extractPool.executeBlocking(() -> {
                             collector.discard();
+                            if (!SqlDialect.tableGone(err)) {
+                                // nothing was written yet (findings go in after the last row): what the inventory knew stays
+                                index.keep(job.sourceId(), item.recordId(), job.scan());
+                            }
                             return null;
                         }, false))
                         .transform(x -> Future.failedFuture(err)))
@@ -445,7 +449,7 @@ public final class DatabaseCrawler extends VerticleBase {
                 .recover(err -> conn.query("rollback").execute()
                         .transform(x -> extractPool.executeBlocking(() -> {
                             collector.discard();
-                            if (!(err instanceof ReadWhole)) {
+                            if (!(err instanceof ReadWhole) && !SqlDialect.tableGone(err)) {
                                 // nothing was written yet: the table keeps its findings and its mark, and the next scan catches up
                                 index.keep(job.sourceId(), itemId, job.scan());
                             }

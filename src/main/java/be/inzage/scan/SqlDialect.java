@@ -131,13 +131,18 @@ public interface SqlDialect {
         return false;
     }
 
+    /** The table went between discovery and its read (dropped, renamed). */
+    static boolean tableGone(Throwable err) {
+        return err instanceof DatabaseException db && ("42P01".equals(db.getSqlState()) || db.getErrorCode() == 1146);
+    }
+
     static String reason(Throwable err) {
         if (err instanceof DatabaseException db) {
             String state = db.getSqlState() == null ? "" : db.getSqlState();
             if (state.equals("42501") || db.getErrorCode() == 1142 || db.getErrorCode() == 1143) {
                 return "permission denied (SQLSTATE " + state + ")";
             }
-            if (state.equals("42P01") || db.getErrorCode() == 1146) {
+            if (tableGone(err)) {
                 return "table dropped during the scan (SQLSTATE " + state + ")";
             }
             if (state.equals("57014") || db.getErrorCode() == 3024 || db.getErrorCode() == 1969) {

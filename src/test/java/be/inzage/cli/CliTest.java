@@ -94,6 +94,9 @@ class CliTest {
         // region; and the same kind of digits without a phone word, which are no finding
         Files.writeString(share.resolve("contacts.txt"), "Name: A. Smith\nPhone: +1-984-182-0190x565\n"
                 + "Mobile: +44 7700 900123\nFax:\n0393 1144137\nOrder 0393 1144138 shipped\n");
+        // a phone column says what its cells are, as a phone word does; a German "Telefon" column too
+        Files.writeString(share.resolve("export.csv"), "name,phone,order\nB. Jones,(579) 888-3058,5798883059\n");
+        Files.writeString(share.resolve("kontakte.csv"), "Name;Telefon\nK. Schmidt;089/1234567\n");
         String data = tmp.resolve("data").toString();
         assertEquals(0, run("scan", share.toString(), "--data", data, "--rules", "rules").code());
         for (String[] q : List.of(new String[] {"--phone", "+1 984 182 0190", "2"}, new String[] {"--phone", "001 (984) 182-0190", "2"},
@@ -109,6 +112,16 @@ class CliTest {
         }
         Run unlabelled = run("search", "--phone", "0393 1144138", "--json", "--data", data, "--rules", "rules");
         assertEquals("", unlabelled.out().strip(), "digits without a phone word are not indexed as a phone");
+        for (String[] q : List.of(new String[] {"579.888.3058", "export.csv", "phone"}, new String[] {"0891234567", "kontakte.csv", "Telefon"})) {
+            Run column = run("search", "--phone", q[0], "--json", "--data", data, "--rules", "rules");
+            List<String> hits = column.out().lines().toList();
+            assertEquals(1, hits.size(), q[0] + ": " + column.out());
+            JsonObject f = new JsonObject(hits.get(0));
+            assertTrue(f.getString("container").endsWith(q[1]), column.out());
+            assertEquals(q[2], f.getJsonObject("locator").getString("column"), column.out());
+        }
+        assertEquals("", run("search", "--phone", "5798883059", "--json", "--data", data, "--rules", "rules").out().strip(),
+                "the same digits in another column are not a phone");
     }
 
     @Test

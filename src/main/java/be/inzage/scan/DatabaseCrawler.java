@@ -473,9 +473,8 @@ public final class DatabaseCrawler extends VerticleBase {
                     return null;
                 }, false))
                 .map(v -> {
-                    String note = "incremental: " + counts[0] + " changed row" + (counts[0] == 1 ? "" : "s") + " read, "
-                            + counts[1] + " deleted row" + (counts[1] == 1 ? "" : "s") + " dropped (" + dialect.changeMarkName(column) + ")";
-                    summary.record(t.qualified(), ItemOutcome.scanned(0, collector.findings(), note), collector.perType());
+                    summary.record(t.qualified(), ItemOutcome.scanned(0, collector.findings(), null), collector.perType());
+                    summary.incremental(t.qualified(), counts[0], counts[1], dialect.changeMarkName(column));
                     return mark[0];
                 }));
     }

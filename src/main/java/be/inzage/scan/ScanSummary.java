@@ -38,6 +38,10 @@ public final class ScanSummary {
     /** Databases: the columns that hold personal data, classified from their values. */
     private final JsonArray columns = new JsonArray();
     private long columnsRead;
+    /** Databases: tables read from their change marks, by schema.table. */
+    private final JsonObject incremental = new JsonObject();
+    private long changedRows;
+    private long deletedRows;
     private long rowsRead;
     private boolean complete;
     private final ScanProgress progress;
@@ -123,6 +127,15 @@ public final class ScanSummary {
         }
     }
 
+    /** A table read incrementally: its changed rows read, its deleted rows dropped, by which marks. */
+    void incremental(String table, long changed, long deleted, String marks) {
+        changedRows += changed;
+        deletedRows += deleted;
+        if (incremental.size() < MAX_LISTED) {
+            incremental.put(table, new JsonObject().put("changedRows", changed).put("deletedRows", deleted).put("marks", marks));
+        }
+    }
+
     void done(boolean complete) {
         this.complete = complete;
         this.durationNanos = System.nanoTime() - started;
@@ -179,6 +192,8 @@ public final class ScanSummary {
                 .put("failedItems", failedItems)
                 .put("warnings", warnings)
                 .put("rows", rowsRead)
+                .put("incremental", incremental.isEmpty() ? null : new JsonObject().put("tables", incremental.size())
+                        .put("changedRows", changedRows).put("deletedRows", deletedRows).put("byTable", incremental))
                 .put("sample", sample == 0 ? null : sample)
                 .put("rowEstimates", estimates.isEmpty() ? null : new JsonObject(new TreeMap<>(estimates)))
                 .put("columns", new JsonObject().put("read", columnsRead).put("personal", columns.size()).put("classified", columns));
@@ -227,6 +242,10 @@ public final class ScanSummary {
                 b.append(String.format("    %s.%s: %s (%s), %.0f %% of %d values%n", c.getString("table"), c.getString("column"),
                         c.getString("type"), c.getString("category"), c.getDouble("share") * 100, c.getLong("values")));
             }
+        }
+        if (!incremental.isEmpty()) {
+            b.append(String.format("  incremental: %d table(s) read from their change marks: %d changed row(s) read, %d deleted row(s) dropped%n",
+                    incremental.size(), changedRows, deletedRows));
         }
         if (!warnings.isEmpty()) {
             b.append(String.format("  warnings: %d item(s), see the scan record%n", warnings.size()));

@@ -328,9 +328,7 @@ public final class DatabaseCrawler extends VerticleBase {
         long[] rows = {0};
         long[] mark = {0};
         rowNumber[0] = 0;
-        List<String> profiled = new ArrayList<>(t.columns());
-        profiled.addAll(t.binary());
-        ColumnProfile profile = new ColumnProfile(t.qualified(), profiled);
+        ColumnProfile profile = profile(t);
         return pool.withConnection(conn -> begin(conn)
                 .compose(v -> mark(conn, t)).map(m -> mark[0] = m[0])
                 .compose(v -> conn.prepare(sql.toString()))
@@ -371,6 +369,13 @@ public final class DatabaseCrawler extends VerticleBase {
                     summary.columns(profile.classified(rules.policy()), t.columns().size(), rows[0]);
                     return mark[0];
                 }));
+    }
+
+    /** The value profile of a table's columns: text columns, then blobs, as {@link #detect} numbers them. */
+    private static ColumnProfile profile(Table t) {
+        List<String> profiled = new ArrayList<>(t.columns());
+        profiled.addAll(t.binary());
+        return new ColumnProfile(t.qualified(), profiled);
     }
 
     /** Why a table that could have been read incrementally was read whole this time, by schema.table. */
@@ -422,7 +427,7 @@ public final class DatabaseCrawler extends VerticleBase {
         long[] mark = {0};
         String column = changeColumns.get(t.qualified());
         String sql = selectSql(t, t.pk(), false) + " where " + dialect.changedSince(column, dialect.placeholder(1));
-        ColumnProfile unused = new ColumnProfile(t.qualified(), new ArrayList<>(t.columns()));
+        ColumnProfile unused = profile(t);
         java.util.function.Consumer<String> changedRow = pkJson -> {
             if (removed.add(RowDelta.rowTerm(cid + ':' + be.inzage.inventory.Finding.sha256(pkJson))) && removed.size() > limit) {
                 throw new ReadWhole("more than " + limit + " rows changed since the last scan");

@@ -272,4 +272,47 @@ class IncrementalRowsTest {
         assertEquals(1, rows(data, "email", "loose.one@example.be").size());
         assertEquals(0, LocalPostgres.psql(DB, "DROP OWNED BY inzage_incr; DROP ROLE inzage_incr"));
     }
+
+    @Test
+    void aliasesValuesInTwoColumnsAndPhotosComeOutAsInAFullRead() throws Exception {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", png);
+        String photo = "decode('" + java.util.HexFormat.of().formatHex(png.toByteArray()) + "', 'hex')";
+        assertEquals(0, LocalPostgres.psql(DB, """
+                DROP SCHEMA IF EXISTS inc_e CASCADE;
+                CREATE SCHEMA inc_e;
+                CREATE TABLE inc_e.visit (id int PRIMARY KEY, ip text, email text, notes text, photo bytea);
+                INSERT INTO inc_e.visit VALUES
+                  (1, '::ffff:81.82.201.7', 'jan.peeters@example.be', 'mail jan.peeters@example.be', %1$s),
+                  (2, '81.82.201.7', 'els.maes@example.be', 'gedeeld', %1$s),
+                  (3, '2a02:1810:4d02:5e00::1', 'els.maes@example.be', 'tweede rij van els.maes@example.be', NULL);
+                """.formatted(photo)));
+        Path data = tmp.resolve("e");
+        scan(data, "inc_e", "");
+        assertEquals(Set.of("inc_e.visit {\"id\":1}", "inc_e.visit {\"id\":2}"), rows(data, "ip", "81.82.201.7"),
+                "the IPv4-mapped address is found by its IPv4 form");
+        assertEquals(0, LocalPostgres.psql(DB, """
+                UPDATE inc_e.visit SET ip = '81.82.201.8', notes = 'geen mail meer', photo = NULL WHERE id = 1;
+                UPDATE inc_e.visit SET notes = 'nu ook jan.peeters@example.be' WHERE id = 2;
+                DELETE FROM inc_e.visit WHERE id = 3;
+                """));
+        ScanSummary second = scan(data, "inc_e", "");
+        assertEquals("2/1/xmin", incremental(second, "inc_e.visit"), second.toText());
+        assertEquals(Set.of("inc_e.visit {\"id\":2}"), rows(data, "ip", "81.82.201.7"));
+        assertEquals(Set.of("inc_e.visit {\"id\":1}"), rows(data, "ip", "::ffff:81.82.201.8"), "mapped or not, the same address");
+        assertEquals(Set.of("inc_e.visit {\"id\":1}", "inc_e.visit {\"id\":2}"), rows(data, "email", "jan.peeters@example.be"));
+        assertEquals(Set.of("inc_e.visit {\"id\":2}"), rows(data, "email", "els.maes@example.be"));
+        assertEquals(fullRead(tmp, data, "inc_e"), inventory(data), "the incremental inventory is the full read's");
+        try (InventoryIndex index = InventoryIndex.openReader(new DataDir(data).index())) {
+            List<Finding> photos = new ArrayList<>();
+            index.forEach(f -> {
+                if (f.type().equals("photo")) {
+                    photos.add(f);
+                }
+            });
+            assertEquals(1, photos.size(), "one picture, now in row 2 only");
+            assertEquals(Set.of("{\"id\":2}"), photos.get(0).rowKeys().stream().map(Object::toString).collect(Collectors.toSet()));
+        }
+    }
 }

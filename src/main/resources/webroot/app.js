@@ -576,8 +576,23 @@
           el('thead', null, el('tr', null, el('th', null, 'Item'), el('th', null, 'Reason'))),
           el('tbody', null, errors.map((x) => el('tr', null, el('td', { class: 'wrap mono' }, x.item), el('td', null, x.reason)))))
         : el('p', { class: 'muted' }, run.error ? 'No item errors.' : 'No errors: every item was read.'),
-      columnsTable(run)));
+      columnsTable(run),
+      incrementalTable(run)));
     box.hidden = false;
+  }
+
+  /** A database run: the tables read from their change marks, only their rows changed since the last scan. */
+  function incrementalTable(run) {
+    const inc = run.summary && run.summary.incremental;
+    if (!inc) return null;
+    return el('div', { id: 'run-incremental' },
+      el('h3', null, `Read incrementally: ${fmtNum(inc.tables)} table(s), ${fmtNum(inc.changedRows)} changed row(s) read, `
+        + `${fmtNum(inc.deletedRows)} deleted row(s) dropped`),
+      el('table', { class: 'data-table compact' },
+        el('thead', null, el('tr', null, ['Table', 'Changed rows', 'Deleted rows', 'Change marks'].map((h) => el('th', null, h)))),
+        el('tbody', null, Object.entries(inc.byTable || {}).map(([table, t]) => el('tr', { dataset: { table } },
+          el('td', { class: 'wrap mono' }, table), el('td', { class: 'num' }, fmtNum(t.changedRows)),
+          el('td', { class: 'num' }, fmtNum(t.deletedRows)), el('td', null, t.marks))))));
   }
 
   /** A database run: which columns hold personal data, as classified from their values. */

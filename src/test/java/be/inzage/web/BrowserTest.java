@@ -215,13 +215,7 @@ class BrowserTest {
                 + " \"<img src=x onerror=alert(1)>\" text, total numeric);"
                 + " insert into customers values (1, 'ui.one@example.be', 'ui.two@example.be', 10), (2, 'ui.three@example.be', null, 20)"));
         String uri = be.inzage.db.LocalPostgres.uri(db, be.inzage.db.LocalPostgres.USER);
-        String id = new JsonObject(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/scans"))
-                .header("Authorization", "Bearer " + srv.adminToken).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("source", uri).encode())).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).getString("id");
-        for (int i = 0; i < 600 && srv.server.runs().get(id).active(); i++) {
-            Thread.sleep(100);
-        }
+        String id = scanAndWait(uri);
         driver.get(base + "/#scans");
         driver.navigate().refresh();
         WebElement row = wait.until(d -> d.findElement(By.cssSelector("#runs-table tr[data-run='" + id + "']")));
@@ -233,6 +227,31 @@ class BrowserTest {
         assertEquals(0L, ((JavascriptExecutor) driver).executeScript("return document.querySelectorAll('#run-columns img').length"));
         noAlert();
         shot("6-database-columns");
+
+        // a rescan after one row changed reads that row only, and says so
+        assertEquals(0, be.inzage.db.LocalPostgres.psql(db, "update customers set email = 'ui.four@example.be' where id = 2"));
+        String again = scanAndWait(uri);
+        driver.navigate().refresh();
+        wait.until(d -> d.findElement(By.cssSelector("#runs-table tr[data-run='" + again + "']"))).click();
+        WebElement incremental = wait.until(d -> d.findElement(By.id("run-incremental")));
+        assertTrue(incremental.getText().contains("Read incrementally: 1 table(s), 1 changed row(s) read, 0 deleted row(s) dropped"),
+                incremental.getText());
+        WebElement table = incremental.findElement(By.cssSelector("tr[data-table='public.customers']"));
+        assertEquals(List.of("public.customers", "1", "0", "xmin"),
+                table.findElements(By.tagName("td")).stream().map(WebElement::getText).toList());
+        shot("7-database-incremental");
+    }
+
+    /** Starts a scan through the API as the administrator and waits for it to end; its run id. */
+    String scanAndWait(String uri) throws Exception {
+        String id = new JsonObject(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/scans"))
+                .header("Authorization", "Bearer " + srv.adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("source", uri).encode())).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).getString("id");
+        for (int i = 0; i < 600 && srv.server.runs().get(id).active(); i++) {
+            Thread.sleep(100);
+        }
+        return id;
     }
 
     JsonObject api(String path) throws Exception {

@@ -27,9 +27,14 @@ public final class TextChunks {
 
     /** @param sizeHint the item's size in bytes, if known: a small file gets a small buffer */
     public static void read(Reader in, long sizeHint, Consumer consumer) throws IOException {
+        read(in, sizeHint, 1, consumer);
+    }
+
+    /** @param firstLine the number of the stream's first line: not 1 when a log is read from where an earlier read stopped */
+    public static void read(Reader in, long sizeHint, int firstLine, Consumer consumer) throws IOException {
         char[] buf = new char[(int) Math.max(4 * OVERLAP, Math.min(CHUNK, sizeHint + 16))];
         int len = 0;
-        int line = 1;
+        int line = firstLine;
         int overlap = 0;
         while (true) {
             if (len == buf.length && buf.length < CHUNK) {

@@ -49,8 +49,28 @@ public final class TextItemScanner {
         return scan(opener, format, sizeHint, LogFormat.AUTO, out);
     }
 
+    /** What a read of a line-oriented file found out: its charset and log format, for a later read from the middle. */
+    public static final class LinesRead {
+        java.nio.charset.Charset charset;
+        LogFormat format;
+
+        public java.nio.charset.Charset charset() {
+            return charset;
+        }
+
+        public LogFormat format() {
+            return format;
+        }
+    }
+
     /** @param logFormat for line-oriented files: the web-log format, or AUTO to tell it from the first line */
     public String scan(Opener opener, Format format, long sizeHint, LogFormat logFormat, FindingCollector out) throws IOException {
+        return scan(opener, format, sizeHint, logFormat, out, new LinesRead());
+    }
+
+    /** @param read told the charset and log format of a line-oriented file */
+    public String scan(Opener opener, Format format, long sizeHint, LogFormat logFormat, FindingCollector out, LinesRead read)
+            throws IOException {
         try (InputStream raw = new BufferedInputStream(opener.open(), 64 * 1024)) {
             raw.mark(CharsetSniffer.SAMPLE);
             byte[] sample = raw.readNBytes(CharsetSniffer.SAMPLE);
@@ -75,11 +95,34 @@ public final class TextItemScanner {
                         }
                     }
                 }
-                case LINES -> warning = lines(reader, sizeHint, logFormat, out);
+                case LINES -> {
+                    read.charset = s.charset();
+                    warning = lines(reader, sizeHint, logFormat, 1, out, read);
+                }
                 default -> text(reader, sizeHint, out);
             }
             if (reader.replaced() > 0) {
                 String w = reader.replaced() + " invalid " + s.charset().name() + " byte sequence(s) replaced";
+                warning = warning == null ? w : warning + "; " + w;
+            }
+            return warning;
+        }
+    }
+
+    /**
+     * Reads the lines of a log from the middle, as {@link #scan} read its beginning: {@code in} starts
+     * at the first byte of line {@code firstLine}, in the charset and format the earlier read found.
+     */
+    public String linesFrom(InputStream in, java.nio.charset.Charset charset, LogFormat format, int firstLine, long sizeHint,
+            FindingCollector out) throws IOException {
+        try (InputStream raw = new BufferedInputStream(in, 64 * 1024)) {
+            CountingDecoderReader reader = new CountingDecoderReader(new InputStreamReader(raw,
+                    charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)));
+            LinesRead read = new LinesRead();
+            read.format = format;
+            String warning = lines(reader, sizeHint, format, firstLine, out, read);
+            if (reader.replaced() > 0) {
+                String w = reader.replaced() + " invalid " + charset.name() + " byte sequence(s) replaced";
                 warning = warning == null ? w : warning + "; " + w;
             }
             return warning;
@@ -127,13 +170,18 @@ public final class TextItemScanner {
      * first line) is read field by field with each line's timestamp ({@link LogLines}); anything
      * else goes through the detectors chunk by chunk.
      */
-    private String lines(Reader reader, long sizeHint, LogFormat logFormat, FindingCollector out) throws IOException {
+    private String lines(Reader reader, long sizeHint, LogFormat logFormat, int startLine, FindingCollector out, LinesRead read)
+            throws IOException {
         LogLines log = new LogLines(engine, logFormat);
         LogFormat[] decided = {logFormat == LogFormat.AUTO ? null : logFormat};
-        TextChunks.read(reader, sizeHint, (chunk, firstLine, overlap) -> {
+        if (decided[0] != null) {
+            read.format = decided[0];
+        }
+        TextChunks.read(reader, sizeHint, startLine, (chunk, firstLine, overlap) -> {
             if (decided[0] == null) {
                 String first = chunk.strip().lines().findFirst().orElse("");
                 decided[0] = log.format(first);
+                read.format = decided[0];
             }
             if (decided[0] == LogFormat.TEXT) {
                 emitByLine(chunk, firstLine, overlap, engine.detect(chunk), out);

@@ -203,6 +203,14 @@ public final class InventoryIndex implements Closeable {
 
     /** Remembers an item's size and modification time as scanned now. */
     public void remember(String itemId, String sourceId, ItemState state, long scan) throws IOException {
+        remember(itemId, sourceId, state, scan, null);
+    }
+
+    /**
+     * The same, with where a later read may carry on from ({@code resume}, opaque here: a log read up
+     * to a line, see {@code scan.LogResume}), or null.
+     */
+    public void remember(String itemId, String sourceId, ItemState state, long scan, String resume) throws IOException {
         Document d = new Document();
         d.add(new StringField(STATE_FOR, itemId, Field.Store.YES));
         d.add(new org.apache.lucene.document.SortedDocValuesField(ITEM_DV, new BytesRef(itemId)));
@@ -215,6 +223,9 @@ public final class InventoryIndex implements Closeable {
         // the whole state as one term: "is this item unchanged?" is then a term lookup, no stored-field read
         d.add(new StringField("statekey", stateKey(itemId, state), Field.Store.NO));
         d.add(new NumericDocValuesField(SCAN, scan));
+        if (resume != null) {
+            d.add(new StoredField("resume", resume));
+        }
         writer.updateDocument(new Term(STATE_FOR, itemId), d);
     }
 
@@ -267,6 +278,17 @@ public final class InventoryIndex implements Closeable {
                 }
             }
             return same;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** Where the last read of an item said a later one may carry on from ({@link #remember}), or null. Safe from any thread. */
+    public String resume(String itemId) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            TopDocs top = s.search(new TermQuery(new Term(STATE_FOR, itemId)), 1);
+            return top.scoreDocs.length == 0 ? null : s.storedFields().document(top.scoreDocs[0].doc).get("resume");
         } finally {
             searchers.release(s);
         }
@@ -439,7 +461,7 @@ public final class InventoryIndex implements Closeable {
         return new BytesRef(hash);
     }
 
-    // ---- a database table's changed rows, merged into its findings ({@link RowDelta}) ----------
+    // ---- a database table's changed rows, merged into its findings ({@link FindingDelta}) ----------
 
     /** Makes every write so far visible to the next read; flushes the indexing buffers. */
     void refreshNow() throws IOException {

@@ -8,7 +8,7 @@ import be.inzage.extract.FindingCollector;
 import be.inzage.extract.ItemOutcome;
 import be.inzage.extract.ItemRef;
 import be.inzage.inventory.KeyedHasher;
-import be.inzage.inventory.RowDelta;
+import be.inzage.inventory.FindingDelta;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -395,7 +395,7 @@ public final class DatabaseCrawler extends VerticleBase {
 
     /**
      * Reads only the rows changed since {@code since} (their change mark), and the keys of all rows
-     * to find those deleted; then brings the table's findings up to date ({@link RowDelta}) without
+     * to find those deleted; then brings the table's findings up to date ({@link FindingDelta}) without
      * touching the rest. When too much changed, or the mark is too old to compare, the table is read whole.
      */
     private Future<Long> changedRows(Table t, long since, String itemId) {
@@ -411,7 +411,7 @@ public final class DatabaseCrawler extends VerticleBase {
     private Future<Long> readChanges(Table t, long since, String itemId) {
         ItemRef item = new ItemRef(job.sourceId(), job.source(), "db", t.qualified(), null);
         String cid = item.cid();
-        RowDelta[] delta = {null};
+        FindingDelta[] delta = {null};
         FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, (c, batch, first) -> {
             try {
                 delta[0].merge(batch);
@@ -429,7 +429,7 @@ public final class DatabaseCrawler extends VerticleBase {
         String sql = selectSql(t, t.pk(), false) + " where " + dialect.changedSince(column, dialect.placeholder(1));
         ColumnProfile unused = profile(t);
         java.util.function.Consumer<String> changedRow = pkJson -> {
-            if (removed.add(RowDelta.rowTerm(cid + ':' + be.inzage.inventory.Finding.sha256(pkJson))) && removed.size() > limit) {
+            if (removed.add(FindingDelta.rowTerm(cid + ':' + be.inzage.inventory.Finding.sha256(pkJson))) && removed.size() > limit) {
                 throw new ReadWhole("more than " + limit + " rows changed since the last scan");
             }
             counts[0]++;
@@ -463,7 +463,7 @@ public final class DatabaseCrawler extends VerticleBase {
                         .transform(x -> Future.failedFuture(err)))
                 .compose(v -> extractPool.executeBlocking(() -> {
                     phase[1] = System.nanoTime();
-                    delta[0] = new RowDelta(index, cid, job.scan(), removed);
+                    delta[0] = new FindingDelta(index, cid, job.scan(), removed);
                     delta[0].dropRemovedRows();
                     phase[2] = System.nanoTime();
                     collector.finish();
@@ -506,7 +506,7 @@ public final class DatabaseCrawler extends VerticleBase {
                 return conn.prepare(sql.toString()).compose(ps -> keys(ps.cursor(), t, cid, present))
                         .compose(x -> extractPool.executeBlocking(() -> {
                             present.seal();
-                            RowDelta.forEachRow(index, cid, term -> {
+                            FindingDelta.forEachRow(index, cid, term -> {
                                 if (present.inPass(term) && !present.contains(term) && removed.add(org.apache.lucene.util.BytesRef.deepCopyOf(term))) {
                                     counts[1]++;
                                     if (removed.size() > limit) {

@@ -7,6 +7,7 @@ import be.inzage.extract.Format;
 import be.inzage.extract.ItemOutcome;
 import be.inzage.extract.ItemRef;
 import be.inzage.extract.TextItemScanner;
+import be.inzage.inventory.FindingDelta;
 import be.inzage.inventory.InventoryIndex;
 import be.inzage.inventory.KeyedHasher;
 import be.inzage.source.FileWalker;
@@ -191,6 +192,9 @@ public final class FileShareCrawler extends VerticleBase {
             inFlight--;
             if (ar.succeeded()) {
                 summary.record(e.path(), ar.result().outcome(), ar.result().types());
+                if (ar.result().appended() >= 0) {
+                    summary.appended(ar.result().appended());
+                }
             } else {
                 summary.record(e.path(), ItemOutcome.failed("internal error: " + ar.cause().getClass().getSimpleName(),
                         e.size()), Map.of());
@@ -205,10 +209,25 @@ public final class FileShareCrawler extends VerticleBase {
         return job.logs() && format != Format.DOCUMENT ? Format.LINES : format;
     }
 
-    /** @param partial the item was read only in part (a log still being written): read again next time */
-    private record Result(ItemOutcome outcome, Map<String, Integer> types, boolean partial) {
+    /**
+     * @param partial the item was read only in part (a log still being written): read again next time
+     * @param resume  where a log's next read may carry on from, or null
+     * @param appended bytes read from where the last scan of a grown log stopped (-1: not such a read)
+     */
+    private record Result(ItemOutcome outcome, Map<String, Integer> types, boolean partial, LogResume resume, long appended) {
         Result(ItemOutcome outcome, Map<String, Integer> types) {
-            this(outcome, types, false);
+            this(outcome, types, false, null, -1);
+        }
+
+        Result(ItemOutcome outcome, Map<String, Integer> types, boolean partial) {
+            this(outcome, types, partial, null, -1);
+        }
+    }
+
+    /** A log's findings were being merged when the read failed: they are no longer what any read gave, so they go. */
+    private static final class MergeFailed extends RuntimeException {
+        MergeFailed(Throwable cause) {
+            super(cause.getClass().getSimpleName(), cause, false, false);
         }
     }
 
@@ -226,16 +245,25 @@ public final class FileShareCrawler extends VerticleBase {
         try {
             beforeRead.accept(p);
             Result r = format == Format.DOCUMENT ? document(e, item) : text(e, item, format);
-            if (changedWhileRead(e)) {
+            boolean changed = changedWhileRead(e);
+            if (changed && (r.resume() == null || !r.resume().stillBegins(p))) {
                 // what was read may mix old and new content: keep it, but read the file again at the next scan
                 return new Result(r.outcome().withWarning("changed while being read: read again at the next scan"), r.types(),
                         true);
             }
-            if (!r.partial()) {
+            String resume = r.resume() == null ? null : r.resume().encode();
+            if (!r.partial() && !changed) {
                 writer.remember(item.recordId(), job.sourceId(), new InventoryIndex.ItemState(e.size(), stateTime(e),
-                        rules.version()), job.scan());
-            } // a log read up to its last complete line is read again at the next scan, whatever its size then
+                        rules.version()), job.scan(), resume);
+            } else if (resume != null) {
+                // a log that grew while it was read, or ends in a line being written: what was read is kept, and the
+                // state's size (up to its last line) differs from the file's, so the next scan carries on from there
+                writer.remember(item.recordId(), job.sourceId(), new InventoryIndex.ItemState(r.resume().offset(), stateTime(e),
+                        rules.version()), job.scan(), resume);
+            } // otherwise a log read up to its last complete line is read again at the next scan, whatever its size then
             return r;
+        } catch (MergeFailed failed) {
+            return new Result(ItemOutcome.failed("inventory write failed: " + failed.getMessage(), e.size()), Map.of());
         } catch (NoSuchFileException gone) {
             return new Result(ItemOutcome.failed("vanished during the scan", e.size()), Map.of());
         } catch (AccessDeniedException denied) {
@@ -253,18 +281,29 @@ public final class FileShareCrawler extends VerticleBase {
     }
 
     private Result text(FileWalker.Entry e, ItemRef item, Format format) throws IOException {
-        PipelinedSink sink = new PipelinedSink(this::write);
-        FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, sink, format.lineRecords)
-                .spillTo(job.spill());
         boolean gz = Format.gzippedText(e.path().getFileName().toString());
         // a log still being written (modified in the last minutes) ends in a partial line: read up to the last complete one
         boolean active = System.currentTimeMillis() - e.modified() < ACTIVE_LOG_MILLIS;
         long complete = job.logs() && !gz && active ? completeLines(e.path(), e.size()) : e.size();
+        boolean lines = format == Format.LINES && !gz;
+        if (lines) {
+            LogResume from = LogResume.parse(index.resume(item.recordId()));
+            if (from != null && from.rules().equals(rules.version()) && complete >= from.offset() && from.stillBegins(e.path())) {
+                return appended(e, item, from, complete);
+            }
+        }
+        PipelinedSink sink = new PipelinedSink(this::write);
+        FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, sink, format.lineRecords)
+                .spillTo(job.spill());
+        String[] before = lines && complete > 0 ? LogResume.digests(e.path(), complete) : null;
+        LogResume.LineCounter[] counter = {null};
+        TextItemScanner.LinesRead read = new TextItemScanner.LinesRead();
         String warning;
         try {
             warning = scanner.scan(() -> gz ? new java.util.zip.GZIPInputStream(Files.newInputStream(e.path()), 64 * 1024)
-                            : new be.inzage.extract.LimitedInputStream(Files.newInputStream(e.path()), complete),
-                    format, gz ? be.inzage.extract.TextChunks.CHUNK : complete, job.logFormat(), collector);
+                            : (counter[0] = new LogResume.LineCounter(new be.inzage.extract.LimitedInputStream(
+                                    Files.newInputStream(e.path()), complete))),
+                    format, gz ? be.inzage.extract.TextChunks.CHUNK : complete, job.logFormat(), collector, read);
         } catch (IOException | RuntimeException | Error failed) {
             collector.discard();
             throw failed;
@@ -279,7 +318,52 @@ public final class FileShareCrawler extends VerticleBase {
             String w = "last line incomplete (still being written): read up to byte " + complete + ", the rest at the next scan";
             warning = warning == null ? w : warning + "; " + w;
         }
-        return new Result(ItemOutcome.scanned(e.size(), collector.findings(), warning), collector.perType(), partial);
+        LogResume resume = before == null ? null : LogResume.after(e.path(), complete, counter[0].lines(), read.charset(),
+                read.format(), before, rules.version());
+        return new Result(ItemOutcome.scanned(e.size(), collector.findings(), warning), collector.perType(), partial, resume, -1);
+    }
+
+    /**
+     * A log that only grew since the last scan: the lines after where it stopped are read, and their
+     * findings merged into the log's ({@link FindingDelta}), as a read of the whole file would leave them.
+     */
+    private Result appended(FileWalker.Entry e, ItemRef item, LogResume from, long complete) throws IOException {
+        FindingDelta delta = new FindingDelta(index, item.cid(), job.scan(), java.util.Set.of());
+        FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, (cid, batch, first) -> {
+            try {
+                delta.merge(batch);
+            } catch (IOException | RuntimeException x) {
+                throw new MergeFailed(x);
+            }
+        }, Format.LINES.lineRecords).spillTo(job.spill());
+        String[] before = LogResume.digests(e.path(), complete);
+        LogResume.LineCounter counter;
+        String warning;
+        try (java.io.InputStream in = Files.newInputStream(e.path())) {
+            in.skipNBytes(from.offset());
+            counter = new LogResume.LineCounter(new be.inzage.extract.LimitedInputStream(in, complete - from.offset()));
+            warning = scanner.linesFrom(counter, java.nio.charset.Charset.forName(from.charset()), from.format(),
+                    Math.toIntExact(from.lines() + 1), complete - from.offset(), collector);
+        } catch (IOException | RuntimeException | Error failed) {
+            collector.discard();
+            throw failed; // nothing merged yet: the log keeps its findings and where it was read up to
+        }
+        try {
+            collector.finish();
+            delta.finish();
+        } catch (IOException | RuntimeException x) {
+            throw x instanceof MergeFailed m ? m : new MergeFailed(x);
+        }
+        keep(item.recordId());
+        boolean partial = complete < e.size();
+        if (partial) {
+            String w = "last line incomplete (still being written): read up to byte " + complete + ", the rest at the next scan";
+            warning = warning == null ? w : warning + "; " + w;
+        }
+        LogResume next = LogResume.after(e.path(), complete, from.lines() + counter.lines(), java.nio.charset.Charset.forName(
+                from.charset()), from.format(), before, rules.version());
+        return new Result(ItemOutcome.scanned(e.size(), collector.findings(), warning), collector.perType(), partial, next,
+                complete - from.offset());
     }
 
     /** Tests only: runs on the extraction thread just before an item is opened (to delete or change it there). */

@@ -42,6 +42,9 @@ public final class ScanSummary {
     private final JsonObject incremental = new JsonObject();
     private long changedRows;
     private long deletedRows;
+    /** Logs that had only grown, read from where the last scan stopped, and the bytes read of them. */
+    private long appendedLogs;
+    private long appendedBytes;
     private long rowsRead;
     private boolean complete;
     private final ScanProgress progress;
@@ -136,6 +139,12 @@ public final class ScanSummary {
         }
     }
 
+    /** A log read from where the last scan stopped: {@code bytes} appended since. */
+    void appended(long bytes) {
+        appendedLogs++;
+        appendedBytes += bytes;
+    }
+
     void done(boolean complete) {
         this.complete = complete;
         this.durationNanos = System.nanoTime() - started;
@@ -192,6 +201,7 @@ public final class ScanSummary {
                 .put("failedItems", failedItems)
                 .put("warnings", warnings)
                 .put("rows", rowsRead)
+                .put("appended", appendedLogs == 0 ? null : new JsonObject().put("logs", appendedLogs).put("bytes", appendedBytes))
                 .put("incremental", incremental.isEmpty() ? null : new JsonObject().put("tables", incremental.size())
                         .put("changedRows", changedRows).put("deletedRows", deletedRows).put("byTable", incremental))
                 .put("sample", sample == 0 ? null : sample)
@@ -242,6 +252,10 @@ public final class ScanSummary {
                 b.append(String.format("    %s.%s: %s (%s), %.0f %% of %d values%n", c.getString("table"), c.getString("column"),
                         c.getString("type"), c.getString("category"), c.getDouble("share") * 100, c.getLong("values")));
             }
+        }
+        if (appendedLogs > 0) {
+            b.append(String.format("  appended: %d log(s) read from where the last scan stopped: %s new%n", appendedLogs,
+                    human(appendedBytes)));
         }
         if (!incremental.isEmpty()) {
             b.append(String.format("  incremental: %d table(s) read from their change marks: %d changed row(s) read, %d deleted row(s) dropped%n",

@@ -48,8 +48,13 @@ final class WriterClient {
      * (a round trip to the writer verticle cost ~2 ms per file, a fifth of a document scan's wall time).
      */
     void remember(String itemId, String sourceId, be.inzage.inventory.InventoryIndex.ItemState state, long scan) {
+        remember(itemId, sourceId, state, scan, null);
+    }
+
+    /** @param resume where a later read of the item may carry on from, or null */
+    void remember(String itemId, String sourceId, be.inzage.inventory.InventoryIndex.ItemState state, long scan, String resume) {
         try {
-            index.remember(itemId, sourceId, state, scan);
+            index.remember(itemId, sourceId, state, scan, resume);
         } catch (java.io.IOException | RuntimeException e) {
             throw new IllegalStateException("inventory write failed: " + e.getClass().getSimpleName());
         }

@@ -14,13 +14,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Brings a database table's findings up to date from its changed rows alone, as a full read would
- * leave them: rows updated or deleted since the last scan leave every finding they were in (a
- * finding left without rows goes), and the values of the rows read again are merged into the
- * findings of the same value and column. Reads and rewrites findings by value hash, so a value
- * held by a million rows costs one document, not a million. Not thread-safe: one table, one thread.
+ * Brings a place's findings up to date from what changed alone, as a full read would leave them.
+ * A database table: rows updated or deleted since the last scan leave every finding they were in
+ * (a finding left without rows goes), and the values of the rows read again are merged into the
+ * findings of the same value and column. A log that grew: the findings of the lines appended are
+ * merged into those of the same value, their lines after the earlier ones. Reads and rewrites
+ * findings by value hash, so a value held by a million rows or lines costs one document. Not
+ * thread-safe: one place, one thread.
  */
-public final class RowDelta {
+public final class FindingDelta {
 
     /** Row terms per lookup of the findings they are in. */
     static final int ROWS_PER_QUERY = 4096;
@@ -34,15 +36,15 @@ public final class RowDelta {
     private Finding place;
     private int rewritten;
 
-    /** @param removed the rows (16-byte terms) whose old values go: updated and deleted rows */
-    public RowDelta(InventoryIndex index, String cid, long scan, Set<BytesRef> removed) {
+    /** @param removed the rows (16-byte terms) whose old values go: updated and deleted rows; none for a log */
+    public FindingDelta(InventoryIndex index, String cid, long scan, Set<BytesRef> removed) {
         this.index = index;
         this.cid = cid;
         this.scan = scan;
         this.removed = removed;
     }
 
-    /** The 16-byte term of a row record id ("cid:" and 32 hex digits), as {@link #RowDelta} takes it. */
+    /** The 16-byte term of a row record id ("cid:" and 32 hex digits), as {@link #FindingDelta} takes it. */
     public static BytesRef rowTerm(String record) {
         return InventoryIndex.rowTerm(record);
     }
@@ -169,8 +171,14 @@ public final class RowDelta {
         return withRows(f, kept, Math.max(kept.size(), f.count() - gone), f.confidence(), f.masked(), f.aliases());
     }
 
-    /** An existing finding and a changed rows' one of the same value: their rows (at most {@link #MAX_ROWS}) and counts added up. */
+    /**
+     * An existing finding and a new one of the same value: rows (at most {@link #MAX_ROWS}) or lines
+     * (the new ones after the old) and counts added up.
+     */
     private Finding merged(Finding old, Finding changed) {
+        if (old.rows().isEmpty() && changed.rows().isEmpty()) {
+            return FindingMerge.later(old, changed, MAX_ROWS);
+        }
         JsonArray rows = new JsonArray(old.rows());
         Set<String> keys = new java.util.HashSet<>();
         for (Object o : rows) {

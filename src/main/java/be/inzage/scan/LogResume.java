@@ -1,0 +1,157 @@
+package be.inzage.scan;
+
+import be.inzage.extract.LogFormat;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Where a log was read up to, so that the next scan of a log that only grew reads just the lines
+ * appended: the byte offset just after the last line read, the number of lines before it, the
+ * charset and format found, and SHA-256 digests of the first 64 KB and of the 4 KB before the
+ * offset. A log rotated, truncated or rewritten no longer matches them and is read whole.
+ *
+ * @param rules the rules version of the read: other rules, another reading
+ */
+record LogResume(long offset, long lines, String charset, LogFormat format, String head, String tail, String rules) {
+
+    static final int HEAD = 64 * 1024;
+    static final int TAIL = 4 * 1024;
+
+    /** What can be read from the middle: line breaks are '\n' bytes, and a line does not depend on the ones before. */
+    static boolean resumable(Charset charset, LogFormat format) {
+        String name = charset.name().toUpperCase(java.util.Locale.ROOT);
+        return format != null && format != LogFormat.AUTO && format != LogFormat.W3C // W3C lines depend on the last #Fields
+                && !name.startsWith("UTF-16") && !name.startsWith("UTF-32");
+    }
+
+    /** The digests of the first 64 KB and of the 4 KB before {@code offset}, taken before a read so it can be checked after. */
+    static String[] digests(Path p, long offset) throws IOException {
+        try (FileChannel ch = FileChannel.open(p)) {
+            return new String[] {digest(ch, 0, Math.min(offset, HEAD)), digest(ch, Math.max(0, offset - TAIL), offset)};
+        }
+    }
+
+    /**
+     * Where a read of {@code [0, offset)} can be carried on from, with the digests taken before it, or
+     * null: the format or charset cannot be read from the middle, the read did not end a line, or the
+     * file changed under it.
+     */
+    static LogResume after(Path p, long offset, long lines, Charset charset, LogFormat format, String[] before, String rules)
+            throws IOException {
+        if (offset <= 0 || charset == null || !resumable(charset, format)) {
+            return null;
+        }
+        LogResume r = new LogResume(offset, lines, charset.name(), format, before[0], before[1], rules);
+        return r.stillBegins(p) ? r : null;
+    }
+
+    /** Whether the file still begins with what was read: same first 64 KB, same 4 KB before the offset, a line break there. */
+    boolean stillBegins(Path p) throws IOException {
+        try (FileChannel ch = FileChannel.open(p)) {
+            return ch.size() >= offset && byteAt(ch, offset - 1) == '\n' && head.equals(digest(ch, 0, Math.min(offset, HEAD)))
+                    && tail.equals(digest(ch, Math.max(0, offset - TAIL), offset));
+        }
+    }
+
+    String encode() {
+        return String.join(";", "1", Long.toString(offset), Long.toString(lines), charset, format.name(), head, tail, rules);
+    }
+
+    /** The resume point written by {@link #encode}, or null (none, or written by another version). */
+    static LogResume parse(String s) {
+        if (s == null) {
+            return null;
+        }
+        String[] f = s.split(";", -1);
+        if (f.length != 8 || !f[0].equals("1")) {
+            return null;
+        }
+        try {
+            return new LogResume(Long.parseLong(f[1]), Long.parseLong(f[2]), f[3], LogFormat.valueOf(f[4]), f[5], f[6], f[7]);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static int byteAt(FileChannel ch, long pos) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(1);
+        return ch.read(b, pos) == 1 ? b.get(0) : -1;
+    }
+
+    private static String digest(FileChannel ch, long from, long to) throws IOException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        ByteBuffer buf = ByteBuffer.allocate(8192);
+        for (long pos = from; pos < to; ) {
+            buf.clear().limit((int) Math.min(buf.capacity(), to - pos));
+            int n = ch.read(buf, pos);
+            if (n < 0) {
+                throw new java.io.EOFException("file shorter than " + to + " bytes");
+            }
+            md.update(buf.array(), 0, n);
+            pos += n;
+        }
+        return HexFormat.of().formatHex(md.digest(), 0, 16);
+    }
+
+    /** Counts the '\n' bytes that go through: the lines of what was read. */
+    static final class LineCounter extends FilterInputStream {
+        private long lines;
+
+        LineCounter(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b == '\n') {
+                lines++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            for (int i = off; i < off + n; i++) {
+                if (b[i] == '\n') {
+                    lines++;
+                }
+            }
+            return n;
+        }
+
+        /** Skipped bytes are read, so their line breaks are counted too. */
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] scratch = new byte[(int) Math.min(8192, Math.max(0, n))];
+            long done = 0;
+            while (done < n) {
+                int r = read(scratch, 0, (int) Math.min(scratch.length, n - done));
+                if (r < 0) {
+                    break;
+                }
+                done += r;
+            }
+            return done;
+        }
+
+        long lines() {
+            return lines;
+        }
+    }
+}

@@ -288,7 +288,7 @@ public final class FileShareCrawler extends VerticleBase {
         boolean lines = format == Format.LINES && !gz;
         if (lines) {
             LogResume from = LogResume.parse(index.resume(item.recordId()));
-            if (from != null && from.rules().equals(rules.version()) && complete >= from.offset() && from.stillBegins(e.path())) {
+            if (from != null && from.rules().equals(readingVersion()) && complete >= from.offset() && from.stillBegins(e.path())) {
                 return appended(e, item, from, complete);
             }
         }
@@ -319,7 +319,7 @@ public final class FileShareCrawler extends VerticleBase {
             warning = warning == null ? w : warning + "; " + w;
         }
         LogResume resume = before == null ? null : LogResume.after(e.path(), complete, counter[0].lines(), read.charset(),
-                read.format(), before, rules.version());
+                read.format(), before, readingVersion());
         return new Result(ItemOutcome.scanned(e.size(), collector.findings(), warning), collector.perType(), partial, resume, -1);
     }
 
@@ -361,9 +361,14 @@ public final class FileShareCrawler extends VerticleBase {
             warning = warning == null ? w : warning + "; " + w;
         }
         LogResume next = LogResume.after(e.path(), complete, from.lines() + counter.lines(), java.nio.charset.Charset.forName(
-                from.charset()), from.format(), before, rules.version());
+                from.charset()), from.format(), before, readingVersion());
         return new Result(ItemOutcome.scanned(e.size(), collector.findings(), warning), collector.perType(), partial, next,
                 complete - from.offset());
+    }
+
+    /** What a log's reading depends on besides its bytes: the rules and a format forced with ?format=. */
+    private String readingVersion() {
+        return rules.version() + "/" + job.logFormat();
     }
 
     /** Tests only: runs on the extraction thread just before an item is opened (to delete or change it there). */

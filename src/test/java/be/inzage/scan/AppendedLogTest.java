@@ -141,6 +141,12 @@ class AppendedLogTest {
         ScanSummary edited = scan(data, logs);
         assertNull(edited.toJson().getValue("appended"), "read whole: " + edited.toText());
         assertEquals(fullRead(tmp, data, logs), inventory(data));
+
+        // another format forced on the source: another reading of every line
+        write(log, lines(1211, 1220), true, 30);
+        ScanSummary forced = ScanRunner.run(new DataDir(data), Rulebook.load(TestRules.root()),
+                List.of(SourceUri.parse("log://" + logs + "?format=text"))).get(0);
+        assertNull(forced.toJson().getValue("appended"), "read whole: " + forced.toText());
     }
 
     @Test

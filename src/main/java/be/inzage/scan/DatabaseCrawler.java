@@ -122,6 +122,14 @@ public final class DatabaseCrawler extends VerticleBase {
                     changeColumns.putIfAbsent(r.getString(0) + "." + r.getString(1), r.getString(2));
                 }
             }
+            // columns read below; a column the server maintains wins over one the application is trusted to
+            Runnable namedColumns = () -> byApplication.forEach((table, column) -> {
+                if (!changeColumns.containsKey(table)) {
+                    changeColumns.put(table, column);
+                } else {
+                    byApplication.remove(table);
+                }
+            });
             if (st != null) {
                 for (Row r : st) {
                     StringBuilder b = new StringBuilder();
@@ -145,6 +153,10 @@ public final class DatabaseCrawler extends VerticleBase {
                 if (INTEGRAL.contains(type.toLowerCase(java.util.Locale.ROOT).replaceAll("\\(.*", "").replace(" unsigned", "").trim())) {
                     t.integral().add(r.getString(2));
                 }
+                if (options.changedColumn() != null && !dialect.rowsCarryMarks() && r.getString(2).equalsIgnoreCase(options.changedColumn())
+                        && dialect.dateTimeTypes().contains(type.toLowerCase(java.util.Locale.ROOT))) {
+                    byApplication.put(t.schema() + "." + t.name(), r.getString(2));
+                }
                 if (!dialect.binaryTypes().contains(type.toLowerCase(java.util.Locale.ROOT))) {
                     t.columns().add(r.getString(2));
                 } else {
@@ -166,6 +178,7 @@ public final class DatabaseCrawler extends VerticleBase {
                     wanted.add(t);
                 }
             }
+            namedColumns.run();
             summary.estimates(estimates);
             return wanted;
         }))))));
@@ -252,6 +265,9 @@ public final class DatabaseCrawler extends VerticleBase {
 
     /** Per schema.table: its change column (see {@link SqlDialect#changeColumnsSql}). */
     private final Map<String, String> changeColumns = new java.util.HashMap<>();
+
+    /** Per schema.table: the column named by {@code changed_column}, set by the application (where the server sets none). */
+    private final Map<String, String> byApplication = new java.util.HashMap<>();
 
     /** What the findings of a table depend on besides its rows: columns, key and references. */
     private static String shape(Table t) {
@@ -426,7 +442,9 @@ public final class DatabaseCrawler extends VerticleBase {
         long[] counts = {0, 0};
         long[] mark = {0};
         String column = changeColumns.get(t.qualified());
-        String sql = selectSql(t, t.pk(), false) + " where " + dialect.changedSince(column, dialect.placeholder(1));
+        boolean named = byApplication.containsKey(t.qualified());
+        String sql = selectSql(t, t.pk(), false) + " where " + (named ? dialect.changedSinceByApplication(column, dialect.placeholder(1))
+                : dialect.changedSince(column, dialect.placeholder(1)));
         ColumnProfile unused = profile(t);
         java.util.function.Consumer<String> changedRow = pkJson -> {
             if (removed.add(FindingDelta.rowTerm(cid + ':' + be.inzage.inventory.Finding.sha256(pkJson))) && removed.size() > limit) {
@@ -479,7 +497,8 @@ public final class DatabaseCrawler extends VerticleBase {
                 }, false))
                 .map(v -> {
                     summary.record(t.qualified(), ItemOutcome.scanned(0, collector.findings(), null), collector.perType());
-                    summary.incremental(t.qualified(), counts[0], counts[1], dialect.changeMarkName(column));
+                    summary.incremental(t.qualified(), counts[0], counts[1], named ? column + " (changed_column)"
+                            : dialect.changeMarkName(column));
                     return mark[0];
                 }));
     }

@@ -11,18 +11,21 @@ import java.util.regex.Pattern;
 /**
  * What to read of a database and how gently, from the source URI's query:
  * {@code ?include=crm.*,public.customer&exclude=*.audit_*&views=true&max_rows_per_second=5000}, and
- * {@code full=true}: read every table even when its statistics say it has not changed; and
+ * {@code full=true}: read every table even when its statistics say it has not changed;
+ * {@code changed_column=updated_at}: on MySQL/MariaDB, a date-time column of that name, set by the
+ * application on insert and update, marks the rows changed since the last scan (tables without
+ * one are read whole when they change; a column the server sets itself is used without asking); and
  * {@code sample=1000}: classify the columns from a random sample of rows per table, leaving the
  * inventory as it is (a subject search needs every row; a sample only says where to look).
  * Patterns are globs on "schema.table" (MySQL: "database.table"), matched case-insensitively;
  * filtering happens on the discovered names, never in SQL.
  */
 public record DbOptions(List<Pattern> include, List<Pattern> exclude, boolean views, int maxRowsPerSecond, int sample,
-                        boolean full) {
+                        boolean full, String changedColumn) {
 
-    static final Set<String> KEYS = Set.of("include", "exclude", "views", "max_rows_per_second", "sample", "full");
+    static final Set<String> KEYS = Set.of("include", "exclude", "views", "max_rows_per_second", "sample", "full", "changed_column");
     /** Every table, no views, no rate limit, every row, unchanged tables skipped. */
-    public static final DbOptions NONE = new DbOptions(List.of(), List.of(), false, 0, 0, false);
+    public static final DbOptions NONE = new DbOptions(List.of(), List.of(), false, 0, 0, false, null);
 
     public static DbOptions of(SourceUri s) {
         List<Pattern> include = globs(s.param("include"));
@@ -59,7 +62,11 @@ public record DbOptions(List<Pattern> include, List<Pattern> exclude, boolean vi
         if (full != null && !full.equals("true") && !full.equals("false")) {
             throw new SourceUri.BadSource("full must be true or false, not '" + full + "'");
         }
-        return new DbOptions(include, exclude, "true".equals(v), rate, sample, "true".equals(full));
+        String changed = s.param("changed_column");
+        if (changed != null && changed.isBlank()) {
+            throw new SourceUri.BadSource("changed_column must name a column");
+        }
+        return new DbOptions(include, exclude, "true".equals(v), rate, sample, "true".equals(full), changed == null ? null : changed.strip());
     }
 
     /** Whether schema.table is to be read. */

@@ -91,6 +91,19 @@ public interface SqlDialect {
         throw new UnsupportedOperationException("no change marks");
     }
 
+    /**
+     * As {@link #changedSince}, for a column the application sets (named with {@code changed_column}):
+     * written in a time zone we do not know, and perhaps left empty on insert.
+     */
+    default String changedSinceByApplication(String column, String placeholder) {
+        return changedSince(column, placeholder);
+    }
+
+    /** Date-time column types a {@code changed_column} may have. */
+    default Set<String> dateTimeTypes() {
+        return Set.of();
+    }
+
     /** The mark as the parameter of {@link #changedSince}. */
     default Object markParameter(long mark) {
         return mark;
@@ -414,6 +427,17 @@ public interface SqlDialect {
         @Override
         public String changedSince(String column, String placeholder) {
             return quote(column) + " >= from_unixtime(" + placeholder + ")";
+        }
+
+        /** 14 hours further back (the widest time-zone offset), and the rows where the application left it empty. */
+        @Override
+        public String changedSinceByApplication(String column, String placeholder) {
+            return "(" + quote(column) + " >= from_unixtime(" + placeholder + " - 50400) or " + quote(column) + " is null)";
+        }
+
+        @Override
+        public Set<String> dateTimeTypes() {
+            return Set.of("timestamp", "datetime");
         }
 
         @Override

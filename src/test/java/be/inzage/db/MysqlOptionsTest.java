@@ -131,5 +131,40 @@ class MysqlOptionsTest {
         assertTrue(rows(data, "c.three@example.be").isEmpty());
         assertEquals(Set.of("plain {\"id\":1}"), rows(data, "p.new@example.be"));
         assertTrue(rows(data, "p.one@example.be").isEmpty());
+        LocalMysql.script(DB, "drop table contacts; drop table plain;"); // the other tests count this database's tables
+    }
+
+    @Test
+    void aColumnTheApplicationSetsMarksChangedRowsWhenNamed() throws Exception {
+        LocalMysql.script(DB, """
+                drop table if exists orders;
+                create table orders (id int primary key, email varchar(80), updated_at datetime null);
+                insert into orders values (1, 'o.one@example.be', '2020-01-01 00:00:00'), (2, 'o.two@example.be', '2020-01-01 00:00:00'),
+                  (3, 'o.three@example.be', '2020-01-01 00:00:00');
+                """);
+        Path data = tmp.resolve("d");
+        ScanSummary[] s = new ScanSummary[1];
+        scan(data, "?include=*.orders&changed_column=updated_at", s);
+        Thread.sleep(1100); // the table's update_time counts in seconds
+        // what an ORM does: the timestamp set with the change; a row inserted without one
+        LocalMysql.script(DB, """
+                update orders set email = 'o.new@example.be', updated_at = utc_timestamp() where id = 2;
+                insert into orders (id, email) values (4, 'o.four@example.be');
+                delete from orders where id = 3;
+                """);
+        scan(data, "?include=*.orders&changed_column=updated_at", s);
+        assertEquals("2/1/updated_at (changed_column)", incremental(s[0], ".orders"), s[0].toText());
+        assertEquals(Set.of("orders {\"id\":2}"), rows(data, "o.new@example.be"));
+        assertEquals(Set.of("orders {\"id\":4}"), rows(data, "o.four@example.be"));
+        assertEquals(Set.of("orders {\"id\":1}"), rows(data, "o.one@example.be"));
+        assertTrue(rows(data, "o.two@example.be").isEmpty());
+        assertTrue(rows(data, "o.three@example.be").isEmpty());
+
+        Thread.sleep(1100);
+        LocalMysql.script(DB, "update orders set email = 'o.other@example.be' where id = 1;");
+        scan(data, "?include=*.orders", s);
+        assertEquals("", incremental(s[0], ".orders"), "without the option the column is not trusted: " + s[0].toText());
+        assertEquals(Set.of("orders {\"id\":1}"), rows(data, "o.other@example.be"));
+        LocalMysql.script(DB, "drop table orders;");
     }
 }

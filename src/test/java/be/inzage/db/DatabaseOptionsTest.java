@@ -220,5 +220,7 @@ class DatabaseOptionsTest {
         assertThrows(SourceUri.BadSource.class, () -> be.inzage.scan.DbOptions.of(SourceUri.parse(uri + "?views=maybe")));
         assertThrows(SourceUri.BadSource.class, () -> be.inzage.scan.DbOptions.of(SourceUri.parse(uri + "?max_rows_per_second=0")));
         assertThrows(SourceUri.BadSource.class, () -> be.inzage.scan.DbOptions.of(SourceUri.parse(uri + "?sample=all")));
+        assertTrue(assertThrows(SourceUri.BadSource.class, () -> be.inzage.scan.DbOptions.of(SourceUri.parse(uri + "?changed_column=%20")))
+                .getMessage().contains("changed_column"));
     }
 }

@@ -149,7 +149,7 @@ public final class FindingDelta {
         return (f.field() == null ? "" : f.field()) + '\0' + f.type() + '\0' + f.hash();
     }
 
-    /** {@code f} without the removed rows; null when none of its rows is left. */
+    /** {@code f} without the removed rows; null when no row holds the value any more. */
     Finding withoutRemoved(Finding f) {
         if (f.rows() == null || f.rows().isEmpty()) {
             return f;
@@ -164,10 +164,11 @@ public final class FindingDelta {
         if (kept.size() == rows.size()) {
             return f;
         }
-        if (kept.isEmpty()) {
+        int gone = rows.size() - kept.size();
+        if (kept.isEmpty() && (rows.size() < MAX_ROWS || f.count() - gone <= 0)) {
             return null;
         }
-        int gone = rows.size() - kept.size();
+        // a value held by more rows than a finding lists stays, with its count, even when every listed row went
         return withRows(f, kept, Math.max(kept.size(), f.count() - gone), f.confidence(), f.masked(), f.aliases());
     }
 

@@ -398,7 +398,7 @@ public final class DatabaseCrawler extends VerticleBase {
     private final Map<String, String> fullReadReason = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** An incremental read that should not go on: the table is read whole instead. */
-    private static final class ReadWhole extends RuntimeException {
+    static final class ReadWhole extends RuntimeException {
         ReadWhole(String why) {
             super(why, null, false, false);
         }
@@ -406,8 +406,6 @@ public final class DatabaseCrawler extends VerticleBase {
 
     /** Rows read from a table's change marks: at least this many may always be, more only up to a quarter of the table. */
     static final int MIN_CHANGED_ROWS = 50_000;
-    /** Row keys held in memory at once when looking for deleted rows: a bigger table is checked in several passes. */
-    static final long KEYS_PER_PASS = 4_000_000;
 
     /**
      * Reads only the rows changed since {@code since} (their change mark), and the keys of all rows
@@ -466,7 +464,8 @@ public final class DatabaseCrawler extends VerticleBase {
                         unused, new RepeatedValues(t.columns().size()), rows, changedRow))
                 .compose(v -> {
                     phase[0] = System.nanoTime();
-                    return deletedRows(conn, t, cid, removed, limit, estimate, counts);
+                    return new DeletedRows(dialect, extractPool, index).find(conn, t, cid, removed, limit, estimate)
+                            .map(deleted -> counts[1] = deleted).mapEmpty();
                 })
                 .compose(v -> conn.query("commit").execute())
                 .recover(err -> conn.query("rollback").execute()
@@ -502,57 +501,6 @@ public final class DatabaseCrawler extends VerticleBase {
                     return mark[0];
                 }));
     }
-
-    /**
-     * Adds to {@code removed} the rows the inventory holds for the table that are no longer in it: every
-     * row key is read (keys only, in one pass per {@link #KEYS_PER_PASS} rows), hashed as a record id,
-     * and the inventory's rows of the table are checked against them.
-     */
-    private Future<Void> deletedRows(SqlConnection conn, Table t, String cid, java.util.Set<org.apache.lucene.util.BytesRef> removed,
-            long limit, long estimate, long[] counts) {
-        int passes = (int) Math.max(1, (estimate + KEYS_PER_PASS - 1) / KEYS_PER_PASS);
-        StringBuilder sql = new StringBuilder("select ");
-        for (String k : t.pk()) {
-            sql.append(dialect.asText(dialect.quote(k))).append(", ");
-        }
-        sql.setLength(sql.length() - 2);
-        sql.append(" from ").append(dialect.quote(t.schema())).append('.').append(dialect.quote(t.name()));
-        Future<Void> chain = Future.succeededFuture();
-        for (int p = 0; p < passes; p++) {
-            int pass = p;
-            chain = chain.compose(v -> {
-                RowKeys present = new RowKeys(Math.min(KEYS_PER_PASS, estimate / passes + 1024), passes, pass);
-                return conn.prepare(sql.toString()).compose(ps -> keys(ps.cursor(), t, cid, present))
-                        .compose(x -> extractPool.executeBlocking(() -> {
-                            present.seal();
-                            FindingDelta.forEachRow(index, cid, term -> {
-                                if (present.inPass(term) && !present.contains(term) && removed.add(org.apache.lucene.util.BytesRef.deepCopyOf(term))) {
-                                    counts[1]++;
-                                    if (removed.size() > limit) {
-                                        throw new ReadWhole("more than " + limit + " rows changed or deleted since the last scan");
-                                    }
-                                }
-                            });
-                            return null;
-                        }, false));
-            });
-        }
-        return chain;
-    }
-
-    /** Reads every row key of a table into {@code present}, hashing on an extraction worker. */
-    private Future<Void> keys(Cursor cursor, Table t, String cid, RowKeys present) {
-        RowKeyJson json = new RowKeyJson(t.pk(), t.integral());
-        return cursor.read(KEY_BATCH).compose(batch -> extractPool.executeBlocking(() -> {
-            for (Row r : batch) {
-                present.add(be.inzage.inventory.Finding.sha256Prefix(json.encode(r)));
-            }
-            return null;
-        }, false)).compose(v -> cursor.hasMore() ? keys(cursor, t, cid, present) : cursor.close());
-    }
-
-    /** Row keys per cursor read when only keys are read. */
-    static final int KEY_BATCH = 5_000;
 
     private Future<Void> begin(SqlConnection conn) {
         return begin(conn, dialect.begin());

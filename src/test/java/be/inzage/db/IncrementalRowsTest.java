@@ -315,4 +315,42 @@ class IncrementalRowsTest {
             assertEquals(Set.of("{\"id\":2}"), photos.get(0).rowKeys().stream().map(Object::toString).collect(Collectors.toSet()));
         }
     }
+
+    @Test
+    void aConnectionKilledDuringAChangeReadIsReadAgain() throws Exception {
+        assertEquals(0, LocalPostgres.psql(DB, """
+                DROP SCHEMA IF EXISTS inc_f CASCADE;
+                CREATE SCHEMA inc_f;
+                CREATE TABLE inc_f.bulk (id int PRIMARY KEY, email text);
+                INSERT INTO inc_f.bulk SELECT g, 'row' || g || '@example.be' FROM generate_series(1, 40000) g;
+                ANALYZE inc_f.bulk;
+                """));
+        Path data = tmp.resolve("f");
+        scan(data, "inc_f", "");
+        assertEquals(0, LocalPostgres.psql(DB, "UPDATE inc_f.bulk SET email = 'later' || id || '@example.be' WHERE id % 2 = 0"));
+        java.util.concurrent.CompletableFuture<ScanSummary> running = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return scan(data, "inc_f", "&max_rows_per_second=8000");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        // the change read (20,000 rows at 8,000 a second) is killed as a DBA would
+        String reading = "from pg_stat_activity where application_name = 'inzage-scanner' and datname = '" + DB + "'"
+                + " and query like '%age(xmin)%'";
+        boolean killed = false;
+        for (int i = 0; i < 200 && !killed; i++) {
+            Thread.sleep(50);
+            killed = "1".equals(LocalPostgres.value("postgres", "select count(*) " + reading))
+                    && "t".equals(LocalPostgres.value("postgres", "select bool_or(pg_terminate_backend(pid)) " + reading));
+        }
+        assertTrue(killed, "the change read was found and terminated");
+        ScanSummary s = running.get();
+        assertEquals(0, s.failed(), s.toText());
+        assertEquals("20000/0/xmin", incremental(s, "inc_f.bulk"), "read again from the start: " + s.toText());
+        assertEquals(Set.of("inc_f.bulk {\"id\":2}"), rows(data, "email", "later2@example.be"));
+        assertTrue(rows(data, "email", "row2@example.be").isEmpty());
+        assertEquals(Set.of("inc_f.bulk {\"id\":1}"), rows(data, "email", "row1@example.be"));
+        assertEquals(fullRead(tmp, data, "inc_f"), inventory(data));
+    }
 }

@@ -406,6 +406,11 @@ public final class DatabaseCrawler extends VerticleBase {
 
     /** Rows read from a table's change marks: at least this many may always be, more only up to a quarter of the table. */
     static final int MIN_CHANGED_ROWS = 50_000;
+    /**
+     * Rows changed or deleted that an incremental read holds at most (their ids, about 90 bytes each
+     * in memory): beyond, reading the table whole costs less than it saves.
+     */
+    static final int MAX_CHANGED_ROWS = 500_000;
 
     /**
      * Reads only the rows changed since {@code since} (their change mark), and the keys of all rows
@@ -435,7 +440,7 @@ public final class DatabaseCrawler extends VerticleBase {
         }, false).spillTo(job.spill());
         java.util.Set<org.apache.lucene.util.BytesRef> removed = new java.util.HashSet<>();
         long estimate = estimates.getOrDefault(t.qualified(), 0L);
-        long limit = Math.max(MIN_CHANGED_ROWS, estimate / 4);
+        long limit = Math.min(MAX_CHANGED_ROWS, Math.max(MIN_CHANGED_ROWS, estimate / 4));
         long[] rows = {0};
         long[] counts = {0, 0};
         long[] mark = {0};

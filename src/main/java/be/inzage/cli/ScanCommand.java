@@ -20,7 +20,11 @@ import java.util.concurrent.Callable;
 final class ScanCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "SOURCE",
-            description = "a path or file:///path (file share or one file); postgres://, mysql://, log:// later")
+            description = {"a path or file:///path: a file share or one file;",
+                    "log:///path: web logs (a file or a folder; ?format=combined|common|vhost_combined|json|w3c|text);",
+                    "postgres://user@host:5432/db or mysql://user@host:3306/db: a database",
+                    "(?include=, exclude=, views=true, max_rows_per_second=, sample=, full=true, changed_column=);",
+                    "rescans read only what changed (README: incremental rescans)"})
     List<String> sources;
 
     @Mixin

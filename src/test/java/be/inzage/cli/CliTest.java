@@ -53,6 +53,10 @@ class CliTest {
             assertTrue(own.out().startsWith("Usage: inzage " + c), own.out());
             assertTrue(run("help", c).out().startsWith("Usage: inzage " + c), c);
         }
+        String scanHelp = run("scan", "--help").out();
+        for (String kind : List.of("file:///", "log:///", "postgres://", "mysql://", "changed_column=")) {
+            assertTrue(scanHelp.contains(kind), "scan --help names " + kind + ": " + scanHelp);
+        }
         Run typo = run("sacn", "/tmp");
         assertEquals(2, typo.code());
         assertTrue(typo.err().contains("Unmatched argument") && typo.err().contains("Usage: inzage"), typo.err());

@@ -66,6 +66,13 @@ class PresidioSetTest {
                 for (Map.Entry<String, String> e : ENTITY.entrySet()) {
                     if (e.getValue().equals(goldType.get(i)) && !hit[i]) {
                         counts.computeIfAbsent(e.getKey(), t -> new int[3])[2]++;
+                        if (e.getKey().equals(System.getenv("EVAL_TYPE"))) {
+                            // for working on a detector: EVAL_TYPE=person_name lists what it missed, in context
+                            int s = gold.get(i)[0];
+                            int en = gold.get(i)[1];
+                            System.out.println("FN " + text.substring(Math.max(0, s - 40), s).replace('\n', ' ') + "[["
+                                    + text.substring(s, en) + "]]" + text.substring(en, Math.min(text.length(), en + 20)).replace('\n', ' '));
+                        }
                     }
                 }
             }

@@ -34,7 +34,6 @@ public final class FindingDelta {
     private final long scan;
     private final Set<BytesRef> removed;
     private Finding place;
-    private int rewritten;
 
     /** @param removed the rows (16-byte terms) whose old values go: updated and deleted rows; none for a log */
     public FindingDelta(InventoryIndex index, String cid, long scan, Set<BytesRef> removed) {
@@ -83,7 +82,6 @@ public final class FindingDelta {
                 place = f;
             }
             index.rewrite(cid, hashes, out);
-            rewritten += out.size();
         }
         index.refreshNow();
     }
@@ -126,7 +124,6 @@ public final class FindingDelta {
         index.rewrite(cid, hashes, out);
         index.refreshNow();
         place = batch.get(0);
-        rewritten += out.size();
     }
 
     /** Last step: the container document follows, added for a table that had no finding, dropped for one left with none. */
@@ -138,11 +135,6 @@ public final class FindingDelta {
         } else if (counts[0] == 0 && counts[1] > 0) {
             index.deleteContainer(cid);
         }
-    }
-
-    /** Findings written (rewritten or new). */
-    public int rewritten() {
-        return rewritten;
     }
 
     private static String key(Finding f) {
@@ -227,10 +219,5 @@ public final class FindingDelta {
         return new Finding(f.sourceId(), f.source(), f.kind(), f.container(), f.part(), f.field(), f.type(), f.category(),
                 f.risk(), confidence, masked, f.hash(), aliases, f.lines(), count, records, cid, f.segment(), rows.encode(),
                 f.firstSeen(), f.lastSeen());
-    }
-
-    /** For tests and notes: rows removed. */
-    public int removedRows() {
-        return removed.size();
     }
 }

@@ -80,9 +80,7 @@ public final class TextItemScanner {
                 throw new NotTextException();
             }
             raw.skipNBytes(s.bomLength());
-            CountingDecoderReader reader = new CountingDecoderReader(new InputStreamReader(raw,
-                    s.charset().newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                            .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+            CountingDecoderReader reader = decoding(raw, s.charset());
             String warning = null;
             switch (format) {
                 case DELIMITED -> delimited(reader, sizeHint, out);
@@ -101,11 +99,7 @@ public final class TextItemScanner {
                 }
                 default -> text(reader, sizeHint, out);
             }
-            if (reader.replaced() > 0) {
-                String w = reader.replaced() + " invalid " + s.charset().name() + " byte sequence(s) replaced";
-                warning = warning == null ? w : warning + "; " + w;
-            }
-            return warning;
+            return withReplaced(warning, reader, s.charset());
         }
     }
 
@@ -116,17 +110,27 @@ public final class TextItemScanner {
     public String linesFrom(InputStream in, java.nio.charset.Charset charset, LogFormat format, int firstLine, long sizeHint,
             FindingCollector out) throws IOException {
         try (InputStream raw = new BufferedInputStream(in, 64 * 1024)) {
-            CountingDecoderReader reader = new CountingDecoderReader(new InputStreamReader(raw,
-                    charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)));
+            CountingDecoderReader reader = decoding(raw, charset);
             LinesRead read = new LinesRead();
             read.format = format;
             String warning = lines(reader, sizeHint, format, firstLine, out, read);
-            if (reader.replaced() > 0) {
-                String w = reader.replaced() + " invalid " + charset.name() + " byte sequence(s) replaced";
-                warning = warning == null ? w : warning + "; " + w;
-            }
+            return withReplaced(warning, reader, charset);
+        }
+    }
+
+    /** A reader that replaces what the charset cannot decode, and counts it. */
+    private static CountingDecoderReader decoding(InputStream in, java.nio.charset.Charset charset) {
+        return new CountingDecoderReader(new InputStreamReader(in,
+                charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)));
+    }
+
+    /** {@code warning}, followed by how many byte sequences the read replaced, if any. */
+    private static String withReplaced(String warning, CountingDecoderReader reader, java.nio.charset.Charset charset) {
+        if (reader.replaced() == 0) {
             return warning;
         }
+        String w = reader.replaced() + " invalid " + charset.name() + " byte sequence(s) replaced";
+        return warning == null ? w : warning + "; " + w;
     }
 
     /** Thrown when a file named as text holds binary data. */

@@ -285,10 +285,16 @@ public final class InventoryIndex implements Closeable {
 
     /** Where the last read of an item said a later one may carry on from ({@link #remember}), or null. Safe from any thread. */
     public String resume(String itemId) throws IOException {
+        Document d = stateDocument(itemId);
+        return d == null ? null : d.get("resume");
+    }
+
+    /** The item's state document at the last refresh, or null. */
+    private Document stateDocument(String itemId) throws IOException {
         IndexSearcher s = searchers.acquire();
         try {
             TopDocs top = s.search(new TermQuery(new Term(STATE_FOR, itemId)), 1);
-            return top.scoreDocs.length == 0 ? null : s.storedFields().document(top.scoreDocs[0].doc).get("resume");
+            return top.scoreDocs.length == 0 ? null : s.storedFields().document(top.scoreDocs[0].doc);
         } finally {
             searchers.release(s);
         }
@@ -296,18 +302,9 @@ public final class InventoryIndex implements Closeable {
 
     /** The state stored at the last scan that read the item, or null. Safe from any thread. */
     public ItemState state(String itemId) throws IOException {
-        IndexSearcher s = searchers.acquire();
-        try {
-            TopDocs top = s.search(new TermQuery(new Term(STATE_FOR, itemId)), 1);
-            if (top.scoreDocs.length == 0) {
-                return null;
-            }
-            Document d = s.storedFields().document(top.scoreDocs[0].doc);
-            return new ItemState(d.getField("size").numericValue().longValue(), d.getField("modified").numericValue().longValue(),
-                    d.get("rules"));
-        } finally {
-            searchers.release(s);
-        }
+        Document d = stateDocument(itemId);
+        return d == null ? null : new ItemState(d.getField("size").numericValue().longValue(),
+                d.getField("modified").numericValue().longValue(), d.get("rules"));
     }
 
     /**

@@ -316,8 +316,7 @@ public final class DatabaseCrawler extends VerticleBase {
             sql.append(dialect.quote(c)).append(", ");
         }
         sql.setLength(sql.length() - 2);
-        sql.append(" from ").append(dialect.quote(t.schema())).append('.').append(dialect.quote(t.name()));
-        return sql.toString();
+        return sql.append(" from ").append(dialect.table(t.schema(), t.name())).toString();
     }
 
     /** The change mark of the read's transaction (see {@link SqlDialect#changeMarkSql}), or 0 when the table has none. */
@@ -350,17 +349,7 @@ public final class DatabaseCrawler extends VerticleBase {
                 .compose(v -> conn.prepare(sql.toString()))
                 .compose(ps -> read(ps.cursor(), t, key, collector, profile, new RepeatedValues(t.columns().size()), rows, null))
                 .compose(v -> conn.query("commit").execute())
-                .recover(err -> conn.query("rollback").execute()
-                        // the read failed: what was collected (and spilled) goes, the table is recorded as failed or read again
-                        .transform(x -> extractPool.executeBlocking(() -> {
-                            collector.discard();
-                            if (!SqlDialect.tableGone(err)) {
-                                // nothing was written yet (findings go in after the last row): what the inventory knew stays
-                                index.keep(job.sourceId(), item.recordId(), job.scan());
-                            }
-                            return null;
-                        }, false))
-                        .transform(x -> Future.failedFuture(err)))
+                .recover(err -> abandoned(conn, collector, item.recordId(), err))
                 .compose(v -> extractPool.executeBlocking(() -> {
                     try {
                         collector.finish();
@@ -473,16 +462,7 @@ public final class DatabaseCrawler extends VerticleBase {
                             .map(deleted -> counts[1] = deleted).mapEmpty();
                 })
                 .compose(v -> conn.query("commit").execute())
-                .recover(err -> conn.query("rollback").execute()
-                        .transform(x -> extractPool.executeBlocking(() -> {
-                            collector.discard();
-                            if (!(err instanceof ReadWhole) && !SqlDialect.tableGone(err)) {
-                                // nothing was written yet: the table keeps its findings and its mark, and the next scan catches up
-                                index.keep(job.sourceId(), itemId, job.scan());
-                            }
-                            return null;
-                        }, false))
-                        .transform(x -> Future.failedFuture(err)))
+                .recover(err -> abandoned(conn, collector, itemId, err))
                 .compose(v -> extractPool.executeBlocking(() -> {
                     phase[1] = System.nanoTime();
                     delta[0] = new FindingDelta(index, cid, job.scan(), removed);
@@ -505,6 +485,23 @@ public final class DatabaseCrawler extends VerticleBase {
                             : dialect.changeMarkName(column));
                     return mark[0];
                 }));
+    }
+
+    /**
+     * A read that failed: rolled back, what was collected (and spilled) discarded. Nothing was
+     * written yet (findings go in after the last row), so the table keeps its findings and its mark
+     * and the next scan catches up; unless it was dropped, or is about to be read whole anyway.
+     */
+    private <T> Future<T> abandoned(SqlConnection conn, FindingCollector collector, String itemId, Throwable err) {
+        return conn.query("rollback").execute()
+                .transform(x -> extractPool.executeBlocking(() -> {
+                    collector.discard();
+                    if (!(err instanceof ReadWhole) && !SqlDialect.tableGone(err)) {
+                        index.keep(job.sourceId(), itemId, job.scan());
+                    }
+                    return null;
+                }, false))
+                .transform(x -> Future.failedFuture(err));
     }
 
     private Future<Void> begin(SqlConnection conn) {

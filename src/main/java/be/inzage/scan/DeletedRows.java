@@ -45,7 +45,7 @@ final class DeletedRows {
             sql.append(dialect.asText(dialect.quote(k))).append(", ");
         }
         sql.setLength(sql.length() - 2);
-        sql.append(" from ").append(dialect.quote(t.schema())).append('.').append(dialect.quote(t.name()));
+        sql.append(" from ").append(dialect.table(t.schema(), t.name()));
         long[] deleted = {0};
         Future<Void> chain = Future.succeededFuture();
         for (int p = 0; p < passes; p++) {

@@ -315,12 +315,17 @@ public final class FileShareCrawler extends VerticleBase {
         }
         boolean partial = complete < e.size();
         if (partial) {
-            String w = "last line incomplete (still being written): read up to byte " + complete + ", the rest at the next scan";
-            warning = warning == null ? w : warning + "; " + w;
+            warning = incomplete(warning, complete);
         }
         LogResume resume = before == null ? null : LogResume.after(e.path(), complete, counter[0].lines(), read.charset(),
                 read.format(), before, readingVersion());
         return new Result(ItemOutcome.scanned(e.size(), collector.findings(), warning), collector.perType(), partial, resume, -1);
+    }
+
+    /** The warning of a log read up to its last complete line, after {@code warning} (or alone). */
+    private static String incomplete(String warning, long complete) {
+        String w = "last line incomplete (still being written): read up to byte " + complete + ", the rest at the next scan";
+        return warning == null ? w : warning + "; " + w;
     }
 
     /**
@@ -357,8 +362,7 @@ public final class FileShareCrawler extends VerticleBase {
         keep(item.recordId());
         boolean partial = complete < e.size();
         if (partial) {
-            String w = "last line incomplete (still being written): read up to byte " + complete + ", the rest at the next scan";
-            warning = warning == null ? w : warning + "; " + w;
+            warning = incomplete(warning, complete);
         }
         LogResume next = LogResume.after(e.path(), complete, from.lines() + counter.lines(), java.nio.charset.Charset.forName(
                 from.charset()), from.format(), before, readingVersion());

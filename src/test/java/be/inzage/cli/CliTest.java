@@ -24,6 +24,23 @@ class CliTest {
     record Run(int code, String out, String err) {
     }
 
+    /** Scans a folder with the project's rules into a data directory beside it; that directory. */
+    static String scanned(Path share) {
+        String data = share.resolveSibling("data").toString();
+        Run scan = run("scan", share.toString(), "--data", data, "--rules", "rules");
+        assertEquals(0, scan.code(), scan.err());
+        return data;
+    }
+
+    /** The one location a search finds, as JSON (fails on none or several). */
+    static JsonObject onlyHit(String data, String option, String value) {
+        Run search = run("search", option, value, "--json", "--data", data, "--rules", "rules");
+        assertEquals(0, search.code(), search.err());
+        List<String> hits = search.out().lines().toList();
+        assertEquals(1, hits.size(), value + ": " + search.out());
+        return new JsonObject(hits.get(0));
+    }
+
     static Run run(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
@@ -101,28 +118,20 @@ class CliTest {
         // a phone column says what its cells are, as a phone word does; a German "Telefon" column too
         Files.writeString(share.resolve("export.csv"), "name,phone,order\nB. Jones,(579) 888-3058,5798883059\n");
         Files.writeString(share.resolve("kontakte.csv"), "Name;Telefon\nK. Schmidt;089/1234567\n");
-        String data = tmp.resolve("data").toString();
-        assertEquals(0, run("scan", share.toString(), "--data", data, "--rules", "rules").code());
+        String data = scanned(share);
         for (String[] q : List.of(new String[] {"--phone", "+1 984 182 0190", "2"}, new String[] {"--phone", "001 (984) 182-0190", "2"},
                 new String[] {"--value", "+447700900123", "3"}, new String[] {"--phone", "0393/11.44.137", "5"},
                 new String[] {"--value", "0393 1144137", "5"})) {
-            Run search = run("search", q[0], q[1], "--json", "--data", data, "--rules", "rules");
-            assertEquals(0, search.code(), search.err());
-            List<String> hits = search.out().lines().toList();
-            assertEquals(1, hits.size(), q[1] + ": " + search.out());
-            JsonObject f = new JsonObject(hits.get(0));
+            JsonObject f = onlyHit(data, q[0], q[1]);
             assertEquals("phone", f.getString("type"), q[1]);
             assertEquals(Integer.parseInt(q[2]), f.getJsonObject("locator").getInteger("line"), q[1]);
         }
         Run unlabelled = run("search", "--phone", "0393 1144138", "--json", "--data", data, "--rules", "rules");
         assertEquals("", unlabelled.out().strip(), "digits without a phone word are not indexed as a phone");
         for (String[] q : List.of(new String[] {"579.888.3058", "export.csv", "phone"}, new String[] {"0891234567", "kontakte.csv", "Telefon"})) {
-            Run column = run("search", "--phone", q[0], "--json", "--data", data, "--rules", "rules");
-            List<String> hits = column.out().lines().toList();
-            assertEquals(1, hits.size(), q[0] + ": " + column.out());
-            JsonObject f = new JsonObject(hits.get(0));
-            assertTrue(f.getString("container").endsWith(q[1]), column.out());
-            assertEquals(q[2], f.getJsonObject("locator").getString("column"), column.out());
+            JsonObject f = onlyHit(data, "--phone", q[0]);
+            assertTrue(f.getString("container").endsWith(q[1]), f.encode());
+            assertEquals(q[2], f.getJsonObject("locator").getString("column"), f.encode());
         }
         assertEquals("", run("search", "--phone", "5798883059", "--json", "--data", data, "--rules", "rules").out().strip(),
                 "the same digits in another column are not a phone");
@@ -135,8 +144,7 @@ class CliTest {
                 + "Els Maes;els.maes@example.be;0486 11 22 33\n");
         Files.writeString(share.resolve("note.txt"), "Terugbellen op 0475 12 34 56 aub.\n");
         Files.writeString(share.resolve("other.txt"), "Mail van els.maes@example.be, gsm 0486 11 22 33.\n");
-        String data = tmp.resolve("data").toString();
-        assertEquals(0, run("scan", share.toString(), "--data", data, "--rules", "rules").code());
+        String data = scanned(share);
 
         Run plain = run("search", "--email", "jan.peeters@example.be", "--json", "--data", data, "--rules", "rules");
         assertEquals(1, plain.out().lines().count(), plain.out());
@@ -154,8 +162,7 @@ class CliTest {
         Path share = Files.createDirectories(tmp.resolve("share"));
         Files.writeString(share.resolve("crm.csv"), "naam;email\nJan Peeters;jan.peeters@example.be\n");
         Files.writeString(share.resolve("other.csv"), "naam;email\nJan Peeters;jp.namesake@example.be\n");
-        String data = tmp.resolve("data").toString();
-        assertEquals(0, run("scan", share.toString(), "--data", data, "--rules", "rules").code());
+        String data = scanned(share);
         Run r = run("search", "--name", "Jan Peeters", "--email", "jan.peeters@example.be", "--json", "--data", data, "--rules", "rules");
         List<JsonObject> hits = r.out().lines().map(JsonObject::new).toList();
         JsonObject own = hits.stream().filter(h -> h.getString("type").equals("person_name") && h.getString("container").endsWith("crm.csv"))

@@ -46,8 +46,7 @@ class SubjectEndToEndTest {
     @BeforeAll
     static void plant() throws Exception {
         LocalPostgres.require();
-        assertEquals(0, LocalPostgres.psql("postgres", "DROP DATABASE IF EXISTS " + DB));
-        assertEquals(0, LocalPostgres.psql("postgres", "CREATE DATABASE " + DB));
+        LocalPostgres.freshDatabase(DB);
         assertEquals(0, LocalPostgres.psql(DB, """
                 CREATE SCHEMA crm;
                 CREATE TABLE crm.customers (id int PRIMARY KEY, naam text, email text, telefoon text, iban text, woonplaats text);

@@ -29,8 +29,7 @@ class SubjectRequestTest {
                 + "Jan Peeters;jan.peeters.other@example.be;0486 11 22 33\n");
         Files.writeString(share.resolve("brief.txt"), "Beste,\nmail jan.peeters@example.be of bel 0475 12 34 56.\n");
         Files.writeString(share.resolve("<img src=x onerror=alert(1)>.txt"), "cc: JAN.PEETERS@example.be\n");
-        String data = tmp.resolve("data").toString();
-        assertEquals(0, run("scan", share.toString(), "--data", data, "--rules", "rules").code());
+        String data = CliTest.scanned(share);
 
         Path access = tmp.resolve("access.json");
         CliTest.Run r = run("report", "access", "--email", "jan.peeters@example.be", "--out", access.toString(), "--data", data,

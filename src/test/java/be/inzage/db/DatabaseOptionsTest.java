@@ -39,8 +39,7 @@ class DatabaseOptionsTest {
     @BeforeAll
     static void load() throws Exception {
         LocalPostgres.require();
-        assertEquals(0, LocalPostgres.psql("postgres", "DROP DATABASE IF EXISTS " + DB));
-        assertEquals(0, LocalPostgres.psql("postgres", "CREATE DATABASE " + DB));
+        LocalPostgres.freshDatabase(DB);
         assertEquals(0, LocalPostgres.psql(DB, """
                 CREATE SCHEMA crm;
                 CREATE SCHEMA other;

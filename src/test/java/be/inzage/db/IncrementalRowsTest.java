@@ -43,8 +43,7 @@ class IncrementalRowsTest {
     @BeforeAll
     static void load() throws Exception {
         LocalPostgres.require();
-        assertEquals(0, LocalPostgres.psql("postgres", "DROP DATABASE IF EXISTS " + DB));
-        assertEquals(0, LocalPostgres.psql("postgres", "CREATE DATABASE " + DB));
+        LocalPostgres.freshDatabase(DB);
     }
 
     /** A fresh schema of its own per test: customers, their invoices (a foreign key), and a bulk table. */
@@ -68,6 +67,17 @@ class IncrementalRowsTest {
                 INSERT INTO %1$s.pair VALUES ('x y', 1, 'pair.one@example.be'), ('x;y', 2, 'pair.two@example.be');
                 """.formatted(name)));
         return name;
+    }
+
+    /** A schema of its own with a table "bulk" of {@code rows} rows (id, email rowN@example.be), analysed. */
+    static void bulk(String schema, int rows) throws Exception {
+        assertEquals(0, LocalPostgres.psql(DB, """
+                DROP SCHEMA IF EXISTS %1$s CASCADE;
+                CREATE SCHEMA %1$s;
+                CREATE TABLE %1$s.bulk (id int PRIMARY KEY, email text);
+                INSERT INTO %1$s.bulk SELECT g, 'row' || g || '@example.be' FROM generate_series(1, %2$d) g;
+                ANALYZE %1$s.bulk;
+                """.formatted(schema, rows)));
     }
 
     static ScanSummary scan(Path data, String schema, String options) throws Exception {
@@ -222,13 +232,7 @@ class IncrementalRowsTest {
     @Test
     void tooManyChangedRowsAreReadWhole() throws Exception {
         String sc = "inc_c";
-        assertEquals(0, LocalPostgres.psql(DB, """
-                DROP SCHEMA IF EXISTS inc_c CASCADE;
-                CREATE SCHEMA inc_c;
-                CREATE TABLE inc_c.bulk (id int PRIMARY KEY, email text);
-                INSERT INTO inc_c.bulk SELECT g, 'row' || g || '@example.be' FROM generate_series(1, 60000) g;
-                ANALYZE inc_c.bulk;
-                """));
+        bulk("inc_c", 60_000);
         Path data = tmp.resolve("c");
         scan(data, sc, "");
         assertEquals(0, LocalPostgres.psql(DB, "UPDATE inc_c.bulk SET email = 'new' || id || '@example.be'"));
@@ -318,13 +322,7 @@ class IncrementalRowsTest {
 
     @Test
     void aConnectionKilledDuringAChangeReadIsReadAgain() throws Exception {
-        assertEquals(0, LocalPostgres.psql(DB, """
-                DROP SCHEMA IF EXISTS inc_f CASCADE;
-                CREATE SCHEMA inc_f;
-                CREATE TABLE inc_f.bulk (id int PRIMARY KEY, email text);
-                INSERT INTO inc_f.bulk SELECT g, 'row' || g || '@example.be' FROM generate_series(1, 40000) g;
-                ANALYZE inc_f.bulk;
-                """));
+        bulk("inc_f", 40_000);
         Path data = tmp.resolve("f");
         scan(data, "inc_f", "");
         assertEquals(0, LocalPostgres.psql(DB, "UPDATE inc_f.bulk SET email = 'later' || id || '@example.be' WHERE id % 2 = 0"));

@@ -32,6 +32,13 @@ public final class LocalPostgres {
         }
     }
 
+    /** Drops the database if it is there and creates it empty. */
+    public static void freshDatabase(String db) throws IOException, InterruptedException {
+        if (psql("postgres", "DROP DATABASE IF EXISTS " + db) != 0 || psql("postgres", "CREATE DATABASE " + db) != 0) {
+            throw new AssertionError("could not create the database " + db);
+        }
+    }
+
     public static int psql(String db, String sql) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("psql", "-h", HOST, "-p", PORT, "-U", USER, "-d", db, "-v", "ON_ERROR_STOP=1", "-q",
                 "-c", sql).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

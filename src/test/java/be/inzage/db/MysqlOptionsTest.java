@@ -74,15 +74,6 @@ class MysqlOptionsTest {
         assertEquals(1L, s[0].toJson().getJsonObject("rowEstimates").getLong(DB + ".customers"));
     }
 
-    /** A table's incremental read in a scan's record as "changed/deleted/marks", or "". */
-    static String incremental(ScanSummary s, String table) {
-        JsonObject all = s.toJson().getJsonObject("incremental");
-        if (all == null) {
-            return "";
-        }
-        return all.getJsonObject("byTable").stream().filter(e -> e.getKey().endsWith(table)).map(e -> (JsonObject) e.getValue())
-                .map(j -> j.getLong("changedRows") + "/" + j.getLong("deletedRows") + "/" + j.getString("marks")).findFirst().orElse("");
-    }
 
 
     /** "table pk" of every row an e-mail address is found in. */
@@ -120,9 +111,9 @@ class MysqlOptionsTest {
                 update plain set email = 'p.new@example.be' where id = 1;
                 """);
         List<Finding> all = scan(data, "?include=*.contacts,*.plain", s);
-        assertEquals("2/1/changed on update", incremental(s[0], ".contacts"),
+        assertEquals("2/1/changed on update", IncrementalRowsTest.incremental(s[0], ".contacts"),
                 s[0].toText());
-        assertEquals("", incremental(s[0], ".plain"), "no change column: read whole: " + s[0].toText());
+        assertEquals("", IncrementalRowsTest.incremental(s[0], ".plain"), "no change column: read whole: " + s[0].toText());
         assertEquals(3, all.stream().filter(f -> f.container().endsWith(".contacts")).count(), s[0].toText());
         assertEquals(Set.of("contacts {\"id\":1}"), rows(data, "c.one@example.be"));
         assertEquals(Set.of("contacts {\"id\":2}"), rows(data, "c.new@example.be"));
@@ -153,7 +144,7 @@ class MysqlOptionsTest {
                 delete from orders where id = 3;
                 """);
         scan(data, "?include=*.orders&changed_column=updated_at", s);
-        assertEquals("2/1/updated_at (changed_column)", incremental(s[0], ".orders"), s[0].toText());
+        assertEquals("2/1/updated_at (changed_column)", IncrementalRowsTest.incremental(s[0], ".orders"), s[0].toText());
         assertEquals(Set.of("orders {\"id\":2}"), rows(data, "o.new@example.be"));
         assertEquals(Set.of("orders {\"id\":4}"), rows(data, "o.four@example.be"));
         assertEquals(Set.of("orders {\"id\":1}"), rows(data, "o.one@example.be"));
@@ -163,7 +154,7 @@ class MysqlOptionsTest {
         Thread.sleep(1100);
         LocalMysql.script(DB, "update orders set email = 'o.other@example.be' where id = 1;");
         scan(data, "?include=*.orders", s);
-        assertEquals("", incremental(s[0], ".orders"), "without the option the column is not trusted: " + s[0].toText());
+        assertEquals("", IncrementalRowsTest.incremental(s[0], ".orders"), "without the option the column is not trusted: " + s[0].toText());
         assertEquals(Set.of("orders {\"id\":1}"), rows(data, "o.other@example.be"));
         LocalMysql.script(DB, "drop table orders;");
     }

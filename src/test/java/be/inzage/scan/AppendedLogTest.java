@@ -51,6 +51,11 @@ class AppendedLogTest {
         return b.toString();
     }
 
+    /** Where a test's log goes: a file in a log folder of its own, not written yet. */
+    Path newLog(String name) throws Exception {
+        return Files.createDirectories(tmp.resolve("logs")).resolve(name);
+    }
+
     /** Written an hour ago (minutes apart per write): not a log still being written. */
     static void write(Path log, String text, boolean append, int minutesAgo) throws Exception {
         Files.writeString(log, text, append ? new StandardOpenOption[] {StandardOpenOption.APPEND}
@@ -92,8 +97,8 @@ class AppendedLogTest {
 
     @Test
     void aLogThatGrewIsReadFromWhereTheLastScanStopped() throws Exception {
-        Path logs = Files.createDirectories(tmp.resolve("logs"));
-        Path log = logs.resolve("access.log");
+        Path log = newLog("access.log");
+        Path logs = log.getParent();
         write(log, lines(1, 400), false, 60);
         Path data = tmp.resolve("data");
         ScanSummary first = scan(data, logs);
@@ -121,8 +126,8 @@ class AppendedLogTest {
 
     @Test
     void aRotatedOrRewrittenLogIsReadWhole() throws Exception {
-        Path logs = Files.createDirectories(tmp.resolve("logs"));
-        Path log = logs.resolve("access.log");
+        Path log = newLog("access.log");
+        Path logs = log.getParent();
         write(log, lines(1, 100), false, 60);
         Path data = tmp.resolve("data");
         scan(data, logs);
@@ -151,8 +156,8 @@ class AppendedLogTest {
 
     @Test
     void aLogStillBeingWrittenIsReadOnToItsLastLineAtEachScan() throws Exception {
-        Path logs = Files.createDirectories(tmp.resolve("logs"));
-        Path log = logs.resolve("access.log");
+        Path log = newLog("access.log");
+        Path logs = log.getParent();
         // written just now: the last line is not finished
         Files.writeString(log, lines(1, 30) + "81.82.201.50 - half");
         Path data = tmp.resolve("data");
@@ -172,8 +177,8 @@ class AppendedLogTest {
 
     @Test
     void aLogWithMoreValuesThanOneWindowMergesEveryBatch() throws Exception {
-        Path logs = Files.createDirectories(tmp.resolve("logs"));
-        Path log = logs.resolve("big.log");
+        Path log = newLog("big.log");
+        Path logs = log.getParent();
         int n = 25_000; // more than a collector's window (20,000 values): spilled and merged in batches
         StringBuilder b = new StringBuilder();
         for (int i = 1; i <= n; i++) {

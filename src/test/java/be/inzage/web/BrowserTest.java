@@ -209,8 +209,7 @@ class BrowserTest {
     void aDatabaseRunShowsItsPersonalColumnsAndHostileNamesAsText() throws Exception {
         be.inzage.db.LocalPostgres.require();
         String db = "inzage_test_ui";
-        assertEquals(0, be.inzage.db.LocalPostgres.psql("postgres", "drop database if exists " + db));
-        assertEquals(0, be.inzage.db.LocalPostgres.psql("postgres", "create database " + db));
+        be.inzage.db.LocalPostgres.freshDatabase(db);
         assertEquals(0, be.inzage.db.LocalPostgres.psql(db, "create table customers (id int primary key, email text,"
                 + " \"<img src=x onerror=alert(1)>\" text, total numeric);"
                 + " insert into customers values (1, 'ui.one@example.be', 'ui.two@example.be', 10), (2, 'ui.three@example.be', null, 20)"));

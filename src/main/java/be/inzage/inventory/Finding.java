@@ -60,6 +60,11 @@ public record Finding(String sourceId, String source, String kind, String contai
         return HEX.formatHex(SHA256.get().digest(s.getBytes(StandardCharsets.UTF_8)), 0, 16);
     }
 
+    /** The 16 bytes {@link #sha256} writes as hex: a row record's index term. */
+    public static byte[] sha256Bytes(String s) {
+        return java.util.Arrays.copyOf(SHA256.get().digest(s.getBytes(StandardCharsets.UTF_8)), 16);
+    }
+
     /** The first 8 bytes of {@link #sha256}: a row record's term begins with them. */
     public static long sha256Prefix(String s) {
         byte[] d = SHA256.get().digest(s.getBytes(StandardCharsets.UTF_8));

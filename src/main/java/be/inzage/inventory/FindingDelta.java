@@ -43,9 +43,9 @@ public final class FindingDelta {
         this.removed = removed;
     }
 
-    /** The 16-byte term of a row record id ("cid:" and 32 hex digits), as {@link #FindingDelta} takes it. */
-    public static BytesRef rowTerm(String record) {
-        return InventoryIndex.rowTerm(record);
+    /** The 16-byte term of the row with this key (its JSON), as {@link #FindingDelta} takes it: its record id's hash, unwritten. */
+    public static BytesRef rowOf(String keyJson) {
+        return new BytesRef(Finding.sha256Bytes(keyJson));
     }
 
     /** Every row the inventory holds for container {@code cid} (its 16-byte term), on the last commit or refresh. */
@@ -149,7 +149,7 @@ public final class FindingDelta {
         JsonArray rows = new JsonArray(f.rows());
         JsonArray kept = new JsonArray();
         for (Object o : rows) {
-            if (!removed.contains(InventoryIndex.rowTerm(cid + ':' + Finding.sha256(ownKey((JsonObject) o).encode())))) {
+            if (!removed.contains(rowOf(ownKey((JsonObject) o).encode()))) {
                 kept.add(o);
             }
         }

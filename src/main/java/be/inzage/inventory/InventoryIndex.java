@@ -582,14 +582,6 @@ public final class InventoryIndex implements Closeable {
         }
     }
 
-    /** The 16-byte term of a row's record id ("cid:" and 32 hex digits). */
-    static BytesRef rowTerm(String record) {
-        byte[] b = rowHash(record, record.lastIndexOf(':') + 1);
-        if (b == null) {
-            throw new IllegalArgumentException("not a row record");
-        }
-        return new BytesRef(b);
-    }
 
     // ---- reading -------------------------------------------------------------------------
 

@@ -439,7 +439,7 @@ public final class DatabaseCrawler extends VerticleBase {
                 : dialect.changedSince(column, dialect.placeholder(1)));
         ColumnProfile unused = profile(t);
         java.util.function.Consumer<String> changedRow = pkJson -> {
-            if (removed.add(FindingDelta.rowTerm(cid + ':' + be.inzage.inventory.Finding.sha256(pkJson))) && removed.size() > limit) {
+            if (removed.add(FindingDelta.rowOf(pkJson)) && removed.size() > limit) {
                 throw new ReadWhole("more than " + limit + " rows changed since the last scan");
             }
             counts[0]++;

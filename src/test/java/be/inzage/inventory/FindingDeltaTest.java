@@ -34,7 +34,7 @@ class FindingDeltaTest {
     static Set<BytesRef> removed(int... ids) {
         Set<BytesRef> out = new HashSet<>();
         for (int id : ids) {
-            out.add(FindingDelta.rowTerm(CID + ":" + Finding.sha256(new JsonObject().put("id", (long) id).encode())));
+            out.add(FindingDelta.rowOf(new JsonObject().put("id", (long) id).encode()));
         }
         return out;
     }

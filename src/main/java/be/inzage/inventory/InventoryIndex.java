@@ -582,7 +582,6 @@ public final class InventoryIndex implements Closeable {
         }
     }
 
-
     // ---- reading -------------------------------------------------------------------------
 
     /** Every finding whose value hash is one of {@code hashes}. */

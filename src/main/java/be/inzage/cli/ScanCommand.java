@@ -21,7 +21,8 @@ final class ScanCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "SOURCE",
             description = {"a path or file:///path: a file share or one file;",
-                    "log:///path: web logs (a file or a folder; ?format=combined|common|vhost_combined|json|w3c|text);",
+                    "log:///path: web logs (a file, a folder or a pattern: log:///var/log/nginx/access.log*, ** across folders;",
+                    "  ?format=combined|common|vhost_combined|json|w3c|text); rotated logs keep their findings;",
                     "postgres://user@host:5432/db or mysql://user@host:3306/db: a database",
                     "(?include=, exclude=, views=true, max_rows_per_second=, sample=, full=true, changed_column=);",
                     "rescans read only what changed (README: incremental rescans)"})

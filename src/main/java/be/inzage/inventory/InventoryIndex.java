@@ -80,6 +80,8 @@ public final class InventoryIndex implements Closeable {
      * the findings of that row alone without reading them, and reads and rewrites only these.
      */
     private static final String MULTI_ROW = "multirow";
+    /** Indexed only, on item-state documents with a resume point and a path (logs): listed by {@link #resumables}. */
+    private static final String RESUMABLE = "resumable";
     private static final BytesRef YES = new BytesRef("1");
     private static final String SCAN = "scan";
     /** On item-state documents: the item's modification time as a point, for retention checks. */
@@ -207,10 +209,15 @@ public final class InventoryIndex implements Closeable {
     }
 
     /**
-     * The same, with where a later read may carry on from ({@code resume}, opaque here: a log read up
-     * to a line, see {@code scan.LogResume}), or null.
+     * Where a later read of an item may carry on from ({@code point}, opaque here: a log read up to a
+     * line, see {@code scan.LogResume}; null when it cannot), the item's path and the container id its
+     * findings are under: a log renamed since ({@link #resumables}, {@link #rename}) is found again by them.
      */
-    public void remember(String itemId, String sourceId, ItemState state, long scan, String resume) throws IOException {
+    public record Resume(String point, String path, String cid) {
+    }
+
+    /** The same, with a resume point (or null). */
+    public void remember(String itemId, String sourceId, ItemState state, long scan, Resume resume) throws IOException {
         Document d = new Document();
         d.add(new StringField(STATE_FOR, itemId, Field.Store.YES));
         d.add(new org.apache.lucene.document.SortedDocValuesField(ITEM_DV, new BytesRef(itemId)));
@@ -224,9 +231,82 @@ public final class InventoryIndex implements Closeable {
         d.add(new StringField("statekey", stateKey(itemId, state), Field.Store.NO));
         d.add(new NumericDocValuesField(SCAN, scan));
         if (resume != null) {
-            d.add(new StoredField("resume", resume));
+            d.add(new StoredField("path", resume.path())); // the container document holds it too
+            d.add(new StoredField("rcid", resume.cid()));
+            if (resume.point() != null) {
+                d.add(new StoredField("resume", resume.point()));
+                d.add(new StringField(RESUMABLE, YES, Field.Store.NO));
+            }
         }
         writer.updateDocument(new Term(STATE_FOR, itemId), d);
+    }
+
+    /** An item whose last read left a resume point. */
+    public record Resumable(String itemId, ItemState state, Resume resume) {
+    }
+
+    /** The items of a source whose state has a resume point (logs), as of the last refresh. */
+    public List<Resumable> resumables(String sourceId) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            Query q = new BooleanQuery.Builder().add(new TermQuery(new Term(SRC, sourceId)), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(RESUMABLE, YES)), BooleanClause.Occur.FILTER).build();
+            List<Resumable> out = new ArrayList<>();
+            StoredFields stored = s.storedFields();
+            for (ScoreDoc sd : s.search(q, Math.max(1, s.getIndexReader().maxDoc())).scoreDocs) {
+                Document d = stored.document(sd.doc);
+                out.add(new Resumable(d.get(STATE_FOR), new ItemState(d.getField("size").numericValue().longValue(),
+                        d.getField("modified").numericValue().longValue(), d.get("rules")), resumeOf(d)));
+            }
+            return out;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    private static Resume resumeOf(Document state) {
+        return state == null || state.get("resume") == null && state.get("rcid") == null ? null
+                : new Resume(state.get("resume"), state.get("path"), state.get("rcid"));
+    }
+
+    /** Forgets an item's state: it is read as new at the next scan. */
+    public void forget(String itemId) throws IOException {
+        writer.deleteDocuments(new Term(STATE_FOR, itemId));
+    }
+
+    /**
+     * Puts the findings of container {@code cid} at another path of the same source, {@code container}
+     * (item {@code itemId}), without touching them: they join their place through the container
+     * document, which is all that is rewritten. What that path held before under another container
+     * id is dropped. A log renamed by rotation (access.log to access.log.1) keeps its findings this
+     * way whatever their number. Returns how many findings moved; call {@link #refreshNow} before
+     * the next rename.
+     */
+    public long rename(String cid, String container, String itemId, long scan) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            Document old = containers(s, List.of(cid)).get(cid);
+            TopDocs there = s.search(new BooleanQuery.Builder().add(CONTAINERS, BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(ITEM, itemId)), BooleanClause.Occur.FILTER).build(), 1000);
+            for (ScoreDoc sd : there.scoreDocs) {
+                String other = s.storedFields().document(sd.doc).get(CID);
+                if (!other.equals(cid)) {
+                    writer.deleteDocuments(new Term(CID, other));
+                }
+            }
+            if (old == null) {
+                return 0; // a log without findings: nothing to carry
+            }
+            long findings = s.count(new BooleanQuery.Builder().add(FINDINGS, BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(CID, cid)), BooleanClause.Occur.FILTER).build());
+            writer.deleteDocuments(new BooleanQuery.Builder().add(CONTAINERS, BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(CID, cid)), BooleanClause.Occur.FILTER).build());
+            writer.addDocument(containerDocument(cid, old.get(SRC), old.get("source"), old.get("kind"), container, old.get("part"),
+                    itemId, scan));
+            return findings;
+        } finally {
+            searchers.release(s);
+        }
     }
 
     private static String stateKey(String itemId, ItemState s) {
@@ -284,9 +364,8 @@ public final class InventoryIndex implements Closeable {
     }
 
     /** Where the last read of an item said a later one may carry on from ({@link #remember}), or null. Safe from any thread. */
-    public String resume(String itemId) throws IOException {
-        Document d = stateDocument(itemId);
-        return d == null ? null : d.get("resume");
+    public Resume resume(String itemId) throws IOException {
+        return resumeOf(stateDocument(itemId));
     }
 
     /** The item's state document at the last refresh, or null. */
@@ -366,18 +445,23 @@ public final class InventoryIndex implements Closeable {
 
     /** What every finding of a place shares, stored once; it also carries the place's scan stamp. */
     private static Document containerDocument(Finding f, long scan) {
+        return containerDocument(f.cid(), f.sourceId(), f.source(), f.kind(), f.container(), f.part(), f.itemId(), scan);
+    }
+
+    private static Document containerDocument(String cid, String sourceId, String source, String kind, String container,
+            String part, String itemId, long scan) {
         Document d = new Document();
         d.add(new StringField(DOCTYPE, "container", Field.Store.NO));
-        d.add(new StringField(CID, f.cid(), Field.Store.YES));
-        d.add(new StringField(SRC, f.sourceId(), Field.Store.YES));
-        d.add(new org.apache.lucene.document.SortedDocValuesField(ITEM_DV, new BytesRef(f.itemId())));
-        d.add(new StringField(ITEM, f.itemId(), Field.Store.NO));
-        d.add(new org.apache.lucene.document.SortedDocValuesField(CID_DV, new BytesRef(f.cid())));
-        d.add(new StoredField("source", f.source()));
-        d.add(new StoredField("kind", f.kind()));
-        d.add(new StoredField("container", f.container()));
-        if (f.part() != null) {
-            d.add(new StoredField("part", f.part()));
+        d.add(new StringField(CID, cid, Field.Store.YES));
+        d.add(new StringField(SRC, sourceId, Field.Store.YES));
+        d.add(new org.apache.lucene.document.SortedDocValuesField(ITEM_DV, new BytesRef(itemId)));
+        d.add(new StringField(ITEM, itemId, Field.Store.NO));
+        d.add(new org.apache.lucene.document.SortedDocValuesField(CID_DV, new BytesRef(cid)));
+        d.add(new StoredField("source", source));
+        d.add(new StoredField("kind", kind));
+        d.add(new StoredField("container", container));
+        if (part != null) {
+            d.add(new StoredField("part", part));
         }
         d.add(new NumericDocValuesField(SCAN, scan));
         return d;
@@ -461,7 +545,7 @@ public final class InventoryIndex implements Closeable {
     // ---- a database table's changed rows, merged into its findings ({@link FindingDelta}) ----------
 
     /** Makes every write so far visible to the next read; flushes the indexing buffers. */
-    void refreshNow() throws IOException {
+    public void refreshNow() throws IOException {
         searchers.maybeRefreshBlocking();
     }
 

@@ -90,7 +90,12 @@ public final class FileShareCrawler extends VerticleBase {
         extractPool = vertx.createSharedWorkerExecutor("inzage-extract", EXTRACT_THREADS,
                 5, TimeUnit.MINUTES);
         documentPool = vertx.createSharedWorkerExecutor("inzage-documents", DOCUMENT_THREADS, 5, TimeUnit.MINUTES);
-        return walkPool.executeBlocking(() -> new FileWalker(job.root()))
+        return walkPool.executeBlocking(() -> {
+                    // before anything is read: rotated logs take their findings to where they are now
+                    LogRenames.Moved moved = new LogRenames(job, index, rules.version(), readingVersion()).apply();
+                    summary.renamed(moved.logs(), moved.findings());
+                    return new FileWalker(job.root(), job.glob());
+                })
                 .onSuccess(w -> {
                     walker = w;
                     pump();
@@ -244,18 +249,21 @@ public final class FileShareCrawler extends VerticleBase {
         }
         try {
             beforeRead.accept(p);
-            Result r = format == Format.DOCUMENT ? document(e, item) : text(e, item, format);
+            InventoryIndex.Resume last = format == Format.LINES ? index.resume(item.recordId()) : null;
+            ItemRef at = placed(item, format, last);
+            Result r = format == Format.DOCUMENT ? document(e, item) : text(e, at, format, last);
             boolean changed = changedWhileRead(e);
-            if (changed && (r.resume() == null || !r.resume().stillBegins(p))) {
+            if (changed && (r.resume() == null || Format.gzippedText(p.getFileName().toString()) || !r.resume().stillBegins(p))) {
                 // what was read may mix old and new content: keep it, but read the file again at the next scan
                 return new Result(r.outcome().withWarning("changed while being read: read again at the next scan"), r.types(),
                         true);
             }
-            String resume = r.resume() == null ? null : r.resume().encode();
+            InventoryIndex.Resume resume = r.resume() == null && at.cid().equals(item.cid()) ? null
+                    : new InventoryIndex.Resume(r.resume() == null ? null : r.resume().encode(), at.container(), at.cid());
             if (!r.partial() && !changed) {
                 writer.remember(item.recordId(), job.sourceId(), new InventoryIndex.ItemState(e.size(), stateTime(e),
                         rules.version()), job.scan(), resume);
-            } else if (resume != null) {
+            } else if (r.resume() != null) {
                 // a log that grew while it was read, or ends in a line being written: what was read is kept, and the
                 // state's size (up to its last line) differs from the file's, so the next scan carries on from there
                 writer.remember(item.recordId(), job.sourceId(), new InventoryIndex.ItemState(r.resume().offset(), stateTime(e),
@@ -280,14 +288,28 @@ public final class FileShareCrawler extends VerticleBase {
         }
     }
 
-    private Result text(FileWalker.Entry e, ItemRef item, Format format) throws IOException {
+    /**
+     * Where a log's findings go: under the container id of its last read, which a rotated log takes
+     * along to its new path ({@link LogRenames}); a log of a log source read for the first time gets
+     * one of its own, so the next file created at a rotated log's old path never takes over its id.
+     */
+    private ItemRef placed(ItemRef item, Format format, InventoryIndex.Resume last) {
+        if (last != null && last.cid() != null) {
+            return item.withCid(last.cid());
+        }
+        return job.logs() && format == Format.LINES ? item.withCid(be.inzage.inventory.Finding.sha256(item.cid() + '@' + job.scan()))
+                : item;
+    }
+
+    /** @param last what the item's last read left to carry on from, or null */
+    private Result text(FileWalker.Entry e, ItemRef item, Format format, InventoryIndex.Resume last) throws IOException {
         boolean gz = Format.gzippedText(e.path().getFileName().toString());
         // a log still being written (modified in the last minutes) ends in a partial line: read up to the last complete one
         boolean active = System.currentTimeMillis() - e.modified() < ACTIVE_LOG_MILLIS;
         long complete = job.logs() && !gz && active ? completeLines(e.path(), e.size()) : e.size();
         boolean lines = format == Format.LINES && !gz;
         if (lines) {
-            LogResume from = LogResume.parse(index.resume(item.recordId()));
+            LogResume from = last == null ? null : LogResume.parse(last.point());  // null point: nothing to carry on from
             if (from != null && from.rules().equals(readingVersion()) && complete >= from.offset() && from.stillBegins(e.path())) {
                 return appended(e, item, from, complete);
             }
@@ -297,10 +319,13 @@ public final class FileShareCrawler extends VerticleBase {
                 .spillTo(job.spill());
         String[] before = lines && complete > 0 ? LogResume.digests(e.path(), complete) : null;
         LogResume.LineCounter[] counter = {null};
+        // a gzipped log is read once: what a resume point needs is taken on the way (a rotated log is found again by it)
+        LogResume.Digesting[] unzipped = {null};
         TextItemScanner.LinesRead read = new TextItemScanner.LinesRead();
         String warning;
         try {
-            warning = scanner.scan(() -> gz ? new java.util.zip.GZIPInputStream(Files.newInputStream(e.path()), 64 * 1024)
+            warning = scanner.scan(() -> gz ? (unzipped[0] = new LogResume.Digesting(new java.util.zip.GZIPInputStream(
+                            Files.newInputStream(e.path()), 64 * 1024)))
                             : (counter[0] = new LogResume.LineCounter(new be.inzage.extract.LimitedInputStream(
                                     Files.newInputStream(e.path()), complete))),
                     format, gz ? be.inzage.extract.TextChunks.CHUNK : complete, job.logFormat(), collector, read);
@@ -317,8 +342,10 @@ public final class FileShareCrawler extends VerticleBase {
         if (partial) {
             warning = incomplete(warning, complete);
         }
-        LogResume resume = before == null ? null : LogResume.after(e.path(), complete, counter[0].lines(), read.charset(),
-                read.format(), before, readingVersion());
+        LogResume resume = before != null ? LogResume.after(e.path(), complete, counter[0].lines(), read.charset(), read.format(),
+                before, readingVersion())
+                : unzipped[0] != null && format == Format.LINES ? unzipped[0].resume(read.charset(), read.format(), readingVersion())
+                : null;
         return new Result(ItemOutcome.scanned(e.size(), collector.findings(), warning), collector.perType(), partial, resume, -1);
     }
 

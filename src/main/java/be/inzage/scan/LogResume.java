@@ -82,18 +82,129 @@ record LogResume(long offset, long lines, String charset, LogFormat format, Stri
         }
     }
 
+    /**
+     * Whether {@code content} (a gzipped log, decompressed) is exactly what was read: as long as the
+     * offset, with the same digests and a line break at its end. Reads it through.
+     */
+    boolean isWholeOf(InputStream content) throws IOException {
+        Digesting d = new Digesting(content);
+        return d.skip(offset) == offset && d.read() < 0 && equals(d.resume(Charset.forName(charset), format, rules));
+    }
+
+    /** The digest of the first {@code length} bytes of a file, as the head of a resume point, or null if it is shorter. */
+    static String head(Path p, long length) throws IOException {
+        if (p.getFileName().toString().endsWith(".gz")) {
+            try (InputStream in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(p), 8192)) {
+                byte[] b = in.readNBytes((int) length);
+                return b.length < length ? null : HexFormat.of().formatHex(sha256().digest(b), 0, 16);
+            } catch (java.util.zip.ZipException | java.io.EOFException notGzip) {
+                return null;
+            }
+        }
+        try (FileChannel ch = FileChannel.open(p)) {
+            return ch.size() < length ? null : digest(ch, 0, length);
+        }
+    }
+
+    /**
+     * Passes a stream through while keeping what a resume point needs: bytes and lines so far, the
+     * digest of the first 64 KB and the last 4 KB. For gzipped logs, whose offsets are in the
+     * decompressed content and cannot be read again cheaply.
+     */
+    static final class Digesting extends FilterInputStream {
+        private final MessageDigest headDigest = sha256();
+        private final byte[] ring = new byte[TAIL];
+        private long pos;
+        private long lines;
+        private int last = -1;
+
+        Digesting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                take(new byte[] {(byte) b}, 0, 1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                take(b, off, n);
+            }
+            return n;
+        }
+
+        /** Skipped bytes are read, so they are digested and counted too. */
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] scratch = new byte[(int) Math.min(8192, Math.max(0, n))];
+            long done = 0;
+            while (done < n) {
+                int r = read(scratch, 0, (int) Math.min(scratch.length, n - done));
+                if (r < 0) {
+                    break;
+                }
+                done += r;
+            }
+            return done;
+        }
+
+        private void take(byte[] b, int off, int n) {
+            if (pos < HEAD) {
+                headDigest.update(b, off, (int) Math.min(n, HEAD - pos));
+            }
+            for (int i = Math.max(off, off + n - TAIL); i < off + n; i++) {
+                ring[(int) ((pos + i - off) % TAIL)] = b[i];
+            }
+            for (int i = off; i < off + n; i++) {
+                if (b[i] == '\n') {
+                    lines++;
+                }
+            }
+            pos += n;
+            last = b[off + n - 1];
+        }
+
+        /** Where a read of everything that went through could carry on from, or null (see {@link #after}). */
+        LogResume resume(Charset charset, LogFormat format, String rules) {
+            if (pos <= 0 || last != '\n' || charset == null || !resumable(charset, format)) {
+                return null;
+            }
+            MessageDigest tailDigest = sha256();
+            for (long i = Math.max(0, pos - TAIL); i < pos; i++) {
+                tailDigest.update(ring[(int) (i % TAIL)]);
+            }
+            String h;
+            try {
+                h = HexFormat.of().formatHex(((MessageDigest) headDigest.clone()).digest(), 0, 16);
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException(e);
+            }
+            return new LogResume(pos, lines, charset.name(), format, h, HexFormat.of().formatHex(tailDigest.digest(), 0, 16), rules);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static int byteAt(FileChannel ch, long pos) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(1);
         return ch.read(b, pos) == 1 ? b.get(0) : -1;
     }
 
     private static String digest(FileChannel ch, long from, long to) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest md = sha256();
         ByteBuffer buf = ByteBuffer.allocate(8192);
         for (long pos = from; pos < to; ) {
             buf.clear().limit((int) Math.min(buf.capacity(), to - pos));

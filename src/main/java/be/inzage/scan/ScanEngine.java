@@ -76,7 +76,7 @@ public final class ScanEngine {
     public Future<ScanSummary> scan(SourceUri s, ScanProgress progress) {
         ScanJob job = new ScanJob(s.display(), s.id(), s.path(), System.currentTimeMillis(), progress,
                 s.kind() == SourceUri.Kind.LOG ? be.inzage.extract.LogFormat.parse(s.param("format")) : be.inzage.extract.LogFormat.AUTO,
-                data.spill());
+                data.spill(), s.glob());
         Promise<ScanSummary> done = Promise.promise();
         Deployable crawler;
         try {

@@ -44,6 +44,8 @@ public final class ScanSummary {
     private long deletedRows;
     /** Logs that had only grown, read from where the last scan stopped, and the bytes read of them. */
     private long appendedLogs;
+    private int renamedLogs;
+    private long renamedFindings;
     private long appendedBytes;
     private long rowsRead;
     private boolean complete;
@@ -139,6 +141,12 @@ public final class ScanSummary {
         }
     }
 
+    /** Logs found at a new path (rotated), whose findings moved there instead of being read again. */
+    void renamed(int logs, long findings) {
+        renamedLogs += logs;
+        renamedFindings += findings;
+    }
+
     /** A log read from where the last scan stopped: {@code bytes} appended since. */
     void appended(long bytes) {
         appendedLogs++;
@@ -202,6 +210,7 @@ public final class ScanSummary {
                 .put("warnings", warnings)
                 .put("rows", rowsRead)
                 .put("appended", appendedLogs == 0 ? null : new JsonObject().put("logs", appendedLogs).put("bytes", appendedBytes))
+                .put("renamed", renamedLogs == 0 ? null : new JsonObject().put("logs", renamedLogs).put("findings", renamedFindings))
                 .put("incremental", incremental.isEmpty() ? null : new JsonObject().put("tables", incremental.size())
                         .put("changedRows", changedRows).put("deletedRows", deletedRows).put("byTable", incremental))
                 .put("sample", sample == 0 ? null : sample)
@@ -252,6 +261,10 @@ public final class ScanSummary {
                 b.append(String.format("    %s.%s: %s (%s), %.0f %% of %d values%n", c.getString("table"), c.getString("column"),
                         c.getString("type"), c.getString("category"), c.getDouble("share") * 100, c.getLong("values")));
             }
+        }
+        if (renamedLogs > 0) {
+            b.append(String.format("  renamed: %d log(s) found at a new path (rotated) took their %d finding(s) along, not read again%n",
+                    renamedLogs, renamedFindings));
         }
         if (appendedLogs > 0) {
             b.append(String.format("  appended: %d log(s) read from where the last scan stopped: %s new%n", appendedLogs,

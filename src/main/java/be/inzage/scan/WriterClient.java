@@ -52,7 +52,8 @@ final class WriterClient {
     }
 
     /** @param resume where a later read of the item may carry on from, or null */
-    void remember(String itemId, String sourceId, be.inzage.inventory.InventoryIndex.ItemState state, long scan, String resume) {
+    void remember(String itemId, String sourceId, be.inzage.inventory.InventoryIndex.ItemState state, long scan,
+            be.inzage.inventory.InventoryIndex.Resume resume) {
         try {
             index.remember(itemId, sourceId, state, scan, resume);
         } catch (java.io.IOException | RuntimeException e) {

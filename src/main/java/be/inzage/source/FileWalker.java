@@ -30,11 +30,20 @@ public final class FileWalker implements AutoCloseable {
     private final Set<Object> visited = new HashSet<>();
     private final List<Entry> pending = new ArrayList<>();
 
-    private record Frame(DirectoryStream<Path> stream, Iterator<Path> it) {
+    /** Only files that match, in folders that may hold one; null: every file. */
+    private final PathGlob glob;
+
+    /** @param levels how many segments the folder is below the root */
+    private record Frame(DirectoryStream<Path> stream, Iterator<Path> it, int levels) {
     }
 
     public FileWalker(Path root) {
-        enter(root);
+        this(root, null);
+    }
+
+    public FileWalker(Path root, PathGlob glob) {
+        this.glob = glob;
+        enter(root, 0);
     }
 
     /** Up to {@code max} entries; an empty list means the walk is over. */
@@ -61,22 +70,28 @@ public final class FileWalker implements AutoCloseable {
                 out.add(new Entry(null, 0, 0, "folder listing failed: " + causeOf(e)));
                 continue;
             }
-            visit(p);
+            visit(p, top.levels() + 1);
         }
         return out;
     }
 
-    private void visit(Path p) {
+    private void visit(Path p, int levels) {
         BasicFileAttributes a;
         try {
             a = Files.readAttributes(p, BasicFileAttributes.class);
         } catch (IOException e) {
-            boolean brokenLink = Files.isSymbolicLink(p);
-            pending.add(new Entry(p, 0, 0, brokenLink ? "broken symbolic link" : "cannot read attributes: " + causeOf(e)));
+            if (glob == null || glob.matches(p)) {
+                boolean brokenLink = Files.isSymbolicLink(p);
+                pending.add(new Entry(p, 0, 0, brokenLink ? "broken symbolic link" : "cannot read attributes: " + causeOf(e)));
+            }
             return;
         }
         if (a.isDirectory()) {
-            enter(p);
+            if (glob == null || glob.mayHold(levels)) {
+                enter(p, levels);
+            }
+        } else if (glob != null && !glob.matches(p)) {
+            return; // not part of the source
         } else if (a.isRegularFile()) {
             pending.add(new Entry(p, a.size(), a.lastModifiedTime().toMillis(), null));
         } else {
@@ -84,7 +99,7 @@ public final class FileWalker implements AutoCloseable {
         }
     }
 
-    private void enter(Path dir) {
+    private void enter(Path dir, int levels) {
         try {
             BasicFileAttributes a = Files.readAttributes(dir, BasicFileAttributes.class);
             Object key = a.fileKey() != null ? a.fileKey() : dir.toRealPath();
@@ -97,7 +112,7 @@ public final class FileWalker implements AutoCloseable {
                 return;
             }
             DirectoryStream<Path> s = Files.newDirectoryStream(dir);
-            stack.push(new Frame(s, s.iterator()));
+            stack.push(new Frame(s, s.iterator(), levels));
         } catch (IOException e) {
             pending.add(new Entry(dir, 0, 0, "cannot open folder: " + causeOf(e)));
         }

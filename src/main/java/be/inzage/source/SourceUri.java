@@ -10,9 +10,15 @@ import java.util.Locale;
 
 /**
  * A source as the user writes it: a path or file:///path (file share), postgres://, mysql://,
- * log:///path. The display form never carries a password.
+ * log:///path. The display form never carries a password. A log path may hold wildcards
+ * ({@code log:///var/log/nginx/access.log*}): then {@code path} is the folder walked and
+ * {@code glob} picks the files.
  */
-public record SourceUri(Kind kind, String display, Path path, URI uri) {
+public record SourceUri(Kind kind, String display, Path path, URI uri, PathGlob glob) {
+
+    public SourceUri(Kind kind, String display, Path path, URI uri) {
+        this(kind, display, path, uri, null);
+    }
 
     public enum Kind { FILE, POSTGRES, MYSQL, LOG }
 
@@ -35,10 +41,13 @@ public record SourceUri(Kind kind, String display, Path path, URI uri) {
         if (lower.startsWith("log://")) {
             URI u = uri(s);
             Path p = Path.of(u.getPath()).toAbsolutePath().normalize();
-            if (!Files.exists(p)) {
+            PathGlob glob = PathGlob.isGlob(p.toString()) ? PathGlob.of(p) : null;
+            if (glob != null) {
+                matchesSomething(glob);
+            } else if (!Files.exists(p)) {
                 throw new BadSource("source not found: " + p);
             }
-            SourceUri log = new SourceUri(Kind.LOG, "log://" + p, p, u);
+            SourceUri log = new SourceUri(Kind.LOG, "log://" + p, glob == null ? p : glob.root(), u, glob);
             try {
                 be.inzage.extract.LogFormat.parse(log.param("format"));
             } catch (IllegalArgumentException e) {
@@ -63,6 +72,18 @@ public record SourceUri(Kind kind, String display, Path path, URI uri) {
             throw new BadSource("source not readable: " + abs);
         }
         return new SourceUri(Kind.FILE, abs.toUri().toString(), abs, abs.toUri());
+    }
+
+    /** A pattern that matches nothing now is most likely a typo: said at once rather than scanned as an empty source. */
+    private static void matchesSomething(PathGlob glob) {
+        if (!Files.isDirectory(glob.root())) {
+            throw new BadSource("source not found: " + glob.root());
+        }
+        try (FileWalker w = new FileWalker(glob.root(), glob)) {
+            if (w.next(1).isEmpty()) {
+                throw new BadSource("no file matches " + glob.pattern());
+            }
+        }
     }
 
     private static URI uri(String s) {

@@ -67,12 +67,18 @@ class AppendedLogTest {
         return ScanRunner.run(new DataDir(data), Rulebook.load(TestRules.root()), List.of(SourceUri.parse("log://" + logs))).get(0);
     }
 
-    /** Every finding as comparable text: place, field, type, value hash, count, lines, records, first and last seen. */
+    /**
+     * Every finding as comparable text: place, field, type, value hash, count, lines, records, first and
+     * last seen. A record that is a line of the finding's own container is written as ":line": a
+     * rotated log keeps the container id of its first path (opaque either way).
+     */
     static Set<String> inventory(Path data) throws Exception {
         Set<String> out = new TreeSet<>();
         try (InventoryIndex index = InventoryIndex.openReader(new DataDir(data).index())) {
             index.forEach(f -> out.add(f.container() + "|" + f.field() + "|" + f.type() + "|" + f.hash() + "|" + f.count() + "|"
-                    + f.lines() + "|" + new TreeSet<>(f.records()) + "|" + f.firstSeen() + "|" + f.lastSeen() + "|" + f.masked()));
+                    + f.lines() + "|" + f.records().stream().map(r -> r.startsWith(f.cid() + ":") ? r.substring(f.cid().length()) : r)
+                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new)) + "|" + f.firstSeen() + "|" + f.lastSeen() + "|"
+                    + f.masked()));
         }
         return out;
     }

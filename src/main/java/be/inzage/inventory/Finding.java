@@ -42,6 +42,12 @@ public record Finding(String sourceId, String source, String kind, String contai
                 count, records, cid, segment, "");
     }
 
+    /** The same finding held by other rows (a live read found them all): {@code rows} a JSON array of keys. */
+    public Finding withRows(String rows, int count) {
+        return new Finding(sourceId, source, kind, container, part, field, type, category, risk, confidence, masked, hash, aliases,
+                lines, count, records, cid, segment, rows, firstSeen, lastSeen);
+    }
+
     /** Deterministic: the same value at the same place gets the same id scan after scan. */
     public String fingerprint() {
         return sha256(sourceId + '\0' + cid + '\0' + (field == null ? "" : field) + '\0' + type + '\0' + hash + '\0' + segment);

@@ -47,6 +47,62 @@ public final class DatabaseRows implements AutoCloseable {
     record Statement(String sql, Tuple params) {
     }
 
+    /**
+     * Calls {@code each} with the key and the column (as text) of every row of the finding's table,
+     * a cursor read at a time inside a transaction that is rolled back: for a value in more rows
+     * than its finding lists (1,000), where only a pass over the column finds them all.
+     */
+    public void forEachRow(Finding f, java.util.function.BiConsumer<JsonObject, String> each) {
+        SqlDialect d = dialect(f.source());
+        Pool pool = pools.computeIfAbsent(f.source(), s -> d.pool(vertx));
+        JsonObject first = f.rowKeys().getJsonObject(0);
+        List<String> key = new ArrayList<>(first.fieldNames());
+        if (key.contains("row")) {
+            throw new IllegalStateException("rows of a table without a primary key cannot be read back");
+        }
+        String[] st = split(f.container());
+        StringBuilder sql = new StringBuilder("select ");
+        for (String k : key) {
+            sql.append(d.asText(k.equals("ctid") ? "ctid" : d.quote(k))).append(", ");
+        }
+        sql.append(d.asText(d.quote(f.field()))).append(" from ").append(d.table(st[0], st[1]));
+        io.vertx.sqlclient.SqlConnection conn = pool.getConnection().await();
+        try {
+            io.vertx.sqlclient.Transaction tx = conn.begin().await();
+            try {
+                io.vertx.sqlclient.Cursor cursor = conn.prepare(sql.toString()).await().cursor();
+                do {
+                    for (Row r : cursor.read(ROWS_PER_READ).await()) {
+                        JsonObject pk = new JsonObject();
+                        for (int i = 0; i < key.size(); i++) {
+                            pk.put(key.get(i), keyValue(first.getValue(key.get(i)), r.getString(i)));
+                        }
+                        each.accept(pk, r.getString(key.size()));
+                    }
+                } while (cursor.hasMore());
+                cursor.close().await();
+            } finally {
+                tx.rollback().await();
+            }
+        } finally {
+            conn.close().await();
+        }
+    }
+
+    private static final int ROWS_PER_READ = 2_000;
+
+    /** A key value typed as the scan wrote it into the locator: integers as numbers (see {@code scan.RowKeyJson}). */
+    private static Object keyValue(Object asListed, String text) {
+        if (asListed instanceof Number && text != null) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                return text;
+            }
+        }
+        return text;
+    }
+
     private static Statement select(SqlDialect d, Finding f, JsonObject pk) {
         String[] st = split(f.container());
         StringBuilder sql = new StringBuilder("select ").append(d.asText(d.quote(f.field()))).append(" from ")

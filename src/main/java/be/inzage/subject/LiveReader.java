@@ -23,8 +23,14 @@ import java.util.Set;
  */
 public final class LiveReader implements AutoCloseable {
 
-    /** What a live read found: the values, or why the place could not be read. */
-    public record Live(Set<String> values, String unavailable) {
+    /**
+     * What a live read found: the values, or why the place could not be read; for a database value in
+     * more rows than its finding lists, the key of every row that holds it now (else null).
+     */
+    public record Live(Set<String> values, String unavailable, io.vertx.core.json.JsonArray rows) {
+        Live(Set<String> values, String unavailable) {
+            this(values, unavailable, null);
+        }
     }
 
     private final Rulebook rules;
@@ -77,20 +83,38 @@ public final class LiveReader implements AutoCloseable {
                 databases = new DatabaseRows();
             }
             be.inzage.detect.FieldName field = be.inzage.detect.FieldName.of(f.field());
-            for (String v : databases.read(f)) {
-                if (v == null) {
-                    continue;
-                }
-                for (be.inzage.detect.Detection d : rules.engine().detect(v, field)) {
-                    if (d.type().equals(f.type()) && hasher.hash(d.normalized()).equals(f.hash())) {
-                        values.add(d.normalized());
+            io.vertx.core.json.JsonArray rows = f.count() > f.rowKeys().size() && !f.rowKeys().isEmpty()
+                    ? new io.vertx.core.json.JsonArray() : null;
+            if (rows != null) {
+                // the finding lists its first 1,000 rows: the whole column is read to find every row that holds the value
+                databases.forEachRow(f, (pk, v) -> {
+                    if (holds(v, field, f, values)) {
+                        rows.add(pk);
                     }
-                }
+                });
+                return new Live(values, null, rows);
+            }
+            for (String v : databases.read(f)) {
+                holds(v, field, f, values);
             }
             return new Live(values, null);
         } catch (RuntimeException e) {
             return new Live(Set.of(), "the database cannot be read now (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** Whether a column value holds the finding's value; adds it to {@code values} if so. */
+    private boolean holds(String v, be.inzage.detect.FieldName field, Finding f, Set<String> values) {
+        boolean found = false;
+        if (v != null) {
+            for (be.inzage.detect.Detection d : rules.engine().detect(v, field)) {
+                if (d.type().equals(f.type()) && hasher.hash(d.normalized()).equals(f.hash())) {
+                    values.add(d.normalized());
+                    found = true;
+                }
+            }
+        }
+        return found;
     }
 
     @Override

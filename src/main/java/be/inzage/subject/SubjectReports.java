@@ -26,10 +26,11 @@ public final class SubjectReports {
 
     public JsonObject access(Collection<String> identifierTypes, List<SubjectHit> hits) {
         JsonArray locations = new JsonArray();
-        for (SubjectHit h : hits) {
+        for (SubjectHit listed : hits) {
+            LiveReader.Live now = live.read(listed.finding());
+            SubjectHit h = everyRow(listed, now);
             Finding f = h.finding();
             JsonObject loc = h.toJson();
-            LiveReader.Live now = live.read(f);
             loc.put("values", new JsonArray(List.copyOf(now.values())));
             if (now.unavailable() != null) {
                 loc.put("unavailable", now.unavailable());
@@ -39,6 +40,19 @@ public final class SubjectReports {
         }
         return new JsonObject().put("report", "access").put("generated", Instant.now().toString())
                 .put("identifierTypes", new JsonArray(List.copyOf(identifierTypes))).put("locations", locations);
+    }
+
+    /** A finding lists at most 1,000 rows; its count says how many held the value when it was scanned. */
+    private static boolean moreRowsThanListed(Finding f) {
+        return "db".equals(f.kind()) && f.count() > f.rowKeys().size();
+    }
+
+    /** The hit with every row that holds its value now, when a live read went over the whole column for them. */
+    private static SubjectHit everyRow(SubjectHit h, LiveReader.Live now) {
+        if (now.rows() == null) {
+            return h;
+        }
+        return new SubjectHit(h.finding().withRows(now.rows().encode(), now.rows().size()), h.via(), h.strong(), h.why());
     }
 
     private JsonArray purposes(String type) {
@@ -56,13 +70,29 @@ public final class SubjectReports {
 
     public JsonObject erasure(Collection<String> identifierTypes, List<SubjectHit> hits) {
         JsonArray actions = new JsonArray();
-        for (SubjectHit h : hits) {
+        for (SubjectHit listed : hits) {
+            SubjectHit h = listed;
+            String unread = null;
+            if (moreRowsThanListed(listed.finding())) {
+                LiveReader.Live now = live.read(listed.finding());
+                h = everyRow(listed, now);
+                unread = now.unavailable();
+            }
             Finding f = h.finding();
             JsonObject loc = h.toJson();
             loc.put("hash", f.hash());
             if ("db".equals(f.kind())) {
-                loc.put("action", "clear the " + f.type() + " in column " + f.field() + " of the listed row(s)");
-                loc.put("statement", DatabaseRows.erasure(f));
+                if (unread != null) {
+                    // better a plan that says it is partial than one that looks complete
+                    loc.put("incomplete", "the value sits in " + f.count() + " rows and " + f.rowKeys().size() + " are listed; the "
+                            + "others could not be read now (" + unread + "): carry this out, then make the plan again");
+                }
+                if (f.rowKeys().isEmpty()) {
+                    loc.put("action", "nothing to do: no row of the table holds the value now");
+                } else {
+                    loc.put("action", "clear the " + f.type() + " in column " + f.field() + " of the listed row(s)");
+                    loc.put("statement", DatabaseRows.erasure(f));
+                }
                 loc.put("manual", false);
                 actions.add(loc);
                 continue;

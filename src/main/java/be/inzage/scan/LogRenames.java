@@ -2,6 +2,7 @@ package be.inzage.scan;
 
 import be.inzage.extract.ItemRef;
 import be.inzage.inventory.InventoryIndex;
+import be.inzage.source.FileWalker;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,8 @@ import java.util.Set;
  * read left, {@link LogResume}, no longer match there) is looked for among the files of the same
  * folder that are new or changed: one that begins with exactly that content (gzipped: is exactly
  * that content) takes over its findings as they are. The walk then finds it unchanged, or grown
- * and reads on from where the last read stopped. A gzipped log that holds more than what was read
+ * and reads on from where the last read stopped. A log not found in its own folder is looked for in
+ * the source's other folders (logrotate's olddir). A gzipped log that holds more than what was read
  * (compressed without a day's delay) is read whole, as is everything this does not recognise.
  */
 final class LogRenames {
@@ -96,20 +98,63 @@ final class LogRenames {
             if (holds(was, r, resume)) {
                 continue;
             }
-            for (Path p : folder(was.getParent())) {
-                if (p.equals(was) || taken.contains(p)) {
-                    continue;
-                }
-                InventoryIndex.Resumable own = byPath.get(p);
-                InventoryIndex.ItemState state = own != null && holds(p, own, LogResume.parse(own.resume().point())) ? null : movedHere(p, r, resume);
-                if (state != null) {
-                    moves.add(new Move(r, p, state));
-                    taken.add(p);
-                    break;
-                }
+            // its own folder first (rename, compress); then the source's other folders (logrotate's olddir)
+            Move m = find(r, resume, folder(was.getParent()), byPath, taken);
+            if (m == null) {
+                m = find(r, resume, elsewhere(was.getParent()), byPath, taken);
+            }
+            if (m != null) {
+                moves.add(m);
+                taken.add(m.to());
             }
         }
         return moves;
+    }
+
+    /** The first of {@code files} that holds what {@code r}'s path held, unless it holds its own last read still. */
+    private Move find(InventoryIndex.Resumable r, LogResume resume, List<Path> files, Map<Path, InventoryIndex.Resumable> byPath,
+            Set<Path> taken) {
+        Path was = Path.of(r.resume().path());
+        for (Path p : files) {
+            if (p.equals(was) || taken.contains(p)) {
+                continue;
+            }
+            InventoryIndex.Resumable own = byPath.get(p);
+            if (own != null && holds(p, own, LogResume.parse(own.resume().point()))) {
+                continue;
+            }
+            InventoryIndex.ItemState state = movedHere(p, r, resume);
+            if (state != null) {
+                return new Move(r, p, state);
+            }
+        }
+        return null;
+    }
+
+    /** Files listed across the source's folders; a source with more is not searched beyond a log's own folder. */
+    static final int MAX_LISTED = 20_000;
+    private List<Path> sourceFiles;
+
+    /** The source's files outside {@code folder}, listed once (only when a log is not found in its own folder). */
+    private List<Path> elsewhere(Path folder) {
+        if (sourceFiles == null) {
+            sourceFiles = new ArrayList<>();
+            try (FileWalker w = new FileWalker(job.root(), job.glob())) {
+                for (List<FileWalker.Entry> batch = w.next(1024); !batch.isEmpty(); batch = w.next(1024)) {
+                    for (FileWalker.Entry e : batch) {
+                        if (e.error() == null) {
+                            sourceFiles.add(e.path());
+                        }
+                    }
+                    if (sourceFiles.size() > MAX_LISTED) {
+                        sourceFiles = List.of();
+                        break;
+                    }
+                }
+            }
+            sourceFiles = sourceFiles.stream().sorted().toList();
+        }
+        return sourceFiles.stream().filter(p -> !folder.equals(p.getParent())).toList();
     }
 
     /** Whether the file at {@code p} still holds what its last read saw (unchanged, or grown in place). */

@@ -133,6 +133,31 @@ class LogRotationTest {
     }
 
     @Test
+    void copytruncateAndOlddirRotationsAreFollowedToo() throws Exception {
+        Path logs = Files.createDirectories(tmp.resolve("logs"));
+        Path old = Files.createDirectories(logs.resolve("old"));
+        Path log = logs.resolve("access.log");
+        Path data = tmp.resolve("data");
+        write(log, lines(1, 300), false, 300);
+        scan(data, "log://" + logs);
+
+        // copytruncate: copied (a new time) with the lines written since, then emptied and written on
+        write(log, lines(301, 330), true, 200);
+        Files.copy(log, logs.resolve("access.log.1"));
+        write(log, lines(700, 720), false, 190);
+        ScanSummary copied = scan(data, "log://" + logs);
+        assertEquals(1, renamed(copied).getInteger("logs"), copied.toText());
+        assertSame(fullRead(tmp, data, logs), inventory(data));
+
+        // olddir: the rotated log goes to another folder of the source, compressed
+        gzip(logs.resolve("access.log.1"), old.resolve("access.log.2.gz"));
+        ScanSummary moved = scan(data, "log://" + logs);
+        assertEquals(1, renamed(moved).getInteger("logs"), moved.toText());
+        assertEquals(2, moved.unchanged(), moved.toText());
+        assertSame(fullRead(tmp, data, logs), inventory(data));
+    }
+
+    @Test
     void aPatternTakesOnlyTheFilesItMatches() throws Exception {
         Path logs = Files.createDirectories(tmp.resolve("logs"));
         write(logs.resolve("access.log"), lines(1, 50), false, 60);

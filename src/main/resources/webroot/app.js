@@ -577,8 +577,25 @@
           el('tbody', null, errors.map((x) => el('tr', null, el('td', { class: 'wrap mono' }, x.item), el('td', null, x.reason)))))
         : el('p', { class: 'muted' }, run.error ? 'No item errors.' : 'No errors: every item was read.'),
       columnsTable(run),
-      incrementalTable(run)));
+      incrementalTable(run),
+      logsNote(run)));
     box.hidden = false;
+  }
+
+  /** A log run: logs found at a new path (rotated) that kept their findings, and logs read on from where they stopped. */
+  function logsNote(run) {
+    const s = run.summary || {};
+    if (!s.renamed && !s.appended) return null;
+    const lines = [];
+    if (s.renamed) {
+      lines.push(`${fmtNum(s.renamed.logs)} log(s) found at a new path (rotated) kept their ${fmtNum(s.renamed.findings)} `
+        + 'finding(s) without being read again');
+    }
+    if (s.appended) {
+      lines.push(`${fmtNum(s.appended.logs)} log(s) read on from where the last scan stopped: ${fmtNum(s.appended.bytes)} new byte(s)`);
+    }
+    return el('div', { id: 'run-logs' }, el('h3', null, 'Logs read incrementally'),
+      el('ul', null, lines.map((l) => el('li', null, l))));
   }
 
   /** A database run: the tables read from their change marks, only their rows changed since the last scan. */

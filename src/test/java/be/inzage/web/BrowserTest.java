@@ -241,6 +241,33 @@ class BrowserTest {
         shot("7-database-incremental");
     }
 
+    @Test
+    @Order(6)
+    void aLogRunSaysWhichLogsWereRotatedOrReadOn() throws Exception {
+        Path logs = Files.createTempDirectory("inzage-ui-logs");
+        Path log = logs.resolve("access.log");
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i <= 40; i++) {
+            b.append("81.82.3.").append(i).append(" - - [05/Oct/2023:13:55:36 +0200] \"GET /p HTTP/1.1\" 200 1 \"-\" \"x\"\n");
+        }
+        Files.writeString(log, b);
+        Files.setLastModifiedTime(log, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        scanAndWait("log://" + logs);
+        // rotated: renamed, with a new log in its place
+        Files.move(log, logs.resolve("access.log.1"));
+        Files.writeString(log, "81.82.9.9 - - [06/Oct/2023:13:55:36 +0200] \"GET /q HTTP/1.1\" 200 1 \"-\" \"x\"\n");
+        Files.setLastModifiedTime(log, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        String id = scanAndWait("log://" + logs);
+        driver.get(base + "/#scans");
+        driver.navigate().refresh();
+        wait.until(d -> d.findElement(By.cssSelector("#runs-table tr[data-run='" + id + "']"))).click();
+        WebElement note = wait.until(d -> d.findElement(By.id("run-logs")));
+        // 40 addresses and the visited page
+        assertTrue(note.getText().contains("1 log(s) found at a new path (rotated) kept their 41 finding(s) without being read again"),
+                note.getText());
+        shot("8-log-rotation");
+    }
+
     /** Starts a scan through the API as the administrator and waits for it to end; its run id. */
     String scanAndWait(String uri) throws Exception {
         String id = new JsonObject(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/scans"))

@@ -82,6 +82,8 @@ public final class InventoryIndex implements Closeable {
     private static final String MULTI_ROW = "multirow";
     /** Indexed only, on item-state documents with a resume point and a path (logs): listed by {@link #resumables}. */
     private static final String RESUMABLE = "resumable";
+    /** Indexed only, on item-state documents of files: source, size and time, to find a moved file's old self. */
+    private static final String CONTENT = "content";
     private static final BytesRef YES = new BytesRef("1");
     private static final String SCAN = "scan";
     /** On item-state documents: the item's modification time as a point, for retention checks. */
@@ -218,6 +220,15 @@ public final class InventoryIndex implements Closeable {
 
     /** The same, with a resume point (or null). */
     public void remember(String itemId, String sourceId, ItemState state, long scan, Resume resume) throws IOException {
+        remember(itemId, sourceId, state, scan, resume, null, null);
+    }
+
+    /**
+     * The same, with what finds the file again when it moves ({@link #sameSizeAndTime}): its path and
+     * the digest of its first 64 KB ({@code head}, or null: none).
+     */
+    public void remember(String itemId, String sourceId, ItemState state, long scan, Resume resume, String path, String head)
+            throws IOException {
         Document d = new Document();
         d.add(new StringField(STATE_FOR, itemId, Field.Store.YES));
         d.add(new org.apache.lucene.document.SortedDocValuesField(ITEM_DV, new BytesRef(itemId)));
@@ -230,6 +241,13 @@ public final class InventoryIndex implements Closeable {
         // the whole state as one term: "is this item unchanged?" is then a term lookup, no stored-field read
         d.add(new StringField("statekey", stateKey(itemId, state), Field.Store.NO));
         d.add(new NumericDocValuesField(SCAN, scan));
+        if (head != null) {
+            d.add(new StringField(CONTENT, contentKey(sourceId, state.size(), state.modified()), Field.Store.NO));
+            d.add(new StoredField("head", head));
+            if (resume == null) {
+                d.add(new StoredField("path", path)); // the container document holds it too
+            }
+        }
         if (resume != null) {
             d.add(new StoredField("path", resume.path())); // the container document holds it too
             d.add(new StoredField("rcid", resume.cid()));
@@ -267,6 +285,129 @@ public final class InventoryIndex implements Closeable {
     private static Resume resumeOf(Document state) {
         return state == null || state.get("resume") == null && state.get("rcid") == null ? null
                 : new Resume(state.get("resume"), state.get("path"), state.get("rcid"));
+    }
+
+    /**
+     * A file remembered with what identifies its content when it moves: its size and time (one
+     * indexed term, scoped to the source) and the digest of its first 64 KB.
+     */
+    public record Gone(String itemId, String path, String head, String rules) {
+    }
+
+    private static String contentKey(String sourceId, long size, long modified) {
+        return sourceId + ':' + size + ':' + modified;
+    }
+
+    /** Whether any item of the source was remembered with a content identity (else no lookup can find one). */
+    public boolean remembersContent(String sourceId) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            BytesRef prefix = new BytesRef(sourceId + ':');
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                org.apache.lucene.index.Terms terms = leaf.reader().terms(CONTENT);
+                if (terms == null) {
+                    continue;
+                }
+                org.apache.lucene.index.TermsEnum te = terms.iterator();
+                if (te.seekCeil(prefix) != org.apache.lucene.index.TermsEnum.SeekStatus.END
+                        && org.apache.lucene.util.StringHelper.startsWith(te.term(), prefix)) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** The items of the source remembered with this size and time, as of the last refresh. */
+    public List<Gone> sameSizeAndTime(String sourceId, long size, long modified) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            List<Gone> out = new ArrayList<>();
+            StoredFields stored = s.storedFields();
+            for (ScoreDoc sd : s.search(new TermQuery(new Term(CONTENT, contentKey(sourceId, size, modified))), 16).scoreDocs) {
+                Document d = stored.document(sd.doc);
+                out.add(new Gone(d.get(STATE_FOR), d.get("path"), d.get("head"), d.get("rules")));
+            }
+            return out;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /**
+     * Moves an item's findings (every part of it) to another path of the same source, rewritten as a
+     * read of the file at {@code container} would write them: container ids from {@code cidOfPart},
+     * record ids of the item and of its lines. For a file moved or renamed in a share: a few dozen
+     * findings rewritten instead of a document parsed again. Returns how many moved.
+     */
+    public long moveItem(String fromItem, String toItem, String container, java.util.function.Function<String, String> cidOfPart,
+            long scan) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        long moved = 0;
+        try {
+            TopDocs places = s.search(new BooleanQuery.Builder().add(CONTAINERS, BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(ITEM, fromItem)), BooleanClause.Occur.FILTER).build(), 10_000);
+            for (ScoreDoc place : places.scoreDocs) {
+                Document c = s.storedFields().document(place.doc);
+                String from = c.get(CID);
+                String to = cidOfPart.apply(c.get("part"));
+                Query q = new BooleanQuery.Builder().add(FINDINGS, BooleanClause.Occur.FILTER)
+                        .add(new TermQuery(new Term(CID, from)), BooleanClause.Occur.FILTER).build();
+                Weight w = s.createWeight(s.rewrite(q), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1);
+                List<Finding> batch = new ArrayList<>();
+                boolean first = true;
+                for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                    org.apache.lucene.search.Scorer scorer = w.scorer(leaf);
+                    if (scorer == null) {
+                        continue;
+                    }
+                    Bits live = leaf.reader().getLiveDocs();
+                    StoredFields stored = leaf.reader().storedFields();
+                    org.apache.lucene.search.DocIdSetIterator it = scorer.iterator();
+                    for (int d = it.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+                        if (live == null || live.get(d)) {
+                            batch.add(moved(stored(stored, d), c, from, to, fromItem, toItem, container));
+                            if (batch.size() == 5_000) {
+                                replace(to, batch, scan, first);
+                                moved += batch.size();
+                                first = false;
+                                batch.clear();
+                            }
+                        }
+                    }
+                }
+                replace(to, batch, scan, first);
+                moved += batch.size();
+                writer.deleteDocuments(new Term(CID, from));
+            }
+            return moved;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** A stored finding of container document {@code c} as the read of the same content at {@code container} writes it. */
+    private static Finding moved(StoredFinding.Fields d, Document c, String fromCid, String toCid, String fromItem, String toItem,
+            String container) {
+        List<String> recs = new ArrayList<>();
+        for (String r : d.records()) {
+            recs.add(r.equals(fromItem) ? toItem : r.startsWith(fromCid + ':') ? toCid + r.substring(fromCid.length()) : r);
+        }
+        if (d.recordLines() != null) {
+            int[] lines = LineSet.decode(StoredFinding.SAME_AS_LINES.equals(d.recordLines()) ? d.lines() : d.recordLines());
+            if (recs.isEmpty()) {
+                recs = new LineRecords(toCid, lines, lines.length);
+            } else {
+                for (int line : lines) {
+                    recs.add(toCid + ':' + line);
+                }
+            }
+        }
+        return new Finding(c.get(SRC), c.get("source"), c.get("kind"), container, c.get("part"), d.field(), d.type(),
+                d.category(), d.risk(), d.confidence(), d.masked(), d.hash(), d.aliases(), d.lines(), d.count(), recs, toCid,
+                d.segment(), d.rows(), d.firstSeen(), d.lastSeen());
     }
 
     /** Forgets an item's state: it is read as new at the next scan. */

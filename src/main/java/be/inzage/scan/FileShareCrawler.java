@@ -94,6 +94,7 @@ public final class FileShareCrawler extends VerticleBase {
                     // before anything is read: rotated logs take their findings to where they are now
                     LogRenames.Moved moved = new LogRenames(job, index, rules.version(), readingVersion()).apply();
                     summary.renamed(moved.logs(), moved.findings());
+                    moves = new FileMoves(job, index, rules.version());
                     return new FileWalker(job.root(), job.glob());
                 })
                 .onSuccess(w -> {
@@ -139,6 +140,9 @@ public final class FileShareCrawler extends VerticleBase {
         }
     }
 
+    /** Files found moved here since the last scan (used on the walk thread only). */
+    private FileMoves moves;
+
     /** Items of the current walk batch found unchanged, by path (filled on the walk thread, drained on the event loop). */
     private final java.util.Map<Path, String> unchangedIds = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -168,7 +172,9 @@ public final class FileShareCrawler extends VerticleBase {
         }
         boolean[] same = index.unchanged(ids, states);
         for (int i = 0; i < same.length; i++) {
-            if (same[i]) {
+            // a document moved here takes its findings along and counts as unchanged
+            if (same[i] || format(files.get(i).path()) == Format.DOCUMENT
+                    && moves.moved(files.get(i), ids.get(i), states.get(i).modified())) {
                 unchangedIds.put(files.get(i).path(), ids.get(i));
             }
         }
@@ -261,8 +267,10 @@ public final class FileShareCrawler extends VerticleBase {
             InventoryIndex.Resume resume = r.resume() == null && at.cid().equals(item.cid()) ? null
                     : new InventoryIndex.Resume(r.resume() == null ? null : r.resume().encode(), at.container(), at.cid());
             if (!r.partial() && !changed) {
+                // a document of a share is found again by its first 64 KB if it moves (logs: by LogRenames)
+                String head = format == Format.DOCUMENT && !job.logs() ? FileMoves.headOrNull(p, e.size()) : null;
                 writer.remember(item.recordId(), job.sourceId(), new InventoryIndex.ItemState(e.size(), stateTime(e),
-                        rules.version()), job.scan(), resume);
+                        rules.version()), job.scan(), resume, item.container(), head);
             } else if (r.resume() != null) {
                 // a log that grew while it was read, or ends in a line being written: what was read is kept, and the
                 // state's size (up to its last line) differs from the file's, so the next scan carries on from there
@@ -494,6 +502,7 @@ public final class FileShareCrawler extends VerticleBase {
         if (Boolean.getBoolean("inzage.stats")) {
             System.err.printf("walk_s=%.3f state_lookups_s=%.3f%n", walkNanos / 1e9, lookupNanos / 1e9);
         }
+        summary.moved(moves.files(), moves.findings());
         walkPool.executeBlocking(() -> {
             walker.close();
             return null;

@@ -143,16 +143,7 @@ record LogResume(long offset, long lines, String charset, LogFormat format, Stri
         /** Skipped bytes are read, so they are digested and counted too. */
         @Override
         public long skip(long n) throws IOException {
-            byte[] scratch = new byte[(int) Math.min(8192, Math.max(0, n))];
-            long done = 0;
-            while (done < n) {
-                int r = read(scratch, 0, (int) Math.min(scratch.length, n - done));
-                if (r < 0) {
-                    break;
-                }
-                done += r;
-            }
-            return done;
+            return readThrough(this, n);
         }
 
         private void take(byte[] b, int off, int n) {
@@ -188,6 +179,20 @@ record LogResume(long offset, long lines, String charset, LogFormat format, Stri
             }
             return new LogResume(pos, lines, charset.name(), format, h, HexFormat.of().formatHex(tailDigest.digest(), 0, 16), rules);
         }
+    }
+
+    /** Skips {@code n} bytes of {@code in} by reading them, so that what it does with the bytes it reads is done to them too. */
+    private static long readThrough(InputStream in, long n) throws IOException {
+        byte[] scratch = new byte[(int) Math.min(8192, Math.max(0, n))];
+        long done = 0;
+        while (done < n) {
+            int r = in.read(scratch, 0, (int) Math.min(scratch.length, n - done));
+            if (r < 0) {
+                break;
+            }
+            done += r;
+        }
+        return done;
     }
 
     private static MessageDigest sha256() {
@@ -249,16 +254,7 @@ record LogResume(long offset, long lines, String charset, LogFormat format, Stri
         /** Skipped bytes are read, so their line breaks are counted too. */
         @Override
         public long skip(long n) throws IOException {
-            byte[] scratch = new byte[(int) Math.min(8192, Math.max(0, n))];
-            long done = 0;
-            while (done < n) {
-                int r = read(scratch, 0, (int) Math.min(scratch.length, n - done));
-                if (r < 0) {
-                    break;
-                }
-                done += r;
-            }
-            return done;
+            return readThrough(this, n);
         }
 
         long lines() {

@@ -44,6 +44,8 @@ public final class ScanSummary {
     private long deletedRows;
     /** Logs that had only grown, read from where the last scan stopped, and the bytes read of them. */
     private long appendedLogs;
+    private long movedFiles;
+    private long movedFindings;
     private int renamedLogs;
     private long renamedFindings;
     private long appendedBytes;
@@ -141,6 +143,12 @@ public final class ScanSummary {
         }
     }
 
+    /** Files of a share found at a new path (moved, renamed), whose findings moved there instead of being read again. */
+    void moved(long files, long findings) {
+        movedFiles += files;
+        movedFindings += findings;
+    }
+
     /** Logs found at a new path (rotated), whose findings moved there instead of being read again. */
     void renamed(int logs, long findings) {
         renamedLogs += logs;
@@ -210,6 +218,7 @@ public final class ScanSummary {
                 .put("warnings", warnings)
                 .put("rows", rowsRead)
                 .put("appended", appendedLogs == 0 ? null : new JsonObject().put("logs", appendedLogs).put("bytes", appendedBytes))
+                .put("moved", movedFiles == 0 ? null : new JsonObject().put("files", movedFiles).put("findings", movedFindings))
                 .put("renamed", renamedLogs == 0 ? null : new JsonObject().put("logs", renamedLogs).put("findings", renamedFindings))
                 .put("incremental", incremental.isEmpty() ? null : new JsonObject().put("tables", incremental.size())
                         .put("changedRows", changedRows).put("deletedRows", deletedRows).put("byTable", incremental))
@@ -261,6 +270,10 @@ public final class ScanSummary {
                 b.append(String.format("    %s.%s: %s (%s), %.0f %% of %d values%n", c.getString("table"), c.getString("column"),
                         c.getString("type"), c.getString("category"), c.getDouble("share") * 100, c.getLong("values")));
             }
+        }
+        if (movedFiles > 0) {
+            b.append(String.format("  moved: %d file(s) found at a new path took their %d finding(s) along, not read again%n",
+                    movedFiles, movedFindings));
         }
         if (renamedLogs > 0) {
             b.append(String.format("  renamed: %d log(s) found at a new path (rotated) took their %d finding(s) along, not read again%n",

@@ -54,8 +54,14 @@ final class WriterClient {
     /** @param resume where a later read of the item may carry on from, or null */
     void remember(String itemId, String sourceId, be.inzage.inventory.InventoryIndex.ItemState state, long scan,
             be.inzage.inventory.InventoryIndex.Resume resume) {
+        remember(itemId, sourceId, state, scan, resume, null, null);
+    }
+
+    /** @param path the file's path and {@code head} its first 64 KB's digest, to find it again when it moves (or null) */
+    void remember(String itemId, String sourceId, be.inzage.inventory.InventoryIndex.ItemState state, long scan,
+            be.inzage.inventory.InventoryIndex.Resume resume, String path, String head) {
         try {
-            index.remember(itemId, sourceId, state, scan, resume);
+            index.remember(itemId, sourceId, state, scan, resume, path, head);
         } catch (java.io.IOException | RuntimeException e) {
             throw new IllegalStateException("inventory write failed: " + e.getClass().getSimpleName());
         }

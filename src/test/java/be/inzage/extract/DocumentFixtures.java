@@ -60,13 +60,13 @@ public final class DocumentFixtures {
         }
     }
 
-    static void eml(Path p, String from, String body) throws IOException {
+    public static void eml(Path p, String from, String body) throws IOException {
         Files.writeString(p, "From: Jan Peeters <" + from + ">\r\nTo: klantendienst@bedrijf.be\r\nSubject: Mijn gegevens\r\n"
                 + "Date: Tue, 3 Oct 2023 10:00:00 +0200\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
                 + body + "\r\n", StandardCharsets.UTF_8);
     }
 
-    static void zip(Path p, String entry, byte[] content) throws IOException {
+    public static void zip(Path p, String entry, byte[] content) throws IOException {
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(p))) {
             z.putNextEntry(new ZipEntry(entry));
             z.write(content);

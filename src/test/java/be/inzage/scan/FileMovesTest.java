@@ -1,0 +1,98 @@
+package be.inzage.scan;
+
+import be.inzage.config.DataDir;
+import be.inzage.extract.DocumentFixtures;
+import be.inzage.inventory.Finding;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static be.inzage.scan.AppendedLogTest.inventory;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Documents moved or renamed in a share keep their findings without being parsed again, and leave
+ * the inventory a read of the share as it is now gives; a copy (the old file still there) is read,
+ * and so are text files (reading them costs what moving their findings does).
+ */
+class FileMovesTest {
+
+    @TempDir
+    Path tmp;
+
+    /** The share read whole into a fresh inventory with the same key. */
+    Set<String> fullRead(Path data, Path share) throws Exception {
+        Path fresh = tmp.resolve("full-" + System.nanoTime());
+        Files.createDirectories(new DataDir(fresh).keyFile().getParent());
+        Files.copy(new DataDir(data).keyFile(), new DataDir(fresh).keyFile());
+        ScanSummary s = ScanFixture.scan(fresh, share);
+        assertNull(s.toJson().getValue("moved"), s.toText());
+        return inventory(fresh);
+    }
+
+    @Test
+    void movedAndRenamedFilesKeepTheirFindingsWithoutBeingReadAgain() throws Exception {
+        Path share = tmp.resolve("share");
+        Path docs = Files.createDirectories(share.resolve("docs"));
+        DocumentFixtures.docx(docs.resolve("contract.docx"), "Contactpersoon: jan.peeters@example.be, gsm 0475 12 34 56");
+        DocumentFixtures.zip(docs.resolve("bundle.zip"), "inner/klant.txt",
+                "e-mail: piet.jansens@example.be\nIBAN BE71 0961 2345 6769\n".getBytes(StandardCharsets.UTF_8));
+        Files.createDirectories(share.resolve("data"));
+        Files.writeString(share.resolve("data/klanten.csv"), "naam;email;telefoon\nAn Peeters;an.peeters@example.be;0475 11 22 33\n"
+                + "Els Maes;els.maes@example.be;0486 44 55 66\n");
+        Files.writeString(share.resolve("notes.txt"), "Bel Karel Janssens op 0470 98 76 54 of karel@example.be.\n");
+        Path data = tmp.resolve("data");
+        ScanSummary first = ScanFixture.scan(data, share);
+        assertNull(first.toJson().getValue("moved"), first.toText());
+
+        // a folder renamed one level down, and a file renamed
+        Files.createDirectories(share.resolve("archief"));
+        Files.move(docs, share.resolve("archief/docs-2025"));
+        Files.move(share.resolve("data/klanten.csv"), share.resolve("data/klanten-2025.csv"));
+        ScanSummary moved = ScanFixture.scan(data, share);
+        assertEquals(new JsonObject().put("files", 2L).put("findings", moved.toJson().getJsonObject("moved").getLong("findings")),
+                moved.toJson().getJsonObject("moved"), moved.toText());
+        assertTrue(moved.toJson().getJsonObject("moved").getLong("findings") >= 4, moved.toText());
+        assertEquals(1, moved.scanned(), "only the renamed CSV export is read again: " + moved.toText());
+        assertEquals(3, moved.unchanged(), moved.toText());
+        assertTrue(moved.toText().contains("moved: 2 file(s) found at a new path"), moved.toText());
+        assertEquals(fullRead(data, share), inventory(data), "the inventory a read of the share as it is now gives");
+
+        List<Finding> jan = ScanFixture.search(data, "email", "jan.peeters@example.be");
+        assertEquals(1, jan.size(), jan.toString());
+        assertEquals(share.resolve("archief/docs-2025/contract.docx").toString(), jan.get(0).container());
+        List<Finding> piet = ScanFixture.search(data, "email", "piet.jansens@example.be");
+        assertEquals(share.resolve("archief/docs-2025/bundle.zip").toString(), piet.get(0).container());
+        assertTrue(piet.get(0).part() != null && piet.get(0).part().endsWith("klant.txt"), "an archive member keeps its part");
+
+        // a copy leaves the old file in place: it is read, nothing moves
+        Files.copy(share.resolve("archief/docs-2025/contract.docx"), share.resolve("contract-kopie.docx"),
+                java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        ScanSummary copied = ScanFixture.scan(data, share);
+        assertNull(copied.toJson().getValue("moved"), copied.toText());
+        assertEquals(1, copied.scanned(), copied.toText());
+        assertEquals(fullRead(data, share), inventory(data));
+
+        // moved, and another file written at the old path since: both read (the old path's findings are replaced
+        // while the walk goes on, so they cannot be the moved file's)
+        Files.move(share.resolve("contract-kopie.docx"), share.resolve("archief/contract-kopie.docx"));
+        DocumentFixtures.docx(share.resolve("contract-kopie.docx"), "Nieuw: sofie@example.be");
+        ScanSummary both = ScanFixture.scan(data, share);
+        assertNull(both.toJson().getValue("moved"), both.toText());
+        assertEquals(2, both.scanned(), both.toText());
+        assertEquals(fullRead(data, share), inventory(data));
+
+        // deleted: gone from the inventory, and not taken for moved by a later file of the same size and time
+        Files.delete(share.resolve("archief/contract-kopie.docx"));
+        ScanFixture.scan(data, share);
+        assertEquals(fullRead(data, share), inventory(data));
+    }
+}

@@ -578,15 +578,22 @@
         : el('p', { class: 'muted' }, run.error ? 'No item errors.' : 'No errors: every item was read.'),
       columnsTable(run),
       incrementalTable(run),
-      logsNote(run)));
+      movedNote(run)));
     box.hidden = false;
   }
 
-  /** A log run: logs found at a new path (rotated) that kept their findings, and logs read on from where they stopped. */
-  function logsNote(run) {
+  /**
+   * What a file or log run did not read again: documents found at a new path (moved) and logs found at a new path
+   * (rotated) that kept their findings, and logs read on from where they stopped.
+   */
+  function movedNote(run) {
     const s = run.summary || {};
-    if (!s.renamed && !s.appended) return null;
+    if (!s.moved && !s.renamed && !s.appended) return null;
     const lines = [];
+    if (s.moved) {
+      lines.push(`${fmtNum(s.moved.files)} document(s) found at a new path (moved or renamed) kept their ${fmtNum(s.moved.findings)} `
+        + 'finding(s) without being parsed again');
+    }
     if (s.renamed) {
       lines.push(`${fmtNum(s.renamed.logs)} log(s) found at a new path (rotated) kept their ${fmtNum(s.renamed.findings)} `
         + 'finding(s) without being read again');
@@ -594,7 +601,7 @@
     if (s.appended) {
       lines.push(`${fmtNum(s.appended.logs)} log(s) read on from where the last scan stopped: ${fmtNum(s.appended.bytes)} new byte(s)`);
     }
-    return el('div', { id: 'run-logs' }, el('h3', null, 'Logs read incrementally'),
+    return el('div', { id: 'run-moved' }, el('h3', null, 'Not read again'),
       el('ul', null, lines.map((l) => el('li', null, l))));
   }
 

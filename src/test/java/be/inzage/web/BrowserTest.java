@@ -261,11 +261,30 @@ class BrowserTest {
         driver.get(base + "/#scans");
         driver.navigate().refresh();
         wait.until(d -> d.findElement(By.cssSelector("#runs-table tr[data-run='" + id + "']"))).click();
-        WebElement note = wait.until(d -> d.findElement(By.id("run-logs")));
+        WebElement note = wait.until(d -> d.findElement(By.id("run-moved")));
         // 40 addresses and the visited page
         assertTrue(note.getText().contains("1 log(s) found at a new path (rotated) kept their 41 finding(s) without being read again"),
                 note.getText());
         shot("8-log-rotation");
+    }
+
+    @Test
+    @Order(7)
+    void aShareRunSaysWhichDocumentsWereMoved() throws Exception {
+        Path share = Files.createTempDirectory("inzage-ui-share");
+        Files.createDirectories(share.resolve("2024"));
+        be.inzage.extract.DocumentFixtures.docx(share.resolve("2024/contract.docx"), "Contact: ui.moved@example.be");
+        scanAndWait(share.toString());
+        Files.move(share.resolve("2024"), share.resolve("archief-2024"));
+        String id = scanAndWait(share.toString());
+        driver.get(base + "/#scans");
+        driver.navigate().refresh();
+        wait.until(d -> d.findElement(By.cssSelector("#runs-table tr[data-run='" + id + "']"))).click();
+        WebElement note = wait.until(d -> d.findElement(By.id("run-moved")));
+        // the e-mail, and the document's author from its metadata
+        assertTrue(note.getText().contains("1 document(s) found at a new path (moved or renamed) kept their 2 finding(s) without being "
+                + "parsed again"), note.getText());
+        shot("9-document-moved");
     }
 
     /** Starts a scan through the API as the administrator and waits for it to end; its run id. */

@@ -354,6 +354,6 @@ public final class FindingCollector {
         return new Finding(item.sourceId(), item.source(), item.kind(), item.container(), item.part(), a.field, a.type,
                 info.category(), info.risk(), a.confidence, a.preview != null ? a.preview : Masker.mask(a.type, a.normalized),
                 hasher.hash(a.normalized),
-                aliases, unit + LineSet.encode(lines), a.count, records, cid, segment, rows, a.first, a.last);
+                aliases, lines.length == 0 ? "" : unit + LineSet.encode(lines), a.count, records, cid, segment, rows, a.first, a.last);
     }
 }

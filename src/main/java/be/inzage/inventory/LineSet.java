@@ -87,6 +87,9 @@ public final class LineSet {
         if (pages(s) || sheets(s)) {
             s = s.substring(1);
         }
+        if (s.isEmpty()) {
+            return new int[0]; // a paged or sheeted document's metadata: no page, no sheet (older inventories wrote "s", "p")
+        }
         List<int[]> ranges = new ArrayList<>();
         int total = 0;
         for (String part : s.split(",")) {

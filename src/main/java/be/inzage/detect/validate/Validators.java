@@ -39,6 +39,7 @@ public final class Validators {
         byName.put("address", Validators::address);
         byName.put("person_name", s -> personName(s, dictionaries));
         byName.put("person_name_known", s -> knownPersonName(s, dictionaries));
+        byName.put("author_name", s -> authorName(s, dictionaries));
         byName.put("job_title", s -> jobTitle(s, dictionaries));
         byName.put("phone_possible", PossiblePhone::check);
     }
@@ -273,6 +274,24 @@ public final class Validators {
             return Checked.reject();
         }
         return Checked.ok(Normalize.text(v));
+    }
+
+    /**
+     * A document's author or editor: name-shaped, and not made only of words that are no name. Office
+     * software and scanners put themselves or a placeholder there ("Apache POI", "Microsoft Office
+     * User", "Administrator"), in every document they make.
+     */
+    static Checked authorName(String s, Dictionaries dict) {
+        Checked shape = personName(s, dict);
+        if (!shape.accepted()) {
+            return shape;
+        }
+        for (String w : s.strip().split("[\\s.]+")) {
+            if (!w.isEmpty() && !dict.isNotName(w)) {
+                return shape;
+            }
+        }
+        return Checked.reject();
     }
 
     /** A name-shaped value whose first word is a known first name or whose last word is a known surname. */

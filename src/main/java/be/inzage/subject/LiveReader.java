@@ -60,13 +60,18 @@ public final class LiveReader implements AutoCloseable {
         };
         ItemRef item = new ItemRef(f.sourceId(), f.source(), f.kind(), f.container(), null);
         try {
-            Format format = Format.of(p.getFileName().toString());
+            String name = p.getFileName().toString();
+            Format format = Format.of(name);
+            if ("log".equals(f.kind()) && format != Format.DOCUMENT) {
+                format = Format.LINES; // as the log source read it: "access_log", "messages" and rotated "access.log.2.gz" too
+            }
             if (format == Format.DOCUMENT) {
-                new DocumentItemScanner(rules.engine()).scan(p.getFileName().toString(), () -> Files.newInputStream(p), part ->
+                new DocumentItemScanner(rules.engine()).scan(name, () -> Files.newInputStream(p), part ->
                         collector(part == null ? item : item.withPart(part), tap));
             } else {
-                new TextItemScanner(rules.engine()).scan(() -> Files.newInputStream(p), format, Files.size(p),
-                        collector(item, tap));
+                boolean gz = Format.gzippedText(name);
+                new TextItemScanner(rules.engine()).scan(() -> gz ? new java.util.zip.GZIPInputStream(Files.newInputStream(p), 64 * 1024)
+                        : Files.newInputStream(p), format, gz ? be.inzage.extract.TextChunks.CHUNK : Files.size(p), collector(item, tap));
             }
             return new Live(values, null);
         } catch (NoSuchFileException gone) {

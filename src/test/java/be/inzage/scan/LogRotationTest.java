@@ -97,6 +97,14 @@ class LogRotationTest {
         assertEquals(java.util.stream.IntStream.rangeClosed(1, 450).filter(i -> i % 15 == 0).mapToObj(Integer::toString)
                 .collect(java.util.stream.Collectors.joining(",")), first.lines(), "user0 is on every 15th line of the first day");
 
+        // an access report reads it live from the compressed log, and an erasure check can tell it is still there
+        try (be.inzage.subject.LiveReader live = new be.inzage.subject.LiveReader(Rulebook.load(TestRules.root()),
+                be.inzage.inventory.KeyedHasher.open(new DataDir(data).keyFile()))) {
+            be.inzage.subject.LiveReader.Live now = live.read(first);
+            assertNull(now.unavailable());
+            assertEquals(java.util.Set.of("user0"), now.values());
+        }
+
         // nothing moved since: nothing renamed, everything unchanged
         ScanSummary again = scan(data, "log://" + logs);
         assertNull(renamed(again), again.toText());

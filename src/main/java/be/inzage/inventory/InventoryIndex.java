@@ -1276,29 +1276,11 @@ public final class InventoryIndex implements Closeable {
     }
 
     @Override
-    /**
-     * Commits what was written and closes. While the index is tidy (few segments, few deleted
-     * documents) a background merge still running is abandoned rather than waited for; the next
-     * writer starts it again. Waiting took the last 7 s of a 74 s scan of a 1.1 GB log, merging
-     * segments that were already committed and searchable. Past the limits the merges are waited
-     * for, so a cron of short scans cannot pile up segments or deletions.
-     */
     public void close() throws IOException {
         searchers.close();
         if (writer != null) {
-            writer.commit();
-            IndexWriter.DocStats docs = writer.getDocStats();
-            boolean tidy = org.apache.lucene.index.SegmentInfos.readLatestCommit(dir).size() <= TIDY_SEGMENTS
-                    && docs.maxDoc - docs.numDocs <= docs.maxDoc / 5;
-            if (tidy) {
-                writer.rollback(); // after the commit, it only abandons running merges
-            } else {
-                writer.close();
-            }
+            writer.close();
         }
         dir.close();
     }
-
-    /** Segments an index may be left with when a scan ends without waiting for its merges. */
-    static final int TIDY_SEGMENTS = 24;
 }

@@ -4,7 +4,8 @@ import be.inzage.source.SourceUri;
 
 /**
  * Checks a configured source URI at start-up. A share or log folder that is missing now (an
- * unmounted share) is not a configuration error: its runs fail with the reason instead.
+ * unmounted share), or a log pattern that matches no file yet, is not a configuration error: its
+ * runs fail with the reason instead.
  */
 public final class SourceCheck {
 
@@ -17,7 +18,7 @@ public final class SourceCheck {
             return SourceUri.parse(uri).display();
         } catch (SourceUri.BadSource e) {
             String m = e.getMessage();
-            if (!m.startsWith("source not found") && !m.startsWith("source not readable")) {
+            if (!m.startsWith("source not found") && !m.startsWith("source not readable") && !m.startsWith("no file matches")) {
                 throw new ServerConfig.ConfigError(key + ": " + m);
             }
             return withoutPassword(uri);

@@ -42,16 +42,17 @@ public record SourceUri(Kind kind, String display, Path path, URI uri, PathGlob 
             URI u = uri(s);
             Path p = Path.of(u.getPath()).toAbsolutePath().normalize();
             PathGlob glob = PathGlob.isGlob(p.toString()) ? PathGlob.of(p) : null;
+            SourceUri log = new SourceUri(Kind.LOG, "log://" + p, glob == null ? p : glob.root(), u, glob);
+            try {
+                // first: a wrong format is a mistake in the URI, whether or not the logs are there now
+                be.inzage.extract.LogFormat.parse(log.param("format"));
+            } catch (IllegalArgumentException e) {
+                throw new BadSource(e.getMessage());
+            }
             if (glob != null) {
                 matchesSomething(glob);
             } else if (!Files.exists(p)) {
                 throw new BadSource("source not found: " + p);
-            }
-            SourceUri log = new SourceUri(Kind.LOG, "log://" + p, glob == null ? p : glob.root(), u, glob);
-            try {
-                be.inzage.extract.LogFormat.parse(log.param("format"));
-            } catch (IllegalArgumentException e) {
-                throw new BadSource(e.getMessage());
             }
             return log;
         }

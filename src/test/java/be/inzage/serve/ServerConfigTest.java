@@ -64,6 +64,15 @@ class ServerConfigTest {
     }
 
     @Test
+    void aLogPatternThatMatchesNothingYetIsNoConfigurationError(@org.junit.jupiter.api.io.TempDir Path logs) {
+        ServerConfig c = parse("sources:\n  - name: weblog\n    uri: log://" + logs + "/access.log*\n", Map.of());
+        assertEquals("log://" + logs + "/access.log*", c.source("weblog").uri());
+        // a bad format is still one
+        String bad = error("sources:\n  - name: weblog\n    uri: log://" + logs + "/access.log*?format=nginx-ish\n");
+        assertTrue(bad.contains("sources[0].uri") && bad.contains("nginx-ish"), bad);
+    }
+
+    @Test
     void mistakesStopStartUpNamingTheKey() {
         String unknown = error("port: 8080\nsoruces: []\n");
         assertTrue(unknown.startsWith("inzage.yaml:2: unknown key 'soruces'"), unknown);

@@ -39,7 +39,7 @@ public record SourceUri(Kind kind, String display, Path path, URI uri, PathGlob 
             return new SourceUri(lower.startsWith("postgres") ? Kind.POSTGRES : Kind.MYSQL, shown, null, u);
         }
         if (lower.startsWith("log://")) {
-            URI u = uri(s);
+            URI u = uri(pathEscaped(s));
             Path p = Path.of(u.getPath()).toAbsolutePath().normalize();
             PathGlob glob = PathGlob.isGlob(p.toString()) ? PathGlob.of(p) : null;
             SourceUri log = new SourceUri(Kind.LOG, "log://" + p, glob == null ? p : glob.root(), u, glob);
@@ -85,6 +85,28 @@ public record SourceUri(Kind kind, String display, Path path, URI uri, PathGlob 
                 throw new BadSource("no file matches " + glob.pattern());
             }
         }
+    }
+
+    /**
+     * A log URI with the characters a URI path may not hold escaped ({@code [ ] { }}, spaces): patterns
+     * such as {@code log:///var/log/nginx/access.log.[12]} or {@code {access,error}.log} are typed as
+     * they are. Only up to the query; a {@code %} already there is left as it is.
+     */
+    static String pathEscaped(String s) {
+        int q = s.indexOf('?');
+        String path = q < 0 ? s : s.substring(0, q);
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        for (char c : path.toCharArray()) {
+            switch (c) {
+                case '[' -> b.append("%5B");
+                case ']' -> b.append("%5D");
+                case '{' -> b.append("%7B");
+                case '}' -> b.append("%7D");
+                case ' ' -> b.append("%20");
+                default -> b.append(c);
+            }
+        }
+        return q < 0 ? b.toString() : b.append(s, q, s.length()).toString();
     }
 
     private static URI uri(String s) {

@@ -182,6 +182,12 @@ class LogRotationTest {
         ScanSummary deep = scan(data, "log://" + logs + "/**/access.log*");
         assertEquals(3, deep.seen(), deep.toText());
 
+        // character classes and alternatives are typed as they are, though a URI may not hold them
+        ScanSummary classes = scan(tmp.resolve("data2"), "log://" + logs + "/{access,error}.log");
+        assertEquals(2, classes.seen(), classes.toText());
+        ScanSummary rotated = scan(tmp.resolve("data3"), "log://" + logs + "/access.log.[0-9]");
+        assertEquals(1, rotated.seen(), rotated.toText());
+
         // renamed out of the pattern: gone from the source, not followed
         Files.move(logs.resolve("access.log.1"), logs.resolve("error.log.1"));
         ScanSummary after = scan(data, "log://" + logs + "/access.log*");

@@ -583,7 +583,7 @@
   }
 
   /**
-   * What a file or log run did not read again: documents found at a new path (moved) and logs found at a new path
+   * What a file or log run did not read again: files found at a new path (moved) and logs found at a new path
    * (rotated) that kept their findings, and logs read on from where they stopped.
    */
   function movedNote(run) {
@@ -591,8 +591,8 @@
     if (!s.moved && !s.renamed && !s.appended) return null;
     const lines = [];
     if (s.moved) {
-      lines.push(`${fmtNum(s.moved.files)} document(s) found at a new path (moved or renamed) kept their ${fmtNum(s.moved.findings)} `
-        + 'finding(s) without being parsed again');
+      lines.push(`${fmtNum(s.moved.files)} file(s) found at a new path (moved or renamed) kept their ${fmtNum(s.moved.findings)} `
+        + 'finding(s) without being read again');
     }
     if (s.renamed) {
       lines.push(`${fmtNum(s.renamed.logs)} log(s) found at a new path (rotated) kept their ${fmtNum(s.renamed.findings)} `

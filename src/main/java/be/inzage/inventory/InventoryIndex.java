@@ -364,7 +364,8 @@ public final class InventoryIndex implements Closeable {
                         continue;
                     }
                     Bits live = leaf.reader().getLiveDocs();
-                    StoredFields stored = leaf.reader().storedFields();
+                    // a container's findings were added together: they sit side by side, a block read once serves them all
+                    StoredFields stored = storedFields(leaf, Integer.MAX_VALUE / 1200);
                     org.apache.lucene.search.DocIdSetIterator it = scorer.iterator();
                     for (int d = it.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
                         if (live == null || live.get(d)) {

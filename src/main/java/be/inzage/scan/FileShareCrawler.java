@@ -173,8 +173,7 @@ public final class FileShareCrawler extends VerticleBase {
         boolean[] same = index.unchanged(ids, states);
         for (int i = 0; i < same.length; i++) {
             // a document moved here takes its findings along and counts as unchanged
-            if (same[i] || format(files.get(i).path()) == Format.DOCUMENT
-                    && moves.moved(files.get(i), ids.get(i), states.get(i).modified())) {
+            if (same[i] || moves.moved(files.get(i), ids.get(i), states.get(i).modified())) {
                 unchangedIds.put(files.get(i).path(), ids.get(i));
             }
         }
@@ -268,7 +267,7 @@ public final class FileShareCrawler extends VerticleBase {
                     : new InventoryIndex.Resume(r.resume() == null ? null : r.resume().encode(), at.container(), at.cid());
             if (!r.partial() && !changed) {
                 // a document of a share is found again by its first 64 KB if it moves (logs: by LogRenames)
-                String head = format == Format.DOCUMENT && !job.logs() ? FileMoves.headOrNull(p, e.size()) : null;
+                String head = job.logs() ? null : FileMoves.headOrNull(p, e.size());
                 writer.remember(item.recordId(), job.sourceId(), new InventoryIndex.ItemState(e.size(), stateTime(e),
                         rules.version()), job.scan(), resume, item.container(), head);
             } else if (r.resume() != null) {

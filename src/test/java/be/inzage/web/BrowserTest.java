@@ -270,7 +270,7 @@ class BrowserTest {
 
     @Test
     @Order(7)
-    void aShareRunSaysWhichDocumentsWereMoved() throws Exception {
+    void aShareRunSaysWhichFilesWereMoved() throws Exception {
         Path share = Files.createTempDirectory("inzage-ui-share");
         Files.createDirectories(share.resolve("2024"));
         be.inzage.extract.DocumentFixtures.docx(share.resolve("2024/contract.docx"), "Contact: ui.moved@example.be");
@@ -282,8 +282,8 @@ class BrowserTest {
         wait.until(d -> d.findElement(By.cssSelector("#runs-table tr[data-run='" + id + "']"))).click();
         WebElement note = wait.until(d -> d.findElement(By.id("run-moved")));
         // the e-mail (the document's author is the software that wrote it, "Apache POI": no person)
-        assertTrue(note.getText().contains("1 document(s) found at a new path (moved or renamed) kept their 1 finding(s) without being "
-                + "parsed again"), note.getText());
+        assertTrue(note.getText().contains("1 file(s) found at a new path (moved or renamed) kept their 1 finding(s) without being "
+                + "read again"), note.getText());
         shot("9-document-moved");
     }
 

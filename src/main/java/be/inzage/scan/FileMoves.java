@@ -56,7 +56,10 @@ final class FileMoves {
                 continue;
             }
             if (head == null) {
-                head = head(e.path(), e.size());
+                head = headOrNull(e.path(), e.size());
+                if (head == null) {
+                    return false; // unreadable now: the read that follows records why, and the walk goes on
+                }
             }
             if (!g.head().equals(head)) {
                 continue;

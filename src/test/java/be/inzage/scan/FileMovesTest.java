@@ -99,4 +99,36 @@ class FileMovesTest {
         ScanFixture.scan(data, share);
         assertEquals(fullRead(data, share), inventory(data));
     }
+
+    @Test
+    void aMovedFileThatCannotBeReadAtItsNewPathDoesNotStopTheWalk() throws Exception {
+        Path share = tmp.resolve("share");
+        Files.createDirectories(share.resolve("a"));
+        for (int i = 0; i < 3; i++) {
+            Files.writeString(share.resolve("a/klant" + i + ".txt"), "E-mail: klant" + i + "@example.be\n");
+        }
+        Path data = tmp.resolve("data");
+        ScanFixture.scan(data, share);
+        Files.move(share.resolve("a"), share.resolve("b"));
+        // klant1.txt vanishes once the walk has listed it, before its first 64 KB are read
+        FileShareCrawler.beforeState = p -> {
+            if (p.getFileName().toString().equals("klant1.txt")) {
+                try {
+                    Files.delete(p);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+        ScanSummary s;
+        try {
+            s = ScanFixture.scan(data, share);
+        } finally {
+            FileShareCrawler.beforeState = p -> { };
+        }
+        assertEquals(2L, s.toJson().getJsonObject("moved").getLong("files"), s.toText());
+        assertEquals("completed", s.toJson().getString("state"), "the walk went on: " + s.toText());
+        assertTrue(s.toJson().encode().contains("vanished"), s.toText());
+        assertEquals(fullRead(data, share), inventory(data));
+    }
 }

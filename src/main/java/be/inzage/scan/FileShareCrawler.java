@@ -173,12 +173,21 @@ public final class FileShareCrawler extends VerticleBase {
         boolean[] same = index.unchanged(ids, states);
         for (int i = 0; i < same.length; i++) {
             // a document moved here takes its findings along and counts as unchanged
-            if (same[i] || moves.moved(files.get(i), ids.get(i), states.get(i).modified())) {
+            if (same[i] || movedHere(files.get(i), ids.get(i), states.get(i).modified())) {
                 unchangedIds.put(files.get(i).path(), ids.get(i));
             }
         }
         lookupNanos += System.nanoTime() - t1;
         return batch;
+    }
+
+    /** Whether the file was found moved here and took its findings along; when that fails it is simply read. */
+    private boolean movedHere(FileWalker.Entry e, String itemId, long time) {
+        try {
+            return moves.moved(e, itemId, time);
+        } catch (IOException | RuntimeException failed) {
+            return false; // a read writes what the file holds over whatever was moved; the old item drops out as stale
+        }
     }
 
     /** For -Dinzage.stats (bench/): time on the walk thread listing files and looking up their states. */

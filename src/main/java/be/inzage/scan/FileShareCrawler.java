@@ -172,7 +172,7 @@ public final class FileShareCrawler extends VerticleBase {
         }
         boolean[] same = index.unchanged(ids, states);
         for (int i = 0; i < same.length; i++) {
-            // a document moved here takes its findings along and counts as unchanged
+            // a file moved here takes its findings along and counts as unchanged
             if (same[i] || movedHere(files.get(i), ids.get(i), states.get(i).modified())) {
                 unchangedIds.put(files.get(i).path(), ids.get(i));
             }
@@ -275,7 +275,7 @@ public final class FileShareCrawler extends VerticleBase {
             InventoryIndex.Resume resume = r.resume() == null && at.cid().equals(item.cid()) ? null
                     : new InventoryIndex.Resume(r.resume() == null ? null : r.resume().encode(), at.container(), at.cid());
             if (!r.partial() && !changed) {
-                // a document of a share is found again by its first 64 KB if it moves (logs: by LogRenames)
+                // a file of a share is found again by its first 64 KB if it moves (logs: by LogRenames)
                 String head = job.logs() ? null : FileMoves.headOrNull(p, e.size());
                 writer.remember(item.recordId(), job.sourceId(), new InventoryIndex.ItemState(e.size(), stateTime(e),
                         rules.version()), job.scan(), resume, item.container(), head);

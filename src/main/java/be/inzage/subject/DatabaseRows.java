@@ -49,8 +49,9 @@ public final class DatabaseRows implements AutoCloseable {
 
     /**
      * Calls {@code each} with the key and the column (as text) of every row of the finding's table,
-     * a cursor read at a time inside a transaction that is rolled back: for a value in more rows
-     * than its finding lists (1,000), where only a pass over the column finds them all.
+     * a cursor read at a time inside a read-only transaction with the scan's statement time limit,
+     * rolled back: for a value in more rows than its finding lists (1,000), where only a pass over the
+     * column finds them all.
      */
     public void forEachRow(Finding f, java.util.function.BiConsumer<JsonObject, String> each) {
         SqlDialect d = dialect(f.source());
@@ -68,7 +69,9 @@ public final class DatabaseRows implements AutoCloseable {
         sql.append(d.asText(d.quote(f.field()))).append(" from ").append(d.table(st[0], st[1]));
         io.vertx.sqlclient.SqlConnection conn = pool.getConnection().await();
         try {
-            io.vertx.sqlclient.Transaction tx = conn.begin().await();
+            for (String statement : d.begin()) {
+                conn.query(statement).execute().await(); // as gentle as a scan: read only, a time limit
+            }
             try {
                 io.vertx.sqlclient.Cursor cursor = conn.prepare(sql.toString()).await().cursor();
                 do {
@@ -82,7 +85,7 @@ public final class DatabaseRows implements AutoCloseable {
                 } while (cursor.hasMore());
                 cursor.close().await();
             } finally {
-                tx.rollback().await();
+                conn.query("rollback").execute().await();
             }
         } finally {
             conn.close().await();

@@ -249,8 +249,12 @@ public final class InventoryIndex implements Closeable {
             }
         }
         if (resume != null) {
-            d.add(new StoredField("path", resume.path())); // the container document holds it too
-            d.add(new StoredField("rcid", resume.cid()));
+            if (resume.path() != null) {
+                d.add(new StoredField("path", resume.path())); // the container document holds it too
+            }
+            if (resume.cid() != null) {
+                d.add(new StoredField("rcid", resume.cid()));
+            }
             if (resume.point() != null) {
                 d.add(new StoredField("resume", resume.point()));
                 d.add(new StringField(RESUMABLE, YES, Field.Store.NO));

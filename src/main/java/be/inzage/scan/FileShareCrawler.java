@@ -310,8 +310,9 @@ public final class FileShareCrawler extends VerticleBase {
      * one of its own, so the next file created at a rotated log's old path never takes over its id.
      */
     private ItemRef placed(ItemRef item, Format format, InventoryIndex.Resume last) {
-        if (last != null && last.cid() != null) {
-            return item.withCid(last.cid());
+        if (last != null) {
+            // a state an older version remembered has no container id: its findings are under the path's
+            return last.cid() != null ? item.withCid(last.cid()) : item;
         }
         return job.logs() && format == Format.LINES ? item.withCid(be.inzage.inventory.Finding.sha256(item.cid() + '@' + job.scan()))
                 : item;

@@ -166,6 +166,39 @@ class LogRotationTest {
     }
 
     @Test
+    void aLogRememberedByTheLastVersionIsStillReadOnFromWhereItStopped() throws Exception {
+        Path logs = Files.createDirectories(tmp.resolve("logs"));
+        Path log = logs.resolve("access.log");
+        Path data = tmp.resolve("data");
+        write(log, lines(1, 200), false, 300);
+        scan(data, "log://" + logs);
+        // the state as session 7 wrote it: a resume point, neither path nor container id; findings under the path's id
+        String source = SourceUri.parse("log://" + logs).id();
+        String item = Finding.itemId(source, log.toString());
+        try (be.inzage.inventory.InventoryIndex index = be.inzage.inventory.InventoryIndex.openWriter(new DataDir(data).index())) {
+            be.inzage.inventory.InventoryIndex.Resume r = index.resume(item);
+            be.inzage.inventory.InventoryIndex.ItemState st = index.state(item);
+            java.util.List<Finding> all = new java.util.ArrayList<>();
+            index.forEach(all::add);
+            String pathCid = new be.inzage.extract.ItemRef(source, "log://" + logs, "log", log.toString(), null).cid();
+            java.util.List<Finding> moved = new java.util.ArrayList<>();
+            for (Finding f : all) {
+                moved.add(new Finding(f.sourceId(), f.source(), f.kind(), f.container(), f.part(), f.field(), f.type(), f.category(),
+                        f.risk(), f.confidence(), f.masked(), f.hash(), f.aliases(), f.lines(), f.count(), f.records().stream()
+                        .map(x -> x.replace(r.cid(), pathCid)).toList(), pathCid, f.segment(), f.rows(), f.firstSeen(), f.lastSeen()));
+            }
+            index.replace(r.cid(), java.util.List.of(), 1, true);
+            index.replace(pathCid, moved, 1, true);
+            index.remember(item, source, st, 1, new be.inzage.inventory.InventoryIndex.Resume(r.point(), null, null));
+            index.commit();
+        }
+        write(log, lines(201, 260), true, 200);
+        ScanSummary grown = scan(data, "log://" + logs);
+        assertEquals(1L, grown.toJson().getJsonObject("appended").getLong("logs"), grown.toText());
+        assertSame(fullRead(tmp, data, logs), inventory(data));
+    }
+
+    @Test
     void aPatternTakesOnlyTheFilesItMatches() throws Exception {
         Path logs = Files.createDirectories(tmp.resolve("logs"));
         write(logs.resolve("access.log"), lines(1, 50), false, 60);

@@ -50,15 +50,15 @@ import java.util.function.Consumer;
 public final class InventoryIndex implements Closeable {
 
     /** Kinds of document: a finding, a container (one place's shared fields) and an item's state. */
-    private static final String DOCTYPE = "doctype";
+    static final String DOCTYPE = "doctype";
     /** The item id of container and state documents, and the container id of containers, as doc values. */
-    private static final String ITEM_DV = "item_dv";
+    static final String ITEM_DV = "item_dv";
     private static final String CID_DV = "cid_dv";
     /** Written into every commit; an index without it (or another value) was made by an older layout. */
     private static final String FORMAT_KEY = "inzage.format";
     private static final String FORMAT = "4";
     private static final String CID = "cid";
-    private static final String SRC = "src";
+    static final String SRC = "src";
     private static final String HASH = "hash";
     private static final String REC = "rec";
     /** Stored only, on findings: everything a finding shows, as one {@link StoredFinding} blob. */
@@ -81,13 +81,13 @@ public final class InventoryIndex implements Closeable {
      */
     private static final String MULTI_ROW = "multirow";
     /** Indexed only, on item-state documents with a resume point and a path (logs): listed by {@link #resumables}. */
-    private static final String RESUMABLE = "resumable";
+    static final String RESUMABLE = "resumable";
     /** Indexed only, on item-state documents of files: source, size and time, to find a moved file's old self. */
-    private static final String CONTENT = "content";
-    private static final BytesRef YES = new BytesRef("1");
-    private static final String SCAN = "scan";
+    static final String CONTENT = "content";
+    static final BytesRef YES = new BytesRef("1");
+    static final String SCAN = "scan";
     /** On item-state documents: the item's modification time as a point, for retention checks. */
-    private static final String MODIFIED_AT = "modified_at";
+    static final String MODIFIED_AT = "modified_at";
     /** On findings with timestamps (logs): the last time the value was seen, for retention checks. */
     private static final String LAST_SEEN = "last_seen";
     /** Confidence as a point, for the findings explorer's filter. */
@@ -98,7 +98,7 @@ public final class InventoryIndex implements Closeable {
      */
     private static final String ITEM = "item";
     /** On item-state documents only (size and modification time seen at the last scan). */
-    private static final String STATE_FOR = "statefor";
+    static final String STATE_FOR = "statefor";
     private static final BytesRef FINDING = new BytesRef("finding");
     private static final Query FINDINGS = new TermQuery(new Term(DOCTYPE, FINDING));
     private static final Query CONTAINERS = new TermQuery(new Term(DOCTYPE, "container"));
@@ -110,11 +110,13 @@ public final class InventoryIndex implements Closeable {
     private final Directory dir;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final ItemStates states;
 
     private InventoryIndex(Directory dir, IndexWriter writer, SearcherManager searchers) {
         this.dir = dir;
         this.writer = writer;
         this.searchers = searchers;
+        this.states = new ItemStates(writer, searchers);
     }
 
     public static InventoryIndex openWriter(Path path) throws IOException {
@@ -205,9 +207,9 @@ public final class InventoryIndex implements Closeable {
         kept.computeIfAbsent(sourceId + '@' + scan, k -> new KeptItems()).add(itemId);
     }
 
-    /** Remembers an item's size and modification time as scanned now. */
+    /** Remembers an item's size and modification time as scanned now ({@link ItemStates#remember}). */
     public void remember(String itemId, String sourceId, ItemState state, long scan) throws IOException {
-        remember(itemId, sourceId, state, scan, null);
+        states.remember(itemId, sourceId, state, scan, null, null, null);
     }
 
     /**
@@ -220,47 +222,13 @@ public final class InventoryIndex implements Closeable {
 
     /** The same, with a resume point (or null). */
     public void remember(String itemId, String sourceId, ItemState state, long scan, Resume resume) throws IOException {
-        remember(itemId, sourceId, state, scan, resume, null, null);
+        states.remember(itemId, sourceId, state, scan, resume, null, null);
     }
 
-    /**
-     * The same, with what finds the file again when it moves ({@link #sameSizeAndTime}): its path and
-     * the digest of its first 64 KB ({@code head}, or null: none).
-     */
+    /** The same, with what finds a file again when it moves: its path and the digest of its first 64 KB (or null). */
     public void remember(String itemId, String sourceId, ItemState state, long scan, Resume resume, String path, String head)
             throws IOException {
-        Document d = new Document();
-        d.add(new StringField(STATE_FOR, itemId, Field.Store.YES));
-        d.add(new org.apache.lucene.document.SortedDocValuesField(ITEM_DV, new BytesRef(itemId)));
-        d.add(new StringField(DOCTYPE, "state", Field.Store.NO));
-        d.add(new StringField(SRC, sourceId, Field.Store.NO));
-        d.add(new StoredField("size", state.size()));
-        d.add(new StoredField("modified", state.modified()));
-        d.add(new org.apache.lucene.document.LongPoint(MODIFIED_AT, state.modified()));
-        d.add(new StoredField("rules", state.rules()));
-        // the whole state as one term: "is this item unchanged?" is then a term lookup, no stored-field read
-        d.add(new StringField("statekey", stateKey(itemId, state), Field.Store.NO));
-        d.add(new NumericDocValuesField(SCAN, scan));
-        if (head != null) {
-            d.add(new StringField(CONTENT, contentKey(sourceId, state.size(), state.modified()), Field.Store.NO));
-            d.add(new StoredField("head", head));
-            if (resume == null) {
-                d.add(new StoredField("path", path)); // the container document holds it too
-            }
-        }
-        if (resume != null) {
-            if (resume.path() != null) {
-                d.add(new StoredField("path", resume.path())); // the container document holds it too
-            }
-            if (resume.cid() != null) {
-                d.add(new StoredField("rcid", resume.cid()));
-            }
-            if (resume.point() != null) {
-                d.add(new StoredField("resume", resume.point()));
-                d.add(new StringField(RESUMABLE, YES, Field.Store.NO));
-            }
-        }
-        writer.updateDocument(new Term(STATE_FOR, itemId), d);
+        states.remember(itemId, sourceId, state, scan, resume, path, head);
     }
 
     /** An item whose last read left a resume point. */
@@ -269,26 +237,7 @@ public final class InventoryIndex implements Closeable {
 
     /** The items of a source whose state has a resume point (logs), as of the last refresh. */
     public List<Resumable> resumables(String sourceId) throws IOException {
-        IndexSearcher s = searchers.acquire();
-        try {
-            Query q = new BooleanQuery.Builder().add(new TermQuery(new Term(SRC, sourceId)), BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(RESUMABLE, YES)), BooleanClause.Occur.FILTER).build();
-            List<Resumable> out = new ArrayList<>();
-            StoredFields stored = s.storedFields();
-            for (ScoreDoc sd : s.search(q, Math.max(1, s.getIndexReader().maxDoc())).scoreDocs) {
-                Document d = stored.document(sd.doc);
-                out.add(new Resumable(d.get(STATE_FOR), new ItemState(d.getField("size").numericValue().longValue(),
-                        d.getField("modified").numericValue().longValue(), d.get("rules")), resumeOf(d)));
-            }
-            return out;
-        } finally {
-            searchers.release(s);
-        }
-    }
-
-    private static Resume resumeOf(Document state) {
-        return state == null || state.get("resume") == null && state.get("rcid") == null ? null
-                : new Resume(state.get("resume"), state.get("path"), state.get("rcid"));
+        return states.resumables(sourceId);
     }
 
     /**
@@ -298,46 +247,14 @@ public final class InventoryIndex implements Closeable {
     public record Gone(String itemId, String path, String head, String rules) {
     }
 
-    private static String contentKey(String sourceId, long size, long modified) {
-        return sourceId + ':' + size + ':' + modified;
-    }
-
     /** Whether any item of the source was remembered with a content identity (else no lookup can find one). */
     public boolean remembersContent(String sourceId) throws IOException {
-        IndexSearcher s = searchers.acquire();
-        try {
-            BytesRef prefix = new BytesRef(sourceId + ':');
-            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-                org.apache.lucene.index.Terms terms = leaf.reader().terms(CONTENT);
-                if (terms == null) {
-                    continue;
-                }
-                org.apache.lucene.index.TermsEnum te = terms.iterator();
-                if (te.seekCeil(prefix) != org.apache.lucene.index.TermsEnum.SeekStatus.END
-                        && org.apache.lucene.util.StringHelper.startsWith(te.term(), prefix)) {
-                    return true;
-                }
-            }
-            return false;
-        } finally {
-            searchers.release(s);
-        }
+        return states.remembersContent(sourceId);
     }
 
     /** The items of the source remembered with this size and time, as of the last refresh. */
     public List<Gone> sameSizeAndTime(String sourceId, long size, long modified) throws IOException {
-        IndexSearcher s = searchers.acquire();
-        try {
-            List<Gone> out = new ArrayList<>();
-            StoredFields stored = s.storedFields();
-            for (ScoreDoc sd : s.search(new TermQuery(new Term(CONTENT, contentKey(sourceId, size, modified))), 16).scoreDocs) {
-                Document d = stored.document(sd.doc);
-                out.add(new Gone(d.get(STATE_FOR), d.get("path"), d.get("head"), d.get("rules")));
-            }
-            return out;
-        } finally {
-            searchers.release(s);
-        }
+        return states.sameSizeAndTime(sourceId, size, modified);
     }
 
     /**
@@ -417,7 +334,7 @@ public final class InventoryIndex implements Closeable {
 
     /** Forgets an item's state: it is read as new at the next scan. */
     public void forget(String itemId) throws IOException {
-        writer.deleteDocuments(new Term(STATE_FOR, itemId));
+        states.forget(itemId);
     }
 
     /**
@@ -455,81 +372,24 @@ public final class InventoryIndex implements Closeable {
         }
     }
 
-    private static String stateKey(String itemId, ItemState s) {
-        return itemId + ':' + s.size() + ':' + s.modified() + ':' + s.rules();
-    }
-
     /** Whether the item was read at an earlier scan with exactly this size, time and rules version. */
     public boolean unchanged(String itemId, ItemState now) throws IOException {
-        return unchanged(List.of(itemId), List.of(now))[0];
+        return states.unchanged(List.of(itemId), List.of(now))[0];
     }
 
-    /**
-     * The same for a batch (a walk's 256 paths): one reader and one terms enumeration per segment
-     * for all of them, keys in sorted order so each seek starts near the last. Per file, one lookup
-     * cost 25 µs on a cold rescan; most of it was setting up the enumerations.
-     */
+    /** The same for a batch of items (a walk's 256 paths), in one pass over the index. */
     public boolean[] unchanged(List<String> itemIds, List<ItemState> now) throws IOException {
-        int n = itemIds.size();
-        BytesRef[] keys = new BytesRef[n];
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            keys[i] = new BytesRef(stateKey(itemIds.get(i), now.get(i)));
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
-        boolean[] same = new boolean[n];
-        IndexSearcher s = searchers.acquire();
-        try {
-            // a term lookup per segment, no query machinery
-            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-                org.apache.lucene.index.Terms terms = leaf.reader().terms("statekey");
-                if (terms == null) {
-                    continue;
-                }
-                org.apache.lucene.index.TermsEnum te = terms.iterator();
-                Bits live = leaf.reader().getLiveDocs();
-                org.apache.lucene.index.PostingsEnum docs = null;
-                for (int i : order) {
-                    if (same[i] || !te.seekExact(keys[i])) {
-                        continue;
-                    }
-                    docs = te.postings(docs, org.apache.lucene.index.PostingsEnum.NONE);
-                    for (int d = docs.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
-                        if (live == null || live.get(d)) {
-                            same[i] = true;
-                            break;
-                        }
-                    }
-                }
-            }
-            return same;
-        } finally {
-            searchers.release(s);
-        }
+        return states.unchanged(itemIds, now);
     }
 
-    /** Where the last read of an item said a later one may carry on from ({@link #remember}), or null. Safe from any thread. */
+    /** Where the last read of an item said a later one may carry on from, or null. Safe from any thread. */
     public Resume resume(String itemId) throws IOException {
-        return resumeOf(stateDocument(itemId));
-    }
-
-    /** The item's state document at the last refresh, or null. */
-    private Document stateDocument(String itemId) throws IOException {
-        IndexSearcher s = searchers.acquire();
-        try {
-            TopDocs top = s.search(new TermQuery(new Term(STATE_FOR, itemId)), 1);
-            return top.scoreDocs.length == 0 ? null : s.storedFields().document(top.scoreDocs[0].doc);
-        } finally {
-            searchers.release(s);
-        }
+        return states.resume(itemId);
     }
 
     /** The state stored at the last scan that read the item, or null. Safe from any thread. */
     public ItemState state(String itemId) throws IOException {
-        Document d = stateDocument(itemId);
-        return d == null ? null : new ItemState(d.getField("size").numericValue().longValue(),
-                d.getField("modified").numericValue().longValue(), d.get("rules"));
+        return states.state(itemId);
     }
 
     /**

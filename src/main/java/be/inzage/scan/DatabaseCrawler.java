@@ -1,8 +1,6 @@
 package be.inzage.scan;
 
 import be.inzage.detect.Detection;
-import be.inzage.detect.FieldName;
-import be.inzage.detect.RepeatedValues;
 import be.inzage.detect.Rulebook;
 import be.inzage.extract.FindingCollector;
 import be.inzage.extract.ItemOutcome;
@@ -342,12 +340,11 @@ public final class DatabaseCrawler extends VerticleBase {
         }
         long[] rows = {0};
         long[] mark = {0};
-        rowNumber[0] = 0;
         ColumnProfile profile = profile(t);
         return pool.withConnection(conn -> begin(conn)
                 .compose(v -> mark(conn, t)).map(m -> mark[0] = m[0])
                 .compose(v -> conn.prepare(sql.toString()))
-                .compose(ps -> read(ps.cursor(), t, key, collector, profile, new RepeatedValues(t.columns().size()), rows, null))
+                .compose(ps -> read(ps.cursor(), new TableRows(rules, job, t, key, collector, profile, null, refCids), rows))
                 .compose(v -> conn.query("commit").execute())
                 .recover(err -> abandoned(conn, collector, item.recordId(), err))
                 .compose(v -> extractPool.executeBlocking(() -> {
@@ -376,7 +373,7 @@ public final class DatabaseCrawler extends VerticleBase {
                 }));
     }
 
-    /** The value profile of a table's columns: text columns, then blobs, as {@link #detect} numbers them. */
+    /** The value profile of a table's columns: text columns, then blobs, as {@link TableRows} numbers them. */
     private static ColumnProfile profile(Table t) {
         List<String> profiled = new ArrayList<>(t.columns());
         profiled.addAll(t.binary());
@@ -454,8 +451,8 @@ public final class DatabaseCrawler extends VerticleBase {
                     }
                     return conn.prepare(sql);
                 })
-                .compose(ps -> read(ps.cursor(io.vertx.sqlclient.Tuple.of(dialect.markParameter(since))), t, t.pk(), collector,
-                        unused, new RepeatedValues(t.columns().size()), rows, changedRow))
+                .compose(ps -> read(ps.cursor(io.vertx.sqlclient.Tuple.of(dialect.markParameter(since))),
+                        new TableRows(rules, job, t, t.pk(), collector, unused, changedRow, refCids), rows))
                 .compose(v -> {
                     phase[0] = System.nanoTime();
                     return new DeletedRows(dialect, extractPool, index).find(conn, t, cid, removed, limit, estimate)
@@ -516,27 +513,25 @@ public final class DatabaseCrawler extends VerticleBase {
         return f;
     }
 
-    /** @param changedRow null, or told every row's key (JSON) as it is read */
-    private Future<Void> read(Cursor cursor, Table t, List<String> key, FindingCollector collector, ColumnProfile profile,
-            RepeatedValues repeated, long[] rows, java.util.function.Consumer<String> changedRow) {
+    /** Reads the cursor to its end into {@code table}'s findings, a batch at a time; counts the rows in {@code rows[0]}. */
+    private Future<Void> read(Cursor cursor, TableRows table, long[] rows) {
         long started = System.nanoTime();
-        return cursor.read(t.binary().isEmpty() ? batchSize() : Math.min(batchSize(), BINARY_BATCH)).compose(batch -> {
+        return cursor.read(table.table().binary().isEmpty() ? batchSize() : Math.min(batchSize(), BINARY_BATCH)).compose(batch -> {
             List<Row> list = new ArrayList<>(batch.size());
             batch.forEach(list::add);
             // the detectors run on both halves of the batch at once; the findings are then added in row order
             @SuppressWarnings("unchecked")
             List<Detection>[][] found = new List[list.size()][];
             int half = list.size() / 2;
-            Future<Void> first = extractPool.executeBlocking(() -> detectRange(list, t, key.size(), found, 0, half, repeated), false);
-            Future<Void> second = extractPool.executeBlocking(() -> detectRange(list, t, key.size(), found, half, list.size(),
-                    repeated), false);
+            Future<Void> first = extractPool.executeBlocking(() -> table.detect(list, found, 0, half), false);
+            Future<Void> second = extractPool.executeBlocking(() -> table.detect(list, found, half, list.size()), false);
             return Future.all(first, second).compose(x -> extractPool.executeBlocking(() -> {
-                detect(list, found, t, key, collector, profile, changedRow);
+                table.add(list, found);
                 rows[0] += list.size();
                 return list.size();
             }, false));
         }).compose(n -> pace(started, n))
-                .compose(v -> cursor.hasMore() ? read(cursor, t, key, collector, profile, repeated, rows, changedRow) : cursor.close());
+                .compose(v -> cursor.hasMore() ? read(cursor, table, rows) : cursor.close());
     }
 
     /** Rows per cursor read: no more than a second's worth when a rate is set. */
@@ -559,128 +554,8 @@ public final class DatabaseCrawler extends VerticleBase {
         return p.future();
     }
 
-    /** On an extraction worker: every non-null value of every row, with its column as field hint. */
-    private final long[] rowNumber = {0};
-
-    /** On an extraction worker: the detections of rows [from, to) of a batch, per row and text column; thread-safe. */
-    private Void detectRange(List<Row> batch, Table t, int keySize, List<Detection>[][] found, int from, int to,
-            RepeatedValues repeated) {
-        List<FieldName> fields = new ArrayList<>();
-        for (String c : t.columns()) {
-            fields.add(FieldName.of(c));
-        }
-        for (int i = from; i < to; i++) {
-            Row r = batch.get(i);
-            @SuppressWarnings("unchecked")
-            List<Detection>[] perColumn = new List[t.columns().size()];
-            for (int c = 0; c < t.columns().size(); c++) {
-                String v = r.getString(keySize + c);
-                FieldName field = fields.get(c);
-                perColumn[c] = v == null || v.length() < 2 || v.isBlank() ? List.of()
-                        : repeated.detections(c, v, x -> rules.engine().detect(x, field));
-            }
-            found[i] = perColumn;
-        }
-        return null;
-    }
-
-    /** On an extraction worker, one batch at a time: the batch's detections into the collector and the column profile. */
-    private void detect(List<Row> batch, List<Detection>[][] found, Table t, List<String> key, FindingCollector collector,
-            ColumnProfile profile, java.util.function.Consumer<String> changedRow) {
-        RowKeyJson keyJson = new RowKeyJson(key, t.integral());
-        for (int i = 0; i < batch.size(); i++) {
-            Row r = batch.get(i);
-            String pkJson = key.isEmpty() ? new JsonObject().put("row", ++rowNumber[0]).encode() : keyJson.encode(r);
-            if (changedRow != null) {
-                changedRow.accept(pkJson);
-            }
-            List<String> links = links(t, key.size(), r);
-            for (int c = 0; c < t.columns().size(); c++) {
-                String v = r.getString(key.size() + c);
-                if (v == null || v.isBlank()) {
-                    continue;
-                }
-                profile.value(c);
-                java.util.Set<String> typesInValue = new java.util.HashSet<>(2);
-                for (Detection d : found[i][c]) {
-                    collector.addRow(d, t.columns().get(c), pkJson, links);
-                    if (typesInValue.add(d.type())) {
-                        profile.hit(c, d.type(), d.confidence());
-                    }
-                }
-            }
-            for (int b = 0; b < t.binary().size(); b++) {
-                io.vertx.core.buffer.Buffer buf = r.getBuffer(key.size() + t.columns().size() + b);
-                if (buf != null && buf.length() > 0) {
-                    binary(buf.getBytes(), t.binary().get(b), t.columns().size() + b, pkJson, links,
-                            collector, profile);
-                }
-            }
-        }
-    }
-
-    /**
-     * A blob: a photo becomes a photo finding of the row (identified by its content's hash, shown as
-     * "JPEG image, 34 KB"); a document's text goes through the detectors with the column as hint.
-     */
-    private void binary(byte[] bytes, String column, int profileIndex, String pkJson, List<String> links,
-            FindingCollector collector, ColumnProfile profile) {
-        profile.value(profileIndex);
-        switch (be.inzage.extract.BinaryValue.sniff(bytes)) {
-            case IMAGE -> {
-                String identity = be.inzage.inventory.Finding.sha256(java.util.Base64.getEncoder().encodeToString(bytes));
-                collector.addRow(new Detection("photo", 0, 0, identity, 1.0, "blob"), column, pkJson, links);
-                collector.previewOf("photo", identity, column, be.inzage.extract.BinaryValue.describe(bytes));
-                profile.hit(profileIndex, "photo", 1.0);
-            }
-            case DOCUMENT -> {
-                String text = be.inzage.extract.BinaryValue.text(bytes);
-                if (text != null) {
-                    java.util.Set<String> types = new java.util.HashSet<>();
-                    for (Detection d : rules.engine().detect(text, FieldName.of(column))) {
-                        collector.addRow(d, column, pkJson, links);
-                        if (types.add(d.type())) {
-                            profile.hit(profileIndex, d.type(), d.confidence());
-                        }
-                    }
-                }
-            }
-            default -> {
-                // neither picture nor document: nothing a person can be found in
-            }
-        }
-    }
-
-    /**
-     * The record ids of the rows this row references (an invoice's customer): the same id the
-     * referenced row's own findings carry, so a subject's invoices can be found from their customer row.
-     */
     /** Container ids of referenced tables, worked out once per table rather than per row. */
     private final Map<String, String> refCids = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private List<String> links(Table t, int offset, Row r) {
-        if (t.fks().isEmpty()) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>(t.fks().size());
-        for (ForeignKey fk : t.fks()) {
-            JsonObject refPk = new JsonObject();
-            for (int i = 0; i < fk.columns().size(); i++) {
-                String v = r.getString(offset + fk.columnIndexes().get(i));
-                if (v == null) {
-                    refPk = null;
-                    break;
-                }
-                refPk.put(fk.refColumns().get(i), RowKeyJson.value(fk.ref().integral(), fk.refColumns().get(i), v));
-            }
-            if (refPk != null) {
-                String refCid = refCids.computeIfAbsent(fk.ref().qualified(),
-                        q -> new ItemRef(job.sourceId(), job.source(), "db", q, null).cid());
-                out.add(refCid + ":" + be.inzage.inventory.Finding.sha256(refPk.encode()));
-            }
-        }
-        return out;
-    }
 
     private void write(String cid, List<be.inzage.inventory.Finding> batch, boolean first) {
         writer.replace(cid, batch, job.scan(), first);

@@ -57,7 +57,7 @@ public final class InventoryIndex implements Closeable {
     /** Written into every commit; an index without it (or another value) was made by an older layout. */
     private static final String FORMAT_KEY = "inzage.format";
     private static final String FORMAT = "4";
-    private static final String CID = "cid";
+    static final String CID = "cid";
     static final String SRC = "src";
     private static final String HASH = "hash";
     private static final String REC = "rec";
@@ -96,12 +96,12 @@ public final class InventoryIndex implements Closeable {
      * On container documents: the item (file, table) the place belongs to, so retention checks find
      * an item's findings through its containers (a term per finding cost a SHA-256 per finding).
      */
-    private static final String ITEM = "item";
+    static final String ITEM = "item";
     /** On item-state documents only (size and modification time seen at the last scan). */
     static final String STATE_FOR = "statefor";
     private static final BytesRef FINDING = new BytesRef("finding");
-    private static final Query FINDINGS = new TermQuery(new Term(DOCTYPE, FINDING));
-    private static final Query CONTAINERS = new TermQuery(new Term(DOCTYPE, "container"));
+    static final Query FINDINGS = new TermQuery(new Term(DOCTYPE, FINDING));
+    static final Query CONTAINERS = new TermQuery(new Term(DOCTYPE, "container"));
 
     /** What the inventory remembers of an item, to skip it when it has not changed. */
     public record ItemState(long size, long modified, String rules) {
@@ -111,12 +111,14 @@ public final class InventoryIndex implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ItemStates states;
+    private final Relocations relocations;
 
     private InventoryIndex(Directory dir, IndexWriter writer, SearcherManager searchers) {
         this.dir = dir;
         this.writer = writer;
         this.searchers = searchers;
         this.states = new ItemStates(writer, searchers);
+        this.relocations = new Relocations(this, writer, searchers);
     }
 
     public static InventoryIndex openWriter(Path path) throws IOException {
@@ -259,77 +261,11 @@ public final class InventoryIndex implements Closeable {
 
     /**
      * Moves an item's findings (every part of it) to another path of the same source, rewritten as a
-     * read of the file at {@code container} would write them: container ids from {@code cidOfPart},
-     * record ids of the item and of its lines. For a file moved or renamed in a share: a few dozen
-     * findings rewritten instead of a document parsed again. Returns how many moved.
+     * read of the file at {@code container} would write them ({@link Relocations#moveItem}); how many moved.
      */
     public long moveItem(String fromItem, String toItem, String container, java.util.function.Function<String, String> cidOfPart,
             long scan) throws IOException {
-        IndexSearcher s = searchers.acquire();
-        long moved = 0;
-        try {
-            TopDocs places = s.search(new BooleanQuery.Builder().add(CONTAINERS, BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(ITEM, fromItem)), BooleanClause.Occur.FILTER).build(), 10_000);
-            for (ScoreDoc place : places.scoreDocs) {
-                Document c = s.storedFields().document(place.doc);
-                String from = c.get(CID);
-                String to = cidOfPart.apply(c.get("part"));
-                Query q = new BooleanQuery.Builder().add(FINDINGS, BooleanClause.Occur.FILTER)
-                        .add(new TermQuery(new Term(CID, from)), BooleanClause.Occur.FILTER).build();
-                Weight w = s.createWeight(s.rewrite(q), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1);
-                List<Finding> batch = new ArrayList<>();
-                boolean first = true;
-                for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-                    org.apache.lucene.search.Scorer scorer = w.scorer(leaf);
-                    if (scorer == null) {
-                        continue;
-                    }
-                    Bits live = leaf.reader().getLiveDocs();
-                    // a container's findings were added together: they sit side by side, a block read once serves them all
-                    StoredFields stored = storedFields(leaf, Integer.MAX_VALUE / 1200);
-                    org.apache.lucene.search.DocIdSetIterator it = scorer.iterator();
-                    for (int d = it.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
-                        if (live == null || live.get(d)) {
-                            batch.add(moved(stored(stored, d), c, from, to, fromItem, toItem, container));
-                            if (batch.size() == 5_000) {
-                                replace(to, batch, scan, first);
-                                moved += batch.size();
-                                first = false;
-                                batch.clear();
-                            }
-                        }
-                    }
-                }
-                replace(to, batch, scan, first);
-                moved += batch.size();
-                writer.deleteDocuments(new Term(CID, from));
-            }
-            return moved;
-        } finally {
-            searchers.release(s);
-        }
-    }
-
-    /** A stored finding of container document {@code c} as the read of the same content at {@code container} writes it. */
-    private static Finding moved(StoredFinding.Fields d, Document c, String fromCid, String toCid, String fromItem, String toItem,
-            String container) {
-        List<String> recs = new ArrayList<>();
-        for (String r : d.records()) {
-            recs.add(r.equals(fromItem) ? toItem : r.startsWith(fromCid + ':') ? toCid + r.substring(fromCid.length()) : r);
-        }
-        if (d.recordLines() != null) {
-            int[] lines = LineSet.decode(StoredFinding.SAME_AS_LINES.equals(d.recordLines()) ? d.lines() : d.recordLines());
-            if (recs.isEmpty()) {
-                recs = new LineRecords(toCid, lines, lines.length);
-            } else {
-                for (int line : lines) {
-                    recs.add(toCid + ':' + line);
-                }
-            }
-        }
-        return new Finding(c.get(SRC), c.get("source"), c.get("kind"), container, c.get("part"), d.field(), d.type(),
-                d.category(), d.risk(), d.confidence(), d.masked(), d.hash(), d.aliases(), d.lines(), d.count(), recs, toCid,
-                d.segment(), d.rows(), d.firstSeen(), d.lastSeen());
+        return relocations.moveItem(fromItem, toItem, container, cidOfPart, scan);
     }
 
     /** Forgets an item's state: it is read as new at the next scan. */
@@ -338,38 +274,11 @@ public final class InventoryIndex implements Closeable {
     }
 
     /**
-     * Puts the findings of container {@code cid} at another path of the same source, {@code container}
-     * (item {@code itemId}), without touching them: they join their place through the container
-     * document, which is all that is rewritten. What that path held before under another container
-     * id is dropped. A log renamed by rotation (access.log to access.log.1) keeps its findings this
-     * way whatever their number. Returns how many findings moved; call {@link #refreshNow} before
-     * the next rename.
+     * Puts the findings of container {@code cid} at another path of the same source without touching
+     * them ({@link Relocations#rename}); how many moved. Call {@link #refreshNow} before the next rename.
      */
     public long rename(String cid, String container, String itemId, long scan) throws IOException {
-        IndexSearcher s = searchers.acquire();
-        try {
-            Document old = containers(s, List.of(cid)).get(cid);
-            TopDocs there = s.search(new BooleanQuery.Builder().add(CONTAINERS, BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(ITEM, itemId)), BooleanClause.Occur.FILTER).build(), 1000);
-            for (ScoreDoc sd : there.scoreDocs) {
-                String other = s.storedFields().document(sd.doc).get(CID);
-                if (!other.equals(cid)) {
-                    writer.deleteDocuments(new Term(CID, other));
-                }
-            }
-            if (old == null) {
-                return 0; // a log without findings: nothing to carry
-            }
-            long findings = s.count(new BooleanQuery.Builder().add(FINDINGS, BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(CID, cid)), BooleanClause.Occur.FILTER).build());
-            writer.deleteDocuments(new BooleanQuery.Builder().add(CONTAINERS, BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(CID, cid)), BooleanClause.Occur.FILTER).build());
-            writer.addDocument(containerDocument(cid, old.get(SRC), old.get("source"), old.get("kind"), container, old.get("part"),
-                    itemId, scan));
-            return findings;
-        } finally {
-            searchers.release(s);
-        }
+        return relocations.rename(cid, container, itemId, scan);
     }
 
     /** Whether the item was read at an earlier scan with exactly this size, time and rules version. */
@@ -454,7 +363,7 @@ public final class InventoryIndex implements Closeable {
         return containerDocument(f.cid(), f.sourceId(), f.source(), f.kind(), f.container(), f.part(), f.itemId(), scan);
     }
 
-    private static Document containerDocument(String cid, String sourceId, String source, String kind, String container,
+    static Document containerDocument(String cid, String sourceId, String source, String kind, String container,
             String part, String itemId, long scan) {
         Document d = new Document();
         d.add(new StringField(DOCTYPE, "container", Field.Store.NO));
@@ -822,7 +731,7 @@ public final class InventoryIndex implements Closeable {
      * instance inflates each block it touches once. Past about one hit in 1,200 documents (a log's
      * appended values, a table's changed rows, every finding) the block read is the cheaper.
      */
-    private static StoredFields storedFields(LeafReaderContext leaf, int hits) throws IOException {
+    static StoredFields storedFields(LeafReaderContext leaf, int hits) throws IOException {
         if ((long) hits * 1200 > leaf.reader().maxDoc() && leaf.reader() instanceof org.apache.lucene.index.CodecReader codec
                 && codec.getFieldsReader() != null) {
             return codec.getFieldsReader().getMergeInstance();
@@ -831,7 +740,7 @@ public final class InventoryIndex implements Closeable {
     }
 
     /** Container documents by container id. */
-    private static java.util.Map<String, Document> containers(IndexSearcher s, Collection<String> cids) throws IOException {
+    static java.util.Map<String, Document> containers(IndexSearcher s, Collection<String> cids) throws IOException {
         java.util.Map<String, Document> out = new java.util.HashMap<>();
         if (cids.isEmpty()) {
             return out;
@@ -1120,7 +1029,7 @@ public final class InventoryIndex implements Closeable {
         return v;
     }
 
-    private static StoredFinding.Fields stored(StoredFields stored, int doc) throws IOException {
+    static StoredFinding.Fields stored(StoredFields stored, int doc) throws IOException {
         return StoredFinding.decode(stored.document(doc).getBinaryValue(STORED));
     }
 

@@ -65,6 +65,20 @@ public enum Format {
         return n.endsWith(".gz") && isRotatedLog(n);
     }
 
+    /** A file's text bytes: decompressed when it is gzipped text ({@link #gzippedText}), as the scan reads it. */
+    public static java.io.InputStream openText(java.nio.file.Path p) throws java.io.IOException {
+        java.io.InputStream in = java.nio.file.Files.newInputStream(p);
+        if (!gzippedText(p.getFileName().toString())) {
+            return in;
+        }
+        try {
+            return new java.util.zip.GZIPInputStream(in, 64 * 1024);
+        } catch (java.io.IOException | RuntimeException notGzip) {
+            in.close();
+            throw notGzip;
+        }
+    }
+
     public static String extension(String fileName) {
         int dot = fileName.lastIndexOf('.');
         return dot < 0 ? "(none)" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);

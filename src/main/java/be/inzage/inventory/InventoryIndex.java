@@ -1036,8 +1036,9 @@ public final class InventoryIndex implements Closeable {
     /** @param c the finding's container document (null only if the index was damaged) */
     private static Finding fromStored(StoredFinding.Fields d, Document c) {
         List<String> recs = new ArrayList<>(d.records());
-        if (d.recordLines() != null) {
-            for (int line : LineSet.decode(StoredFinding.SAME_AS_LINES.equals(d.recordLines()) ? d.lines() : d.recordLines())) {
+        int[] lines = d.recordLineNumbers();
+        if (lines != null) {
+            for (int line : lines) {
                 recs.add(d.cid() + ':' + line);
             }
         }

@@ -104,8 +104,8 @@ final class Relocations {
         for (String r : d.records()) {
             recs.add(r.equals(fromItem) ? toItem : r.startsWith(fromCid + ':') ? toCid + r.substring(fromCid.length()) : r);
         }
-        if (d.recordLines() != null) {
-            int[] lines = LineSet.decode(StoredFinding.SAME_AS_LINES.equals(d.recordLines()) ? d.lines() : d.recordLines());
+        int[] lines = d.recordLineNumbers();
+        if (lines != null) {
             if (recs.isEmpty()) {
                 recs = new LineRecords(toCid, lines, lines.length);
             } else {

@@ -22,6 +22,11 @@ final class StoredFinding {
                   String hash, String lines, int count, String rows, long firstSeen, long lastSeen, int segment,
                   List<String> records, String recordLines, List<String> aliases) {
 
+        /** The record ids that are lines of the container, as line numbers; null when there are none. */
+        int[] recordLineNumbers() {
+            return recordLines == null ? null : LineSet.decode(SAME_AS_LINES.equals(recordLines) ? lines : recordLines);
+        }
+
         /** Without aliases: all but some IP addresses. */
         Fields(String cid, String field, String type, String category, String risk, double confidence, String masked,
                String hash, String lines, int count, String rows, long firstSeen, long lastSeen, int segment,

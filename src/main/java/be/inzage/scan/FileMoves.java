@@ -5,14 +5,11 @@ import be.inzage.inventory.InventoryIndex;
 import be.inzage.source.FileWalker;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Set;
 
 /**
@@ -95,19 +92,8 @@ final class FileMoves {
 
     /** SHA-256 (first 16 bytes, hex) of a file's first 64 KB (all of it when smaller), as its state keeps it. */
     static String head(Path p, long size) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
         try (FileChannel ch = FileChannel.open(p)) {
-            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(size, 64 * 1024));
-            while (buf.hasRemaining() && ch.read(buf) > 0) {
-                // fill
-            }
-            md.update(buf.array(), 0, buf.position());
+            return LogResume.digest(ch, 0, Math.min(size, LogResume.HEAD));
         }
-        return HexFormat.of().formatHex(md.digest(), 0, 16);
     }
 }

@@ -341,8 +341,7 @@ public final class FileShareCrawler extends VerticleBase {
         TextItemScanner.LinesRead read = new TextItemScanner.LinesRead();
         String warning;
         try {
-            warning = scanner.scan(() -> gz ? (unzipped[0] = new LogResume.Digesting(new java.util.zip.GZIPInputStream(
-                            Files.newInputStream(e.path()), 64 * 1024)))
+            warning = scanner.scan(() -> gz ? (unzipped[0] = new LogResume.Digesting(Format.openText(e.path())))
                             : (counter[0] = new LogResume.LineCounter(new be.inzage.extract.LimitedInputStream(
                                     Files.newInputStream(e.path()), complete))),
                     format, gz ? be.inzage.extract.TextChunks.CHUNK : complete, job.logFormat(), collector, read);

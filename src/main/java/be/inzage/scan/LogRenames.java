@@ -196,7 +196,7 @@ final class LogRenames {
             // renamed as it was (access.log.2.gz to .3.gz): same size and time; otherwise (compressed since) read it through
             boolean same = a.size() == from.state().size() && time == from.state().modified();
             if (!same) {
-                try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(p), 64 * 1024)) {
+                try (InputStream in = be.inzage.extract.Format.openText(p)) {
                     same = resume.isWholeOf(in);
                 }
             }

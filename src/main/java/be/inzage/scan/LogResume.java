@@ -93,8 +93,8 @@ record LogResume(long offset, long lines, String charset, LogFormat format, Stri
 
     /** The digest of the first {@code length} bytes of a file, as the head of a resume point, or null if it is shorter. */
     static String head(Path p, long length) throws IOException {
-        if (p.getFileName().toString().endsWith(".gz")) {
-            try (InputStream in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(p), 8192)) {
+        if (be.inzage.extract.Format.gzippedText(p.getFileName().toString())) {
+            try (InputStream in = be.inzage.extract.Format.openText(p)) {
                 byte[] b = in.readNBytes((int) length);
                 return b.length < length ? null : HexFormat.of().formatHex(sha256().digest(b), 0, 16);
             } catch (java.util.zip.ZipException | java.io.EOFException notGzip) {
@@ -111,11 +111,10 @@ record LogResume(long offset, long lines, String charset, LogFormat format, Stri
      * digest of the first 64 KB and the last 4 KB. For gzipped logs, whose offsets are in the
      * decompressed content and cannot be read again cheaply.
      */
-    static final class Digesting extends FilterInputStream {
+    static final class Digesting extends LineCounter {
         private final MessageDigest headDigest = sha256();
         private final byte[] ring = new byte[TAIL];
         private long pos;
-        private long lines;
         private int last = -1;
 
         Digesting(InputStream in) {
@@ -123,40 +122,13 @@ record LogResume(long offset, long lines, String charset, LogFormat format, Stri
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                take(new byte[] {(byte) b}, 0, 1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                take(b, off, n);
-            }
-            return n;
-        }
-
-        /** Skipped bytes are read, so they are digested and counted too. */
-        @Override
-        public long skip(long n) throws IOException {
-            return readThrough(this, n);
-        }
-
-        private void take(byte[] b, int off, int n) {
+        void took(byte[] b, int off, int n) {
+            super.took(b, off, n);
             if (pos < HEAD) {
                 headDigest.update(b, off, (int) Math.min(n, HEAD - pos));
             }
             for (int i = Math.max(off, off + n - TAIL); i < off + n; i++) {
                 ring[(int) ((pos + i - off) % TAIL)] = b[i];
-            }
-            for (int i = off; i < off + n; i++) {
-                if (b[i] == '\n') {
-                    lines++;
-                }
             }
             pos += n;
             last = b[off + n - 1];
@@ -177,7 +149,8 @@ record LogResume(long offset, long lines, String charset, LogFormat format, Stri
             } catch (CloneNotSupportedException e) {
                 throw new IllegalStateException(e);
             }
-            return new LogResume(pos, lines, charset.name(), format, h, HexFormat.of().formatHex(tailDigest.digest(), 0, 16), rules);
+            return new LogResume(pos, lines(), charset.name(), format, h, HexFormat.of().formatHex(tailDigest.digest(), 0, 16),
+                    rules);
         }
     }
 
@@ -208,7 +181,7 @@ record LogResume(long offset, long lines, String charset, LogFormat format, Stri
         return ch.read(b, pos) == 1 ? b.get(0) : -1;
     }
 
-    private static String digest(FileChannel ch, long from, long to) throws IOException {
+    static String digest(FileChannel ch, long from, long to) throws IOException {
         MessageDigest md = sha256();
         ByteBuffer buf = ByteBuffer.allocate(8192);
         for (long pos = from; pos < to; ) {
@@ -224,7 +197,8 @@ record LogResume(long offset, long lines, String charset, LogFormat format, Stri
     }
 
     /** Counts the '\n' bytes that go through: the lines of what was read. */
-    static final class LineCounter extends FilterInputStream {
+    static class LineCounter extends FilterInputStream {
+        private final byte[] one = new byte[1];
         private long lines;
 
         LineCounter(InputStream in) {
@@ -234,8 +208,9 @@ record LogResume(long offset, long lines, String charset, LogFormat format, Stri
         @Override
         public int read() throws IOException {
             int b = super.read();
-            if (b == '\n') {
-                lines++;
+            if (b >= 0) {
+                one[0] = (byte) b;
+                took(one, 0, 1);
             }
             return b;
         }
@@ -243,18 +218,25 @@ record LogResume(long offset, long lines, String charset, LogFormat format, Stri
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
+            if (n > 0) {
+                took(b, off, n);
+            }
+            return n;
+        }
+
+        /** Skipped bytes are read, so whatever is kept of what goes through is kept of them too. */
+        @Override
+        public long skip(long n) throws IOException {
+            return readThrough(this, n);
+        }
+
+        /** Sees the {@code n} bytes at {@code off} that just went through. */
+        void took(byte[] b, int off, int n) {
             for (int i = off; i < off + n; i++) {
                 if (b[i] == '\n') {
                     lines++;
                 }
             }
-            return n;
-        }
-
-        /** Skipped bytes are read, so their line breaks are counted too. */
-        @Override
-        public long skip(long n) throws IOException {
-            return readThrough(this, n);
         }
 
         long lines() {

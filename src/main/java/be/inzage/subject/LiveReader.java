@@ -69,9 +69,8 @@ public final class LiveReader implements AutoCloseable {
                 new DocumentItemScanner(rules.engine()).scan(name, () -> Files.newInputStream(p), part ->
                         collector(part == null ? item : item.withPart(part), tap));
             } else {
-                boolean gz = Format.gzippedText(name);
-                new TextItemScanner(rules.engine()).scan(() -> gz ? new java.util.zip.GZIPInputStream(Files.newInputStream(p), 64 * 1024)
-                        : Files.newInputStream(p), format, gz ? be.inzage.extract.TextChunks.CHUNK : Files.size(p), collector(item, tap));
+                new TextItemScanner(rules.engine()).scan(() -> Format.openText(p), format,
+                        Format.gzippedText(name) ? be.inzage.extract.TextChunks.CHUNK : Files.size(p), collector(item, tap));
             }
             return new Live(values, null);
         } catch (NoSuchFileException gone) {

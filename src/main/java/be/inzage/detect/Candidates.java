@@ -25,22 +25,37 @@ final class Candidates {
     /** Keyword hits as triples: id, start, end, in text order. */
     final IntList keywordHits = new IntList();
 
+    /** The text's characters, for the pass: array reads are cheaper than charAt through the interface. */
+    private final char[] t;
+
     Candidates(CharSequence text, KeywordIndex keywords) {
         this.text = text;
+        this.t = chars(text);
         scan();
-        keywords.scan(text, 0, text.length(), (id, s, e) -> {
+        keywords.scan(t, (id, s, e) -> {
             keywordHits.add(id);
             keywordHits.add(s);
             keywordHits.add(e);
         });
     }
 
+    private static char[] chars(CharSequence text) {
+        if (text instanceof String s) {
+            return s.toCharArray();
+        }
+        char[] a = new char[text.length()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = text.charAt(i);
+        }
+        return a;
+    }
+
     private void scan() {
-        CharSequence t = text;
-        int n = t.length();
+        char[] t = this.t;
+        int n = t.length;
         int i = 0;
         while (i < n) {
-            char c = t.charAt(i);
+            char c = t[i];
             if (c >= '0' && c <= '9') {
                 i = digitCluster(i);
                 continue;
@@ -50,8 +65,8 @@ final class Candidates {
             } else if (c == ':') {
                 i = colonRun(i);
                 continue;
-            } else if (isAsciiLetter(c) && i + 3 < n && isAsciiLetter(t.charAt(i + 1)) && isDigit(t.charAt(i + 2))
-                    && isDigit(t.charAt(i + 3)) && (i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1)))) {
+            } else if (isAsciiLetter(c) && i + 3 < n && isAsciiLetter(t[i + 1]) && isDigit(t[i + 2])
+                    && isDigit(t[i + 3]) && (i == 0 || !Character.isLetterOrDigit(t[i - 1]))) {
                 countryCodes.add(i);
             }
             i++;
@@ -60,33 +75,38 @@ final class Candidates {
 
     /** Digits joined by single separators (space, dot, dash, slash): "0470/12.34.56" is one cluster. */
     private int digitCluster(int start) {
-        CharSequence t = text;
-        int n = t.length();
+        char[] t = this.t;
+        int n = t.length;
         int i = start;
         int count = 0;
         int flags = 0;
         while (i < n) {
-            char c = t.charAt(i);
+            char c = t[i];
             if (isDigit(c)) {
                 count++;
                 i++;
-            } else if (isSeparator(c) && i + 1 < n && isDigit(t.charAt(i + 1))) {
+            } else if (isSeparator(c) && i + 1 < n && isDigit(t[i + 1])) {
                 flags |= flag(c);
                 i++;
-            } else if (isSeparator(c) && i + 2 < n && isSeparator(t.charAt(i + 1)) && isDigit(t.charAt(i + 2))
-                    && (c == ')' || t.charAt(i + 1) == '(')) {
-                flags |= flag(c) | flag(t.charAt(i + 1));
+            } else if (isSeparator(c) && i + 2 < n && isSeparator(t[i + 1]) && isDigit(t[i + 2])
+                    && (c == ')' || t[i + 1] == '(')) {
+                flags |= flag(c) | flag(t[i + 1]);
                 i += 2;
             } else {
                 break;
             }
         }
-        // a separator right next to the cluster counts too: "a483.e7fc" has its dot after the digits
-        if (i < n && isSeparator(t.charAt(i))) {
-            flags |= flag(t.charAt(i));
+        // a separator next to the cluster, or one hex letter away, counts too: "a483.e7fc" has its
+        // dot after the digits, and in "1a-bc-de-fa-bc-de" the dash is one letter after the "1"
+        if (i < n && isSeparator(t[i])) {
+            flags |= flag(t[i]);
+        } else if (i + 1 < n && isHexLetter(t[i]) && isSeparator(t[i + 1])) {
+            flags |= flag(t[i + 1]);
         }
-        if (start > 0 && isSeparator(t.charAt(start - 1))) {
-            flags |= flag(t.charAt(start - 1));
+        if (start > 0 && isSeparator(t[start - 1])) {
+            flags |= flag(t[start - 1]);
+        } else if (start > 1 && isHexLetter(t[start - 1]) && isSeparator(t[start - 2])) {
+            flags |= flag(t[start - 2]);
         }
         digits.add(start);
         digits.add(i);
@@ -115,16 +135,16 @@ final class Candidates {
     }
 
     private int colonRun(int colon) {
-        CharSequence t = text;
-        int n = t.length();
+        char[] t = this.t;
+        int n = t.length;
         int s = colon;
-        while (s > 0 && isHexOrColon(t.charAt(s - 1))) {
+        while (s > 0 && isHexOrColon(t[s - 1])) {
             s--;
         }
         int e = colon;
         int count = 0;
-        while (e < n && (isHexOrColon(t.charAt(e)) || t.charAt(e) == '.')) {
-            if (t.charAt(e) == ':') {
+        while (e < n && (isHexOrColon(t[e]) || t[e] == '.')) {
+            if (t[e] == ':') {
                 count++;
             }
             e++;
@@ -172,6 +192,10 @@ final class Candidates {
 
     static boolean isAsciiLetter(char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    static boolean isHexLetter(char c) {
+        return (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     static boolean isHexOrColon(char c) {

@@ -1,15 +1,15 @@
 package be.inzage.detect;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Finds keywords (context words of every rule, in nl/fr/en) at word starts, case- and
- * accent-insensitively. Keywords are bucketed by their first two folded characters, so a word
- * costs one array lookup unless it could start a keyword: much cheaper than a regex alternation.
+ * accent-insensitively, in the pre-filter's pass over the text. Keywords sit in a trie whose first
+ * two levels are one 128x128 table, so a word costs one array lookup unless it could start a
+ * keyword: much cheaper than a regex alternation.
  */
 public final class KeywordIndex {
 
@@ -18,18 +18,35 @@ public final class KeywordIndex {
         void at(int keywordId, int start, int end);
     }
 
-    private static final boolean[] ASCII_ALNUM = new boolean[128];
+    private static final byte OTHER = 0;
+    private static final byte LETTER = 1;
+    private static final byte DIGIT = 2;
+    private static final byte[] ASCII_CLASS = new byte[128];
 
     static {
         for (char c = 0; c < 128; c++) {
-            ASCII_ALNUM[c] = Character.isLetterOrDigit(c);
+            ASCII_CLASS[c] = Character.isLetter(c) ? LETTER : Character.isDigit(c) ? DIGIT : OTHER;
         }
     }
 
     private final List<String> words = new ArrayList<>();
     private final Map<String, Integer> ids = new HashMap<>();
-    private final int[][] asciiBuckets = new int[128 * 128][];
-    private final Map<Integer, int[]> otherBuckets = new HashMap<>();
+    /*
+     * A trie of the folded keywords. Node 0 is the root; a node's children are parallel arrays
+     * of labels and node numbers, searched linearly (fan-out is small past the first letters).
+     * The first two letters go through a 128x128 table, so most words cost one array lookup.
+     */
+    private char[][] labels = new char[16][];
+    private int[][] children = new int[16][];
+    private int[] keywordAt = new int[16];
+    private int nodes = 1;
+    private final int[] asciiPairs = new int[128 * 128];
+
+    {
+        java.util.Arrays.fill(keywordAt, -1);
+        labels[0] = new char[0];
+        children[0] = new int[0];
+    }
 
     /** Registers a keyword (at least two characters) and returns its id. */
     public int add(String keyword) {
@@ -44,14 +61,14 @@ public final class KeywordIndex {
         int id = words.size();
         words.add(k);
         ids.put(k, id);
-        char c0 = k.charAt(0);
-        char c1 = k.charAt(1);
-        if (c0 < 128 && c1 < 128) {
-            int slot = c0 * 128 + c1;
-            asciiBuckets[slot] = append(asciiBuckets[slot], id);
-        } else {
-            otherBuckets.merge((int) c0 << 16 | c1, new int[] {id}, KeywordIndex::concat);
+        int node = 0;
+        for (int i = 0; i < k.length(); i++) {
+            node = childOrNew(node, k.charAt(i));
+            if (i == 1 && k.charAt(0) < 128 && k.charAt(1) < 128) {
+                asciiPairs[k.charAt(0) * 128 + k.charAt(1)] = node;
+            }
         }
+        keywordAt[node] = id;
         return id;
     }
 
@@ -59,73 +76,90 @@ public final class KeywordIndex {
         return words.size();
     }
 
-    private static int[] append(int[] a, int v) {
-        return concat(a == null ? new int[0] : a, new int[] {v});
+    private int child(int node, char c) {
+        char[] l = labels[node];
+        for (int j = 0; j < l.length; j++) {
+            if (l[j] == c) {
+                return children[node][j];
+            }
+        }
+        return 0;
     }
 
-    private static int[] concat(int[] a, int[] b) {
-        int[] r = new int[a.length + b.length];
-        System.arraycopy(a, 0, r, 0, a.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
+    private int childOrNew(int node, char c) {
+        int found = child(node, c);
+        if (found != 0) {
+            return found;
+        }
+        if (nodes == labels.length) {
+            int cap = nodes * 2;
+            labels = java.util.Arrays.copyOf(labels, cap);
+            children = java.util.Arrays.copyOf(children, cap);
+            keywordAt = java.util.Arrays.copyOf(keywordAt, cap);
+            java.util.Arrays.fill(keywordAt, nodes, cap, -1);
+        }
+        int n = nodes++;
+        labels[n] = new char[0];
+        children[n] = new int[0];
+        int len = labels[node].length;
+        labels[node] = java.util.Arrays.copyOf(labels[node], len + 1);
+        labels[node][len] = c;
+        children[node] = java.util.Arrays.copyOf(children[node], len + 1);
+        children[node][len] = n;
+        return n;
     }
 
-    /** Reports every keyword that starts at a word start in [from, to). */
-    public void scan(CharSequence text, int from, int to, Hit hit) {
-        int end = Math.min(to, text.length());
-        int start = Math.max(0, from);
-        boolean prevAlnum = start > 0 && Character.isLetterOrDigit(text.charAt(start - 1));
-        for (int i = start; i < end - 1; i++) {
-            char c = text.charAt(i);
-            boolean alnum = c < 128 ? ASCII_ALNUM[c] : Character.isLetterOrDigit(c);
-            boolean wordStart = alnum && !prevAlnum && (c < 128 ? !Candidates.isDigit(c) : Character.isLetter(c));
+    /** Reports every keyword that starts at a word start of {@code t}, shorter keywords first. */
+    public void scan(char[] t, Hit hit) {
+        int end = t.length;
+        boolean prevAlnum = false;
+        for (int i = 0; i < end - 1; i++) {
+            char c = t[i];
+            boolean letter;
+            boolean alnum;
+            if (c < 128) {
+                byte k = ASCII_CLASS[c];
+                letter = k == LETTER;
+                alnum = k != OTHER;
+            } else {
+                letter = Character.isLetter(c);
+                alnum = letter || Character.isDigit(c);
+            }
+            boolean wordStart = letter && !prevAlnum;
             prevAlnum = alnum;
             if (!wordStart) {
                 continue;
             }
             char f0 = Fold.fold(c);
-            char f1 = Fold.fold(text.charAt(i + 1));
-            int[] bucket = f0 < 128 && f1 < 128 ? asciiBuckets[f0 * 128 + f1] : otherBuckets.get((int) f0 << 16 | f1);
-            if (bucket == null) {
-                continue;
+            char f1 = folded(t[i + 1]);
+            int node;
+            if (f0 < 128 && f1 < 128) {
+                node = asciiPairs[f0 * 128 + f1];
+            } else {
+                int first = child(0, f0);
+                node = first == 0 ? 0 : child(first, f1);
             }
-            for (int id : bucket) {
-                int e = matchAt(text, i, end, words.get(id));
-                if (e > 0) {
-                    hit.at(id, i, e);
+            for (int j = i + 2; node != 0; j++) {
+                int id = keywordAt[node];
+                if (id >= 0 && wordEnds(t, j, words.get(id))) {
+                    hit.at(id, i, j);
                 }
+                if (j >= end) {
+                    break;
+                }
+                node = child(node, folded(t[j]));
             }
         }
     }
 
-    /** Whether any keyword of {@code wanted} occurs in [from, to). */
-    public boolean any(CharSequence text, int from, int to, BitSet wanted) {
-        boolean[] found = new boolean[1];
-        scan(text, from, to, (id, s, e) -> {
-            if (wanted.get(id)) {
-                found[0] = true;
-            }
-        });
-        return found[0];
+    /** A keyword's own space matches any whitespace of the text. */
+    private static char folded(char c) {
+        return c == ' ' || !Character.isWhitespace(c) ? Fold.fold(c) : ' ';
     }
 
-    private static int matchAt(CharSequence text, int i, int end, String k) {
-        int n = k.length();
-        if (i + n > end) {
-            return -1;
-        }
-        for (int j = 0; j < n; j++) {
-            char t = Fold.fold(text.charAt(i + j));
-            char w = k.charAt(j);
-            if (t != w && !(w == ' ' && Character.isWhitespace(text.charAt(i + j)))) {
-                return -1;
-            }
-        }
-        // A keyword ending in a letter must end a word: "tel" is not the start of "telenet".
-        if (Character.isLetterOrDigit(k.charAt(n - 1)) && i + n < text.length()
-                && Character.isLetterOrDigit(text.charAt(i + n))) {
-            return -1;
-        }
-        return i + n;
+    /** A keyword ending in a letter must end a word: "tel" is not the start of "telenet". */
+    private static boolean wordEnds(char[] t, int e, String k) {
+        return !Character.isLetterOrDigit(k.charAt(k.length() - 1)) || e >= t.length
+                || !Character.isLetterOrDigit(t[e]);
     }
 }

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * @param afterTrigger the text just after a digit cluster must start like this, e.g. "rue"
  * @param before       how far before a trigger a match may start (IBAN country code, "+32 ")
  * @param after        how far after a trigger a match may end
+ * @param inToken      a match holds no whitespace, so the window around an @ stops at the whitespace around it:
+ *                     an e-mail's regex then tries the positions of one word, not of 64 characters of prose
  * @param context      ids in the engine's {@link KeywordIndex} of the rule's context words
  * @param requireContext the match counts only with a context word or a field-name hint
  * @param excludeBefore  a match is dropped when the text just before it matches this (a version prefix, say)
@@ -40,6 +42,7 @@ public record Rule(
         Pattern afterTrigger,
         int before,
         int after,
+        boolean inToken,
         Pattern pattern,
         int group,
         Validator validator,

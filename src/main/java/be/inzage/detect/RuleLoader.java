@@ -168,7 +168,7 @@ public final class RuleLoader {
                 "after_trigger") : null;
         return new Rule(id, file, type, engine, triggers, n.path("min_digits").asInt(1), n.path("max_digits").asInt(64),
                 Candidates.flags(n.path("cluster_has").asText("")), clusterPattern, beforeTrigger, afterTrigger, w.path("before").asInt(0),
-                w.path("after").asInt(0), pattern, group, validator, confidence, context, contextWindow, boost,
+                w.path("after").asInt(0), w.path("in_token").asBoolean(false), pattern, group, validator, confidence, context, contextWindow, boost,
                 requireContext, List.copyOf(hints), kw, excludeBefore, excludeMatch, List.copyOf(excludeFields), List.copyOf(regions), List.copyOf(must),
                 List.copyOf(mustNot));
     }

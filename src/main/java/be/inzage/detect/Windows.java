@@ -28,6 +28,21 @@ final class Windows {
         return w;
     }
 
+    /** The window around a trigger [s, e) cut at the nearest whitespace on each side. */
+    private static int[] token(CharSequence t, int s, int e, Rule r) {
+        int from = s;
+        int limit = Math.max(0, s - r.before());
+        while (from > limit && !Character.isWhitespace(t.charAt(from - 1))) {
+            from--;
+        }
+        int to = e;
+        int end = Math.min(t.length(), e + r.after());
+        while (to < end && !Character.isWhitespace(t.charAt(to))) {
+            to++;
+        }
+        return new int[] {from, to};
+    }
+
     static List<int[]> of(Candidates c, Rule r) {
         List<int[]> out = new ArrayList<>(4);
         int n = c.text.length();
@@ -72,7 +87,8 @@ final class Windows {
                 }
                 case AT -> {
                     for (int i = 0; i < c.at.size(); i++) {
-                        out.add(new int[] {Math.max(0, c.at.get(i) - r.before()), Math.min(n, c.at.get(i) + r.after() + 1)});
+                        int p = c.at.get(i);
+                        out.add(r.inToken() ? token(c.text, p, p + 1, r) : new int[] {Math.max(0, p - r.before()), Math.min(n, p + r.after() + 1)});
                     }
                 }
                 case COLON -> {

@@ -163,7 +163,7 @@ public final class DetectionEngine {
         while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
             e--;
         }
-        if (e - s < 2 || e - s > 200) {
+        if (e - s < 2 || e - s > 200 || covered(out, s, e, Math.min(1.0, r.confidence() + Checked.MAX_BONUS))) {
             return;
         }
         String value = text.subSequence(s, e).toString();
@@ -174,6 +174,20 @@ public final class DetectionEngine {
         if (v.accepted()) {
             add(r, s, e, v.normalized(), Math.min(1.0, r.confidence() + v.bonus()), out);
         }
+    }
+
+    /**
+     * Whether a detection already spans the whole value at least as confidently as a field rule
+     * could: the field rule would lose the overlap anyway, so its validator need not run (a phone
+     * column's values are parsed by libphonenumber once, not twice).
+     */
+    private static boolean covered(List<Detection> found, int s, int e, double best) {
+        for (Detection d : found) {
+            if (d.start() <= s && d.end() >= e && d.confidence() >= best) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where spans overlap, the most confident (then longest) detection wins. */

@@ -8,6 +8,8 @@ package be.inzage.detect.validate;
 public record Checked(String normalized, boolean needsContext, int length, double bonus) {
 
     private static final Checked REJECTED = new Checked(null, false, -1, 0);
+    /** The most a validator adds to a rule's confidence; the engine relies on this bound. */
+    public static final double MAX_BONUS = 0.15;
 
     public static Checked reject() {
         return REJECTED;
@@ -26,6 +28,9 @@ public record Checked(String normalized, boolean needsContext, int length, doubl
     }
 
     public Checked withBonus(double bonus) {
+        if (bonus > MAX_BONUS) {
+            throw new IllegalArgumentException("a validator's bonus is at most " + MAX_BONUS);
+        }
         return new Checked(normalized, needsContext, length, bonus);
     }
 

@@ -28,12 +28,11 @@ public record PathGlob(Path root, String pattern, PathMatcher matcher, PathMatch
     public static PathGlob of(Path absolute) {
         Path root = absolute.getRoot();
         int first = 0;
-        while (first < absolute.getNameCount() && !isGlob(absolute.getName(first).toString())) {
+        // a folder whose name only looks like a pattern ("app[2024]") and exists is taken as it is
+        while (first < absolute.getNameCount() - 1 && (!isGlob(absolute.getName(first).toString())
+                || java.nio.file.Files.isDirectory(root.resolve(absolute.getName(first))))) {
             root = root.resolve(absolute.getName(first));
             first++;
-        }
-        if (first == absolute.getNameCount()) {
-            throw new IllegalArgumentException("no wildcard in " + absolute);
         }
         String rest = absolute.subpath(first, absolute.getNameCount()).toString();
         int depth = rest.contains("**") ? -1 : absolute.getNameCount() - first;

@@ -41,7 +41,8 @@ public record SourceUri(Kind kind, String display, Path path, URI uri, PathGlob 
         if (lower.startsWith("log://")) {
             URI u = uri(pathEscaped(s));
             Path p = Path.of(u.getPath()).toAbsolutePath().normalize();
-            PathGlob glob = PathGlob.isGlob(p.toString()) ? PathGlob.of(p) : null;
+            // a path that exists is that path, even when its name looks like a pattern ("app[2024]")
+            PathGlob glob = PathGlob.isGlob(p.toString()) && !Files.exists(p) ? PathGlob.of(p) : null;
             SourceUri log = new SourceUri(Kind.LOG, "log://" + p, glob == null ? p : glob.root(), u, glob);
             try {
                 // first: a wrong format is a mistake in the URI, whether or not the logs are there now
@@ -90,10 +91,14 @@ public record SourceUri(Kind kind, String display, Path path, URI uri, PathGlob 
     /**
      * A log URI with the characters a URI path may not hold escaped ({@code [ ] { }}, spaces): patterns
      * such as {@code log:///var/log/nginx/access.log.[12]} or {@code {access,error}.log} are typed as
-     * they are. Only up to the query; a {@code %} already there is left as it is.
+     * they are. A {@code ?} is a wildcard ({@code access.log.?}) unless a {@code key=} follows it: that one
+     * starts the query ({@code ?format=combined}). A {@code %} already there is left as it is.
      */
+    private static final java.util.regex.Pattern QUERY = java.util.regex.Pattern.compile("\\?[A-Za-z_][A-Za-z0-9_]*=");
+
     static String pathEscaped(String s) {
-        int q = s.indexOf('?');
+        java.util.regex.Matcher query = QUERY.matcher(s);
+        int q = query.find() ? query.start() : -1;
         String path = q < 0 ? s : s.substring(0, q);
         StringBuilder b = new StringBuilder(s.length() + 8);
         for (char c : path.toCharArray()) {
@@ -103,6 +108,7 @@ public record SourceUri(Kind kind, String display, Path path, URI uri, PathGlob 
                 case '{' -> b.append("%7B");
                 case '}' -> b.append("%7D");
                 case ' ' -> b.append("%20");
+                case '?' -> b.append("%3F");
                 default -> b.append(c);
             }
         }

@@ -220,12 +220,26 @@ class LogRotationTest {
         assertEquals(2, classes.seen(), classes.toText());
         ScanSummary rotated = scan(tmp.resolve("data3"), "log://" + logs + "/access.log.[0-9]");
         assertEquals(1, rotated.seen(), rotated.toText());
+        // '?' is a wildcard too; the query starts at "?key="
+        assertEquals(1, scan(tmp.resolve("data3q"), "log://" + logs + "/access.log.?").seen());
+        assertEquals(1, scan(tmp.resolve("data3f"), "log://" + logs + "/access.log.??format=combined").seen());
+        assertEquals(2, scan(tmp.resolve("data3a"), "log://" + logs + "/a?cess.log*?format=combined").seen());
 
         // renamed out of the pattern: gone from the source, not followed
         Files.move(logs.resolve("access.log.1"), logs.resolve("error.log.1"));
         ScanSummary after = scan(data, "log://" + logs + "/access.log*");
         assertNull(renamed(after), after.toText());
         assertEquals(List.of(logs + "/access.log"), containers(data, "log://" + logs + "/access.log*"));
+
+        // a folder whose name only looks like a pattern is that folder, alone or under a pattern
+        Path bracketed = Files.createDirectories(tmp.resolve("app[2024]"));
+        write(bracketed.resolve("access.log"), lines(300, 310), false, 60);
+        write(bracketed.resolve("access.log.1"), lines(311, 320), false, 60);
+        assertEquals(2, scan(tmp.resolve("data4"), "log://" + bracketed).seen());
+        assertEquals(1, scan(tmp.resolve("data5"), "log://" + bracketed + "/access.log").seen());
+        assertEquals(1, scan(tmp.resolve("data6"), "log://" + bracketed + "/*.1").seen());
+        assertEquals(2, scan(tmp.resolve("data7"), "log://" + tmp + "/app*2024*/access.log*").seen(),
+                "a pattern that is not an existing folder is still a pattern");
 
         SourceUri.BadSource none = assertThrows(SourceUri.BadSource.class, () -> SourceUri.parse("log://" + logs + "/nginx*.log"));
         assertEquals("no file matches " + logs + "/nginx*.log", none.getMessage());

@@ -36,9 +36,13 @@ echo "ripgrep:        $RG_MBS MB/s ($(wc -l < "$OUT/rg.out") matches, ${RG_S}s)"
 # 2. Inzage detection only (pre-filter + regex + validators + context), 2 threads, -Xmx512m
 mkdir -p "$OUT/classes"
 javac -q -cp target/inzage.jar -d "$OUT/classes" bench/DetectBench.java 2>/dev/null || javac -cp target/inzage.jar -d "$OUT/classes" bench/DetectBench.java
-DET=$(java -Xmx512m -cp target/inzage.jar:"$OUT/classes" DetectBench "$CORPUS" 2)
+# three passes in one JVM: the first is what a scan of this corpus gets, the third the compiled code's
+# throughput once the JIT is done (a third of the first pass's CPU goes to the C2 compiler here)
+DETS=$(java -Xmx512m -Dpasses=3 -cp target/inzage.jar:"$OUT/classes" DetectBench "$CORPUS" 2)
+DET=$(echo "$DETS" | head -1)
 DET_MBS=$(echo "$DET" | sed -n 's/.*detect_mb_s=\([0-9.]*\).*/\1/p')
-echo "inzage detect:  $DET_MBS MB/s ($DET)"
+WARM_MBS=$(echo "$DETS" | tail -1 | sed -n 's/.*detect_mb_s=\([0-9.]*\).*/\1/p')
+echo "inzage detect:  $DET_MBS MB/s, $WARM_MBS MB/s in a third pass ($DET)"
 
 # 3. The whole scan command: JVM start, walk, read, detect, hash, index, commit
 rm -rf "$OUT/data"
@@ -57,16 +61,17 @@ else
   NPM_MBS=n/a; echo "@redactpii/node: not installable here"
 fi
 
-python3 - "$RG_MBS" "$DET_MBS" "$SCAN_MBS" "$NPM_MBS" "$HEAP" <<'PY'
+python3 - "$RG_MBS" "$DET_MBS" "$SCAN_MBS" "$NPM_MBS" "$HEAP" "$WARM_MBS" <<'PY'
 import sys
-rg, det, scan, npm, heap = sys.argv[1:]
-rg, det, scan = float(rg), float(det), float(scan)
+rg, det, scan, npm, heap, warm = sys.argv[1:]
+rg, det, scan, warm = float(rg), float(det), float(scan), float(warm)
 print()
 print(f"| measure | MB/s | ratio to ripgrep | target |")
 print(f"|---|---:|---:|---|")
 print(f"| ripgrep (12 patterns, no validation) | {rg:.1f} | 1.00 | baseline |")
-print(f"| inzage detection with validation, 2 threads | {det:.1f} | {det/rg:.2f} | >= 0.50 |")
-print(f"| inzage whole scan command (-Xmx512m), peak heap {heap} MB | {scan:.1f} | {scan/rg:.2f} | >= 0.25 |")
+print(f"| inzage detection with validation, 2 threads | {det:.1f} | {det/rg:.3f} | >= 0.50 |")
+print(f"| the same, third pass in the same JVM (JIT done) | {warm:.1f} | {warm/rg:.3f} | |")
+print(f"| inzage whole scan command (-Xmx512m), peak heap {heap} MB | {scan:.1f} | {scan/rg:.3f} | >= 0.25 |")
 if npm != 'n/a':
     print(f"| @redactpii/node 1.0.17 (node, 1 thread) | {float(npm):.1f} | {float(npm)/rg:.2f} | comparison |")
 PY

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  * @param minDigits    a digit cluster triggers the rule only with at least this many digits ...
  * @param maxDigits    ... and at most this many
  * @param clusterHas   flags of {@link Candidates}: a digit cluster must hold one of these separators
- * @param clusterPattern a digit cluster (with 8 characters around it) or a colon run triggers the rule only
+ * @param clusterPattern a digit cluster (with {@code clusterReach} characters around it) or a colon run triggers the rule only
  *                     when this is found in it: IPv4 needs dots, a MAC address hex pairs
+ * @param clusterReach how far around a digit cluster its cluster pattern looks (0 by default: the digits and
+ *                     separators themselves, lookarounds seeing past them; a MAC address needs the hex letters around)
  * @param beforeTrigger the word just before a digit cluster, with the spaces after it, must match this entirely
  * @param afterTrigger the text just after a digit cluster must start like this, e.g. "rue"
  * @param before       how far before a trigger a match may start (IBAN country code, "+32 ")
@@ -38,6 +40,7 @@ public record Rule(
         int maxDigits,
         int clusterHas,
         Pattern clusterPattern,
+        int clusterReach,
         Pattern beforeTrigger,
         Pattern afterTrigger,
         int before,

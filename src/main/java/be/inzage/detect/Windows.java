@@ -62,8 +62,8 @@ final class Windows {
                             continue;
                         }
                         if (r.clusterPattern() != null) {
-                            cluster = cluster != null ? cluster : r.clusterPattern().matcher(c.text);
-                            if (!cluster.region(Math.max(0, s - 8), Math.min(n, e + 8)).find()) {
+                            cluster = cluster != null ? cluster : r.clusterPattern().matcher(c.text).useTransparentBounds(true);
+                            if (!cluster.region(Math.max(0, s - r.clusterReach()), Math.min(n, e + r.clusterReach())).find()) {
                                 continue;
                             }
                         }
@@ -94,7 +94,7 @@ final class Windows {
                 case COLON -> {
                     for (int i = 0; i < c.colons.size(); i += 2) {
                         if (r.clusterPattern() != null) {
-                            cluster = cluster != null ? cluster : r.clusterPattern().matcher(c.text);
+                            cluster = cluster != null ? cluster : r.clusterPattern().matcher(c.text).useTransparentBounds(true);
                             if (!cluster.region(c.colons.get(i), c.colons.get(i + 1)).find()) {
                                 continue;
                             }

@@ -233,13 +233,19 @@ public final class FileShareCrawler extends VerticleBase {
      * @param resume  where a log's next read may carry on from, or null
      * @param appended bytes read from where the last scan of a grown log stopped (-1: not such a read)
      */
-    private record Result(ItemOutcome outcome, Map<String, Integer> types, boolean partial, LogResume resume, long appended) {
+    /** @param head the digest of the file's first 64 KB taken while it was read ({@link FileMoves}), or null */
+    private record Result(ItemOutcome outcome, Map<String, Integer> types, boolean partial, LogResume resume, long appended,
+                          String head) {
         Result(ItemOutcome outcome, Map<String, Integer> types) {
-            this(outcome, types, false, null, -1);
+            this(outcome, types, false, null, -1, null);
         }
 
         Result(ItemOutcome outcome, Map<String, Integer> types, boolean partial) {
-            this(outcome, types, partial, null, -1);
+            this(outcome, types, partial, null, -1, null);
+        }
+
+        Result(ItemOutcome outcome, Map<String, Integer> types, boolean partial, LogResume resume, long appended) {
+            this(outcome, types, partial, resume, appended, null);
         }
     }
 
@@ -275,8 +281,9 @@ public final class FileShareCrawler extends VerticleBase {
             InventoryIndex.Resume resume = r.resume() == null && at.cid().equals(item.cid()) ? null
                     : new InventoryIndex.Resume(r.resume() == null ? null : r.resume().encode(), at.container(), at.cid());
             if (!r.partial() && !changed) {
-                // a file of a share is found again by its first 64 KB if it moves (logs: by LogRenames)
-                String head = job.logs() ? null : FileMoves.headOrNull(p, e.size());
+                // a file of a share is found again by its first 64 KB if it moves (logs: by LogRenames); a text file's
+                // were digested as it was read, a document's are read once more (Tika may not read it from the start)
+                String head = job.logs() ? null : r.head() != null ? r.head() : FileMoves.headOrNull(p, e.size());
                 writer.remember(item.recordId(), job.sourceId(), new InventoryIndex.ItemState(e.size(), stateTime(e),
                         rules.version()), job.scan(), resume, item.container(), head);
             } else if (r.resume() != null) {
@@ -336,13 +343,17 @@ public final class FileShareCrawler extends VerticleBase {
                 .spillTo(job.spill());
         String[] before = lines && complete > 0 ? LogResume.digests(e.path(), complete) : null;
         LogResume.LineCounter[] counter = {null};
+        // a share's text file: the digest FileMoves finds it again by is taken on the way, not by a second read
+        boolean digestHead = !job.logs() && !gz;
         // a gzipped log is read once: what a resume point needs is taken on the way (a rotated log is found again by it)
         LogResume.Digesting[] unzipped = {null};
         TextItemScanner.LinesRead read = new TextItemScanner.LinesRead();
         String warning;
         try {
             warning = scanner.scan(() -> gz ? (unzipped[0] = new LogResume.Digesting(Format.openText(e.path())))
-                            : (counter[0] = new LogResume.LineCounter(new be.inzage.extract.LimitedInputStream(
+                            : (counter[0] = digestHead ? new LogResume.HeadDigesting(new be.inzage.extract.LimitedInputStream(
+                                    Files.newInputStream(e.path()), complete))
+                                    : new LogResume.LineCounter(new be.inzage.extract.LimitedInputStream(
                                     Files.newInputStream(e.path()), complete))),
                     format, gz ? be.inzage.extract.TextChunks.CHUNK : complete, job.logFormat(), collector, read);
         } catch (IOException | RuntimeException | Error failed) {
@@ -362,7 +373,9 @@ public final class FileShareCrawler extends VerticleBase {
                 before, readingVersion())
                 : unzipped[0] != null && format == Format.LINES ? unzipped[0].resume(read.charset(), read.format(), readingVersion())
                 : null;
-        return new Result(ItemOutcome.scanned(e.size(), collector.findings(), warning), collector.perType(), partial, resume, -1);
+        String head = digestHead && counter[0] instanceof LogResume.HeadDigesting h ? h.head(e.size()) : null;
+        return new Result(ItemOutcome.scanned(e.size(), collector.findings(), warning), collector.perType(), partial, resume, -1,
+                head);
     }
 
     /** The warning of a log read up to its last complete line, after {@code warning} (or alone). */

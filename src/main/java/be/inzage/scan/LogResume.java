@@ -154,6 +154,30 @@ record LogResume(long offset, long lines, String charset, LogFormat format, Stri
         }
     }
 
+    /** Passes a stream through while digesting its first 64 KB, as {@link FileMoves#head} digests a file's. */
+    static final class HeadDigesting extends LineCounter {
+        private final MessageDigest headDigest = sha256();
+        private long pos;
+
+        HeadDigesting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        void took(byte[] b, int off, int n) {
+            super.took(b, off, n);
+            if (pos < HEAD) {
+                headDigest.update(b, off, (int) Math.min(n, HEAD - pos));
+            }
+            pos += n;
+        }
+
+        /** The digest of the first 64 KB of a file of {@code size} bytes, or null when less of it went through. */
+        String head(long size) {
+            return pos < Math.min(size, HEAD) ? null : HexFormat.of().formatHex(headDigest.digest(), 0, 16);
+        }
+    }
+
     /** Skips {@code n} bytes of {@code in} by reading them, so that what it does with the bytes it reads is done to them too. */
     private static long readThrough(InputStream in, long n) throws IOException {
         byte[] scratch = new byte[(int) Math.min(8192, Math.max(0, n))];

@@ -101,6 +101,21 @@ class FileMovesTest {
     }
 
     @Test
+    void aTextFileLargerThanItsDigestedHeadIsFoundAgainToo() throws Exception {
+        // the head is digested while the file is read for detection: over 64 KB only its start counts
+        Path share = Files.createDirectories(tmp.resolve("big"));
+        Files.writeString(share.resolve("log-export.txt"), "regel zonder gegevens\n".repeat(10_000) + "mail lies.maes@example.be\n");
+        Path data = tmp.resolve("big-data");
+        ScanFixture.scan(data, share);
+        Files.move(share.resolve("log-export.txt"), share.resolve("export-2025.txt"));
+        ScanSummary moved = ScanFixture.scan(data, share);
+        assertEquals(1L, moved.toJson().getJsonObject("moved").getLong("files"), moved.toText());
+        assertEquals(0, moved.scanned(), moved.toText());
+        assertEquals(share.resolve("export-2025.txt").toString(),
+                ScanFixture.search(data, "email", "lies.maes@example.be").get(0).container());
+    }
+
+    @Test
     void aMovedFileThatCannotBeReadAtItsNewPathDoesNotStopTheWalk() throws Exception {
         Path share = tmp.resolve("share");
         Files.createDirectories(share.resolve("a"));

@@ -37,7 +37,13 @@ final class PhoneFinder {
             // Fast path: the cluster itself is the number ("0470/12.34.56", "+32 2 555 12 12"); parsing
             // it is far cheaper than libphonenumber's matcher. Otherwise fall back to the matcher.
             int ps = plus ? (c.text.charAt(s - 1) == '+' ? s - 1 : s - 2) : opensParen(c.text, s) ? s - 1 : s;
-            if (parsed(c, r, hinted, engine, out, ps, e)) {
+            String raw = c.text.subSequence(ps, e).toString();
+            // a cluster that is something else (an old account number, an enterprise number, a date) or a slice of a
+            // longer alphanumeric run (a hash) is not handed to the matcher either: it is the expensive part
+            if (embedded(c.text, ps) || DetectionEngine.excluded(r, c.text, ps, raw)) {
+                continue;
+            }
+            if (parsed(c, r, hinted, engine, out, ps, e, raw)) {
                 continue;
             }
             windows.add(new int[] {Math.max(0, s - r.before()), Math.min(c.text.length(), e + r.after())});
@@ -59,9 +65,9 @@ final class PhoneFinder {
         }
     }
 
-    private boolean parsed(Candidates c, Rule r, boolean hinted, DetectionEngine engine, List<Detection> out, int s, int e) {
-        String raw = c.text.subSequence(s, e).toString();
-        if (!boundary(c.text, s, e) || DetectionEngine.excluded(r, c.text, s, raw)) {
+    private boolean parsed(Candidates c, Rule r, boolean hinted, DetectionEngine engine, List<Detection> out, int s, int e,
+                           String raw) {
+        if (!boundary(c.text, s, e)) {
             return false;
         }
         for (String region : r.regions()) {
@@ -90,6 +96,11 @@ final class PhoneFinder {
             return;
         }
         engine.add(r, s, e, e164, Math.min(1.0, r.confidence() + (context ? r.contextBoost() : 0)), out);
+    }
+
+    /** Whether the text at {@code s} continues a letter-and-digit run ("24356b0084800..."). */
+    private static boolean embedded(CharSequence t, int s) {
+        return s > 0 && Character.isLetterOrDigit(t.charAt(s - 1));
     }
 
     private static boolean opensParen(CharSequence t, int s) {

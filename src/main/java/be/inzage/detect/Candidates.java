@@ -134,6 +134,7 @@ final class Candidates {
         return f;
     }
 
+    /** Records the colon run around {@code colon} (IPv6, MAC, times) when it holds two colons or more. */
     private int colonRun(int colon) {
         char[] t = this.t;
         int n = t.length;
@@ -143,9 +144,12 @@ final class Candidates {
         }
         int e = colon;
         int count = 0;
+        boolean dot = false;
         while (e < n && (isHexOrColon(t[e]) || t[e] == '.')) {
             if (t[e] == ':') {
                 count++;
+            } else if (t[e] == '.') {
+                dot = true;
             }
             e++;
         }
@@ -153,7 +157,10 @@ final class Candidates {
             colons.add(s);
             colons.add(e);
         }
-        return Math.max(e, colon + 1);
+        // A run of colons and hex digits alone (a time, an IPv6 or MAC address) is passed over whole. Otherwise
+        // the pass goes on right after the colon: what follows a single colon ("ip:10.0.0.1", "Tel.:0470 12 34 56",
+        // "iban:BE71...") or holds a dot ("ip:10.0.0.1:8080") starts digit clusters and country codes of its own.
+        return count >= 2 && !dot ? e : colon + 1;
     }
 
     /** Whether a keyword of {@code wanted} occurs within [from, to). Hits are sorted: binary search. */

@@ -73,7 +73,7 @@ final class Candidates {
         }
     }
 
-    /** Digits joined by single separators (space, dot, dash, slash): "0470/12.34.56" is one cluster. */
+    /** Digits joined by single separators (space, dot, dash, slash) or " - ": "0470/12.34.56" is one cluster. */
     private int digitCluster(int start) {
         char[] t = this.t;
         int n = t.length;
@@ -88,6 +88,10 @@ final class Candidates {
             } else if (isSeparator(c) && i + 1 < n && isDigit(t[i + 1])) {
                 flags |= flag(c);
                 i++;
+            } else if (c == ' ' && i + 3 < n && t[i + 1] == '-' && t[i + 2] == ' ' && isDigit(t[i + 3])) {
+                // "06 - 12345678", "020 - 123 45 67": the Dutch way of setting off the area code
+                flags |= SPACE | DASH;
+                i += 3;
             } else if (isSeparator(c) && i + 2 < n && isSeparator(t[i + 1]) && isDigit(t[i + 2])
                     && (c == ')' || t[i + 1] == '(')) {
                 flags |= flag(c) | flag(t[i + 1]);

@@ -26,6 +26,10 @@ final class NameFinder {
                 continue;
             }
             int we = wordEnd(t, i);
+            if (surnameFirst(c, r, hinted, engine, out, i, we)) {
+                i = skipName(t, we);
+                continue;
+            }
             String word = we - i >= 2 && we - i <= 24 && dict.mayBeFirstName(t, i, we) ? t.subSequence(i, we).toString() : null;
             // A first name that is also a common word ("Ward", "Will") counts only before a known surname.
             boolean common = word != null && !dict.isFirstName(word) && dict.isFirstNameIgnoringCommonWords(word);
@@ -55,6 +59,62 @@ final class NameFinder {
         titled(c, r, engine, out);
     }
 
+    /**
+     * A known surname before a known first name, as registers and lists write them: "PEETERS Jan" (the
+     * surname in capitals) or "Peeters, Jan". Kept as "first last", the form a search for the person gives.
+     */
+    private boolean surnameFirst(Candidates c, Rule r, boolean hinted, DetectionEngine engine, List<Detection> out, int i, int we) {
+        CharSequence t = c.text;
+        if (we - i < 2 || we - i > 24) {
+            return false;
+        }
+        String surname = t.subSequence(i, we).toString();
+        boolean capitals = surname.equals(surname.toUpperCase(java.util.Locale.ROOT));
+        int p = we;
+        if (capitals) {
+            if (p >= t.length() || t.charAt(p) != ' ') {
+                return false;
+            }
+            p++;
+        } else {
+            if (p + 1 >= t.length() || t.charAt(p) != ',' || t.charAt(p + 1) != ' ') {
+                return false;
+            }
+            p += 2;
+        }
+        if (p >= t.length() || !Character.isUpperCase(t.charAt(p))) {
+            return false;
+        }
+        int fe = wordEnd(t, p);
+        if (fe - p < 2) {
+            return false;
+        }
+        String first = t.subSequence(p, fe).toString();
+        if (first.equals(first.toUpperCase(java.util.Locale.ROOT)) || !dict.isFirstName(first) || !dict.isSurname(surname)
+                || dict.isFirstName(surname) || dict.isNotName(surname)) {
+            return false;
+        }
+        // "Jones, Mitchell and Williams" is a list of surnames: after a comma the first name must be no surname too
+        if (!capitals && dict.isSurname(first)) {
+            return false;
+        }
+        double conf = r.confidence() + 0.25;
+        if (hinted || c.keywordNear(r.context(), Math.max(0, i - r.contextWindow()), i)) {
+            conf += r.contextBoost();
+        }
+        engine.add(r, i, fe, Normalize.text(first + " " + surname), Math.min(1.0, conf), out);
+        return true;
+    }
+
+    /** Past the first name that follows a surname-first match (the loop goes on after it). */
+    private static int skipName(CharSequence t, int we) {
+        int p = we;
+        while (p < t.length() && (t.charAt(p) == ' ' || t.charAt(p) == ',')) {
+            p++;
+        }
+        return wordEnd(t, p);
+    }
+
     /** "Dhr. Peeters", "Madame Dubois": a title keyword followed by a capitalised (sur)name. */
     private void titled(Candidates c, Rule r, DetectionEngine engine, List<Detection> out) {
         CharSequence t = c.text;
@@ -68,6 +128,17 @@ final class NameFinder {
             }
             int s = skipSpaces(t, p);
             if (s == p || s >= t.length() || !Character.isUpperCase(t.charAt(s))) {
+                continue;
+            }
+            int initials = afterInitials(t, s);
+            if (initials > s) {
+                // "De heer J. Peeters", "Mevr. A.M. De Smet": initials, then the surname
+                int after = surnameAfter(t, initials - 1);
+                if (after > 0 && !dict.isNotName(lastWord(t.subSequence(s, after).toString()))) {
+                    String name = t.subSequence(s, after).toString();
+                    double conf = r.confidence() + r.contextBoost() + (dict.isSurname(lastWord(name)) ? 0.15 : 0);
+                    engine.add(r, s, after, Normalize.text(name), Math.min(1.0, conf), out);
+                }
                 continue;
             }
             int we = wordEnd(t, s);
@@ -90,6 +161,22 @@ final class NameFinder {
             double conf = r.confidence() + r.contextBoost() + (dict.isSurname(lastWord(name)) ? 0.15 : 0);
             engine.add(r, s, end, Normalize.text(name), Math.min(1.0, conf), out);
         }
+    }
+
+    /** Where initials ("J.", "A.M.", "J. P.") starting at s end, the space after them included; s when there are none. */
+    private static int afterInitials(CharSequence t, int s) {
+        int q = s;
+        int end = s;
+        while (q + 1 < t.length() && Character.isUpperCase(t.charAt(q)) && t.charAt(q + 1) == '.'
+                && (q + 2 >= t.length() || !Character.isLetter(t.charAt(q + 2)) || Character.isUpperCase(t.charAt(q + 2)))) {
+            q += 2;
+            end = q;
+            if (q < t.length() && t.charAt(q) == ' ') {
+                q++;
+            }
+        }
+        // the initials must be followed by a space and the surname
+        return end > s && end < t.length() && t.charAt(end) == ' ' ? end + 1 : s;
     }
 
     /** End of "[particles] Surname" after position p (which is at the end of a word), or -1. */

@@ -68,7 +68,8 @@ final class Windows {
                             }
                         }
                         if (r.beforeTrigger() != null) {
-                            if (s < 2 || !Character.isLetter(c.text.charAt(s - 2))) {
+                            // the word before ends in a letter, or in a dot ("Kerkstr. 12")
+                            if (s < 2 || !(Character.isLetter(c.text.charAt(s - 2)) || c.text.charAt(s - 2) == '.')) {
                                 continue;
                             }
                             before = before != null ? before : r.beforeTrigger().matcher(c.text).useTransparentBounds(true);

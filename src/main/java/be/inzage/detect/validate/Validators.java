@@ -389,9 +389,12 @@ public final class Validators {
                 m = Integer.parseInt(p[1]);
                 y = Integer.parseInt(p[2]);
             } else {
-                String[] p = s.split("\\s+");
+                String[] p = s.replace(",", " ").split("\\s+");
                 if (p.length != 3) {
                     return Checked.reject();
+                }
+                if (!p[0].isEmpty() && Character.isLetter(p[0].charAt(0))) {
+                    p = new String[] {p[1], p[0], p[2]}; // "March 12, 1985"
                 }
                 d = Integer.parseInt(p[0].replaceAll("\\D", ""));
                 Integer month = MONTHS.get(p[1].replace(".", ""));

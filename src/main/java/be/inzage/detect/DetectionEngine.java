@@ -37,7 +37,8 @@ public final class DetectionEngine {
     }
 
     /** Detections in {@code text}; {@code field} is the CSV header / JSON key / column it came from, or null. */
-    public List<Detection> detect(CharSequence text, FieldName field) {
+    public List<Detection> detect(CharSequence raw, FieldName field) {
+        CharSequence text = plainSpaces(raw);
         Candidates c = new Candidates(text, keywords);
         List<Detection> found = new ArrayList<>();
         FieldPlan plan = field == null ? null : plan(field);
@@ -59,6 +60,29 @@ public final class DetectionEngine {
             }
         }
         return resolveOverlaps(found);
+    }
+
+    /**
+     * No-break spaces (U+00A0, U+2007, U+202F) as plain ones, the length kept so offsets stay true: word
+     * processors, French typography and HTML's &amp;nbsp; put them inside "0470 12 34 56", "BE71 0961 ..."
+     * and "Jan Peeters", where every rule expects a space.
+     */
+    static CharSequence plainSpaces(CharSequence text) {
+        if (text instanceof String s) {
+            return s.indexOf('\u00a0') < 0 && s.indexOf('\u202f') < 0 && s.indexOf('\u2007') < 0 ? s
+                    : s.replace('\u00a0', ' ').replace('\u202f', ' ').replace('\u2007', ' ');
+        }
+        StringBuilder b = null;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '\u00a0' || ch == '\u202f' || ch == '\u2007') {
+                if (b == null) {
+                    b = new StringBuilder(text);
+                }
+                b.setCharAt(i, ' ');
+            }
+        }
+        return b == null ? text : b.toString();
     }
 
     /** Which rules a field name hints or excludes: worked out once per distinct field name. */

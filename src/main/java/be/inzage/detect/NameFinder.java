@@ -94,8 +94,10 @@ final class NameFinder {
                 || dict.isFirstName(surname) || dict.isNotName(surname)) {
             return false;
         }
-        // "Jones, Mitchell and Williams" is a list of surnames: after a comma the first name must be no surname too
-        if (!capitals && dict.isSurname(first)) {
+        // "Jones, Mitchell and Williams" is a list of surnames: after a comma the first name must be no surname too;
+        // and "Paul Stanley, Gene Simmons" is a list of names: a capitalised word after the first name ends the match
+        if (!capitals && (dict.isSurname(first) || (fe + 1 < t.length() && t.charAt(fe) == ' '
+                && Character.isUpperCase(t.charAt(fe + 1))))) {
             return false;
         }
         double conf = r.confidence() + 0.25;
@@ -121,6 +123,10 @@ final class NameFinder {
         for (int k = 0; k < c.keywordHits.size(); k += 3) {
             if (!r.keywords().get(c.keywordHits.get(k))) {
                 continue;
+            }
+            int ks = c.keywordHits.get(k + 1);
+            if (ks > 0 && t.charAt(ks - 1) == '.') {
+                continue; // the end of an abbreviation ("R.E.M. Feat."), not a title
             }
             int p = c.keywordHits.get(k + 2);
             if (p < t.length() && t.charAt(p) == '.') {

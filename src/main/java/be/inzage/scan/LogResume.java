@@ -106,56 +106,8 @@ record LogResume(long offset, long lines, String charset, LogFormat format, Stri
         }
     }
 
-    /**
-     * Passes a stream through while keeping what a resume point needs: bytes and lines so far, the
-     * digest of the first 64 KB and the last 4 KB. For gzipped logs, whose offsets are in the
-     * decompressed content and cannot be read again cheaply.
-     */
-    static final class Digesting extends LineCounter {
-        private final MessageDigest headDigest = sha256();
-        private final byte[] ring = new byte[TAIL];
-        private long pos;
-        private int last = -1;
-
-        Digesting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        void took(byte[] b, int off, int n) {
-            super.took(b, off, n);
-            if (pos < HEAD) {
-                headDigest.update(b, off, (int) Math.min(n, HEAD - pos));
-            }
-            for (int i = Math.max(off, off + n - TAIL); i < off + n; i++) {
-                ring[(int) ((pos + i - off) % TAIL)] = b[i];
-            }
-            pos += n;
-            last = b[off + n - 1];
-        }
-
-        /** Where a read of everything that went through could carry on from, or null (see {@link #after}). */
-        LogResume resume(Charset charset, LogFormat format, String rules) {
-            if (pos <= 0 || last != '\n' || charset == null || !resumable(charset, format)) {
-                return null;
-            }
-            MessageDigest tailDigest = sha256();
-            for (long i = Math.max(0, pos - TAIL); i < pos; i++) {
-                tailDigest.update(ring[(int) (i % TAIL)]);
-            }
-            String h;
-            try {
-                h = HexFormat.of().formatHex(((MessageDigest) headDigest.clone()).digest(), 0, 16);
-            } catch (CloneNotSupportedException e) {
-                throw new IllegalStateException(e);
-            }
-            return new LogResume(pos, lines(), charset.name(), format, h, HexFormat.of().formatHex(tailDigest.digest(), 0, 16),
-                    rules);
-        }
-    }
-
     /** Passes a stream through while digesting its first 64 KB, as {@link FileMoves#head} digests a file's. */
-    static final class HeadDigesting extends LineCounter {
+    static class HeadDigesting extends LineCounter {
         private final MessageDigest headDigest = sha256();
         private long pos;
 
@@ -172,9 +124,61 @@ record LogResume(long offset, long lines, String charset, LogFormat format, Stri
             pos += n;
         }
 
+        /** Bytes that went through. */
+        long position() {
+            return pos;
+        }
+
         /** The digest of the first 64 KB of a file of {@code size} bytes, or null when less of it went through. */
         String head(long size) {
-            return pos < Math.min(size, HEAD) ? null : HexFormat.of().formatHex(headDigest.digest(), 0, 16);
+            return pos < Math.min(size, HEAD) ? null : headSoFar();
+        }
+
+        /** The digest of the first 64 KB that went through (all of it when less), the stream still usable. */
+        String headSoFar() {
+            try {
+                return HexFormat.of().formatHex(((MessageDigest) headDigest.clone()).digest(), 0, 16);
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * Passes a stream through while keeping what a resume point needs: bytes and lines so far, the
+     * digest of the first 64 KB and the last 4 KB. For gzipped logs, whose offsets are in the
+     * decompressed content and cannot be read again cheaply.
+     */
+    static final class Digesting extends HeadDigesting {
+        private final byte[] ring = new byte[TAIL];
+        private int last = -1;
+
+        Digesting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        void took(byte[] b, int off, int n) {
+            long start = position();
+            super.took(b, off, n);
+            for (int i = Math.max(off, off + n - TAIL); i < off + n; i++) {
+                ring[(int) ((start + i - off) % TAIL)] = b[i];
+            }
+            last = b[off + n - 1];
+        }
+
+        /** Where a read of everything that went through could carry on from, or null (see {@link #after}). */
+        LogResume resume(Charset charset, LogFormat format, String rules) {
+            long pos = position();
+            if (pos <= 0 || last != '\n' || charset == null || !resumable(charset, format)) {
+                return null;
+            }
+            MessageDigest tailDigest = sha256();
+            for (long i = Math.max(0, pos - TAIL); i < pos; i++) {
+                tailDigest.update(ring[(int) (i % TAIL)]);
+            }
+            return new LogResume(pos, lines(), charset.name(), format, headSoFar(),
+                    HexFormat.of().formatHex(tailDigest.digest(), 0, 16), rules);
         }
     }
 

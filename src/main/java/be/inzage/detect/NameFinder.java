@@ -68,8 +68,8 @@ final class NameFinder {
         if (we - i < 2 || we - i > 24) {
             return false;
         }
-        String surname = t.subSequence(i, we).toString();
-        boolean capitals = surname.equals(surname.toUpperCase(java.util.Locale.ROOT));
+        // runs for every capitalised word: the layout is checked before anything is allocated or looked up
+        boolean capitals = allCaps(t, i, we);
         int p = we;
         if (capitals) {
             if (p >= t.length() || t.charAt(p) != ' ') {
@@ -89,8 +89,12 @@ final class NameFinder {
         if (fe - p < 2) {
             return false;
         }
+        if (allCaps(t, p, fe)) {
+            return false;
+        }
+        String surname = t.subSequence(i, we).toString();
         String first = t.subSequence(p, fe).toString();
-        if (first.equals(first.toUpperCase(java.util.Locale.ROOT)) || !dict.isFirstName(first) || !dict.isSurname(surname)
+        if (!dict.isFirstName(first) || !dict.isSurname(surname)
                 || dict.isFirstName(surname) || dict.isNotName(surname)) {
             return false;
         }
@@ -105,6 +109,15 @@ final class NameFinder {
             conf += r.contextBoost();
         }
         engine.add(r, i, fe, Normalize.text(first + " " + surname), Math.min(1.0, conf), out);
+        return true;
+    }
+
+    private static boolean allCaps(CharSequence t, int s, int e) {
+        for (int k = s; k < e; k++) {
+            if (Character.isLowerCase(t.charAt(k))) {
+                return false;
+            }
+        }
         return true;
     }
 

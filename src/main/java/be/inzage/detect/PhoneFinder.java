@@ -37,10 +37,13 @@ final class PhoneFinder {
             // Fast path: the cluster itself is the number ("0470/12.34.56", "+32 2 555 12 12"); parsing
             // it is far cheaper than libphonenumber's matcher. Otherwise fall back to the matcher.
             int ps = plus ? (c.text.charAt(s - 1) == '+' ? s - 1 : s - 2) : opensParen(c.text, s) ? s - 1 : s;
+            // a cluster that is a slice of a longer alphanumeric run (a hash) or something else (an old account
+            // number, an enterprise number, a date) is not handed to the matcher either: it is the expensive part
+            if (embedded(c.text, ps)) {
+                continue;
+            }
             String raw = c.text.subSequence(ps, e).toString();
-            // a cluster that is something else (an old account number, an enterprise number, a date) or a slice of a
-            // longer alphanumeric run (a hash) is not handed to the matcher either: it is the expensive part
-            if (embedded(c.text, ps) || DetectionEngine.excluded(r, c.text, ps, raw)) {
+            if (DetectionEngine.excluded(r, c.text, ps, raw)) {
                 continue;
             }
             if (parsed(c, r, hinted, engine, out, ps, e, raw)) {

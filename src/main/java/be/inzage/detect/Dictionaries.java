@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** Word lists from rules/dictionaries/: names, particles, towns, job titles. Lower-case, accent-free keys. */
@@ -17,10 +20,19 @@ public final class Dictionaries {
     private final Set<String> notNames;
     private final Set<String> towns;
     private final Set<String> jobTitles;
+    private final List<Ending> surnameEndings;
+    private final Set<String> addressees;
     private final WordSet firstNameSlices;
 
     public Dictionaries(Set<String> firstNames, Set<String> surnames, Set<String> particles, Set<String> notNames,
                         Set<String> towns, Set<String> jobTitles) {
+        this(firstNames, surnames, particles, notNames, towns, jobTitles, Set.of(), Set.of());
+    }
+
+    public Dictionaries(Set<String> firstNames, Set<String> surnames, Set<String> particles, Set<String> notNames,
+                        Set<String> towns, Set<String> jobTitles, Set<String> surnameEndings, Set<String> addressees) {
+        this.surnameEndings = endings(surnameEndings);
+        this.addressees = addressees;
         this.firstNames = firstNames;
         this.surnames = surnames;
         this.particles = particles;
@@ -42,7 +54,27 @@ public final class Dictionaries {
         towns.addAll(read(dir.resolve("towns-fr.txt")));
         return new Dictionaries(read(dir.resolve("first-names.txt")), read(dir.resolve("surnames.txt")),
                 read(dir.resolve("name-particles.txt")), read(dir.resolve("not-names.txt")), towns,
-                read(dir.resolve("job-titles.txt")));
+                read(dir.resolve("job-titles.txt")), read(dir.resolve("surname-endings.txt")),
+                read(dir.resolve("addressees.txt")));
+    }
+
+    /** A surname ending and the shortest word it marks as a surname. */
+    private record Ending(String suffix, int minLength) {
+    }
+
+    /** Lines "ova 7" (the ending, the shortest surname it marks; without a number, the ending plus 3 letters). */
+    private static List<Ending> endings(Set<String> lines) {
+        List<Ending> out = new ArrayList<>();
+        for (String line : lines) {
+            String[] p = line.split(" ");
+            try {
+                out.add(new Ending(p[0], p.length > 1 ? Integer.parseInt(p[1]) : p[0].length() + 3));
+            } catch (NumberFormatException e) {
+                throw new RuleException("rules/dictionaries/surname-endings.txt: '" + line + "' is not 'ending [shortest length]'");
+            }
+        }
+        out.sort(Comparator.comparing(Ending::suffix));
+        return List.copyOf(out);
     }
 
     private static Set<String> read(Path file) {
@@ -83,6 +115,40 @@ public final class Dictionaries {
 
     public boolean isSurname(String word) {
         return surnames.contains(key(word));
+    }
+
+    /**
+     * Whether a word ends like the family names of a naming tradition ("Kowalski", "Nováková", "Jónsdóttir",
+     * "Janković", "Ivanov"), long enough that the ending is not just an English word's (rules/dictionaries/surname-endings.txt).
+     */
+    public boolean hasSurnameEnding(String word) {
+        return hasSurnameEnding(word, 0, word.length());
+    }
+
+    /** The same for text[s, e), folded char by char: no allocation, as it runs for capitalised word pairs. */
+    boolean hasSurnameEnding(CharSequence text, int s, int e) {
+        int n = e - s;
+        for (Ending end : surnameEndings) {
+            String suffix = end.suffix();
+            if (n < end.minLength()) {
+                continue;
+            }
+            int k = suffix.length() - 1;
+            int q = e - 1;
+            while (k >= 0 && Fold.fold(text.charAt(q)) == suffix.charAt(k)) {
+                k--;
+                q--;
+            }
+            if (k < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A word a greeting addresses that is no name ("Dear Customer,"). */
+    public boolean isAddressee(String word) {
+        return addressees.contains(key(word));
     }
 
     public boolean isParticle(String word) {

@@ -34,6 +34,26 @@ public final class Normalize {
     }
 
     /**
+     * A normalised name without its middle initials ("ella h. snider" as "ella snider"): the form both a
+     * finding and a search keep, so a name is found whether or not either wrote the initial.
+     */
+    public static String withoutMiddleInitials(String name) {
+        String[] w = name.split(" ");
+        if (w.length < 3) {
+            return name;
+        }
+        StringBuilder b = new StringBuilder(w[0]);
+        for (int i = 1; i < w.length; i++) {
+            boolean initial = i < w.length - 1 && (w[i].length() == 1 || (w[i].length() == 2 && w[i].charAt(1) == '.'))
+                    && Character.isLetter(w[i].charAt(0));
+            if (!initial) {
+                b.append(' ').append(w[i]);
+            }
+        }
+        return b.toString();
+    }
+
+    /**
      * RFC 5952 text of an IPv6 address that has already passed validation (no DNS lookups:
      * a literal never resolves). IPv4-mapped addresses keep their dotted tail.
      */

@@ -41,7 +41,11 @@ public final class IdentifierNormalizer {
             case "iban" -> iban(v, out);
             case "ip" -> ip(v, out);
             case "mac" -> mac(v, out);
-            case "name", "place" -> out.add(Normalize.text(v));
+            case "name" -> {
+                out.add(Normalize.text(v));
+                out.add(Normalize.withoutMiddleInitials(Normalize.text(v)));
+            }
+            case "place" -> out.add(Normalize.text(v));
             case "national_id" -> nationalId(v, out);
             case "value" -> guess(v, out);
             default -> throw new IllegalArgumentException("unknown identifier type: " + type);

@@ -158,6 +158,23 @@ class CliTest {
     }
 
     @Test
+    void aNameIsFoundWithOrWithoutItsMiddleInitialAndInTheNotationsOfLettersAndRegisters() throws IOException {
+        Path share = Files.createDirectories(tmp.resolve("share"));
+        Files.writeString(share.resolve("letter.txt"), "Beste Sofie,\nWe spraken met Ella H. Peeters en Velimir R. Janković.\n");
+        Files.writeString(share.resolve("register.txt"), "Deelnemers: Van Damme, Jean-Claude; Peeters, Ella\nName: Abbas Kadyrov\n");
+        String data = scanned(share);
+        for (String[] q : List.of(new String[] {"Ella Peeters", "letter.txt:2 register.txt:1"}, new String[] {"Ella H. Peeters", "letter.txt:2 register.txt:1"},
+                new String[] {"Velimir Janković", "letter.txt:2"}, new String[] {"Jean-Claude Van Damme", "register.txt:1"},
+                new String[] {"Abbas Kadyrov", "register.txt:2"})) {
+            Run r = run("search", "--name", q[0], "--json", "--data", data, "--rules", "rules");
+            assertEquals(0, r.code(), r.err());
+            String where = r.out().lines().map(JsonObject::new).map(h -> Path.of(h.getString("container")).getFileName() + ":"
+                    + h.getJsonObject("locator").getInteger("line")).sorted().collect(java.util.stream.Collectors.joining(" "));
+            assertEquals(q[1], where, q[0]);
+        }
+    }
+
+    @Test
     void aNameAloneIsAWeakHitAndANameWithAnotherIdentifierAStrongOne() throws IOException {
         Path share = Files.createDirectories(tmp.resolve("share"));
         Files.writeString(share.resolve("crm.csv"), "naam;email\nJan Peeters;jan.peeters@example.be\n");

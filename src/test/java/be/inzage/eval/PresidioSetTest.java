@@ -61,13 +61,17 @@ class PresidioSetTest {
                     }
                 }
                 counts.computeIfAbsent(d.type(), t -> new int[3])[tp ? 0 : 1]++;
+                if (!tp && d.type().equals(System.getenv("EVAL_TYPE"))) {
+                    System.out.println("FP " + text.substring(Math.max(0, d.start() - 40), d.start()).replace('\n', ' ') + "[["
+                            + text.substring(d.start(), d.end()) + "]]" + text.substring(d.end(), Math.min(text.length(), d.end() + 20)).replace('\n', ' '));
+                }
             }
             for (int i = 0; i < gold.size(); i++) {
                 for (Map.Entry<String, String> e : ENTITY.entrySet()) {
                     if (e.getValue().equals(goldType.get(i)) && !hit[i]) {
                         counts.computeIfAbsent(e.getKey(), t -> new int[3])[2]++;
                         if (e.getKey().equals(System.getenv("EVAL_TYPE"))) {
-                            // for working on a detector: EVAL_TYPE=person_name lists what it missed, in context
+                            // for working on a detector: EVAL_TYPE=person_name lists what it missed (and above, what it found wrongly), in context
                             int s = gold.get(i)[0];
                             int en = gold.get(i)[1];
                             System.out.println("FN " + text.substring(Math.max(0, s - 40), s).replace('\n', ' ') + "[["

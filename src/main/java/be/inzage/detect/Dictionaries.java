@@ -22,15 +22,20 @@ public final class Dictionaries {
     private final Set<String> jobTitles;
     private final List<Ending> surnameEndings;
     private final Set<String> addressees;
+    private final Set<String> streetBefore;
+    private final Set<String> streetAfter;
     private final WordSet firstNameSlices;
 
     public Dictionaries(Set<String> firstNames, Set<String> surnames, Set<String> particles, Set<String> notNames,
                         Set<String> towns, Set<String> jobTitles) {
-        this(firstNames, surnames, particles, notNames, towns, jobTitles, Set.of(), Set.of());
+        this(firstNames, surnames, particles, notNames, towns, jobTitles, Set.of(), Set.of(), Set.of(), Set.of());
     }
 
     public Dictionaries(Set<String> firstNames, Set<String> surnames, Set<String> particles, Set<String> notNames,
-                        Set<String> towns, Set<String> jobTitles, Set<String> surnameEndings, Set<String> addressees) {
+                        Set<String> towns, Set<String> jobTitles, Set<String> surnameEndings, Set<String> addressees,
+                        Set<String> streetBefore, Set<String> streetAfter) {
+        this.streetBefore = streetBefore;
+        this.streetAfter = streetAfter;
         this.surnameEndings = endings(surnameEndings);
         this.addressees = addressees;
         this.firstNames = firstNames;
@@ -55,7 +60,7 @@ public final class Dictionaries {
         return new Dictionaries(read(dir.resolve("first-names.txt")), read(dir.resolve("surnames.txt")),
                 read(dir.resolve("name-particles.txt")), read(dir.resolve("not-names.txt")), towns,
                 read(dir.resolve("job-titles.txt")), read(dir.resolve("surname-endings.txt")),
-                read(dir.resolve("addressees.txt")));
+                read(dir.resolve("addressees.txt")), read(dir.resolve("street-before.txt")), read(dir.resolve("street-after.txt")));
     }
 
     /** A surname ending and the shortest word it marks as a surname. */
@@ -144,6 +149,16 @@ public final class Dictionaries {
             }
         }
         return false;
+    }
+
+    /** A word that opens a street's name ("Rue" of "Rue Victor Hugo"). */
+    public boolean isStreetBefore(String word) {
+        return streetBefore.contains(key(word));
+    }
+
+    /** A word that ends a street's name ("Terrace" of "Gordon Terrace"). */
+    public boolean isStreetAfter(String word) {
+        return streetAfter.contains(key(word));
     }
 
     /** A word a greeting addresses that is no name ("Dear Customer,"). */

@@ -47,6 +47,10 @@ final class NameFinder {
                 if (end > 0 && common && !dict.isSurname(lastWord(t.subSequence(i, end).toString()))) {
                     end = -1;
                 }
+                if (end > 0 && streetName(t, i, end)) {
+                    i = end;
+                    continue;
+                }
                 if (end > 0) {
                     String full = t.subSequence(i, end).toString();
                     double conf = r.confidence();
@@ -65,7 +69,7 @@ final class NameFinder {
             }
             if (word == null || !dict.isFirstName(word)) {
                 int end = unknownFirst(t, i, we);
-                if (end > 0) {
+                if (end > 0 && !streetName(t, i, end)) {
                     double conf = r.confidence();
                     if (hinted || c.keywordNear(r.context(), Math.max(0, i - r.contextWindow()), i)) {
                         conf += r.contextBoost();
@@ -211,6 +215,36 @@ final class NameFinder {
         String first = t.subSequence(i, we).toString();
         String last = t.subSequence(s, e).toString();
         return dict.isNotName(first) || dict.isNotName(last) || dict.isTown(first) || dict.isParticle(first) ? -1 : e;
+    }
+
+    /**
+     * Whether the name at [s, e) names a street: "Rue Victor Hugo", "Avenida Pedro Ulisses", "Gordon Terrace",
+     * "Walter Road" (street-before.txt, street-after.txt). Runs on matches only.
+     */
+    private boolean streetName(CharSequence t, int s, int e) {
+        int b = s - 1;
+        while (b >= 0 && (t.charAt(b) == ' ' || t.charAt(b) == '.') && s - b <= 3) {
+            b--;
+        }
+        int be = b + 1;
+        while (b >= 0 && Character.isLetter(t.charAt(b))) {
+            b--;
+        }
+        if (be - b > 1 && be < s && dict.isStreetBefore(t.subSequence(b + 1, be).toString())) {
+            return true;
+        }
+        String name = t.subSequence(s, e).toString();
+        String first = name.substring(0, Math.max(0, name.indexOf(' ')));
+        if (dict.isStreetAfter(lastWord(name)) || dict.isStreetAfter(first) || dict.isStreetBefore(first)) {
+            return true; // "Gordon Terrace", "Road Gregersen" themselves
+        }
+        int a = e;
+        if (a >= t.length() || t.charAt(a) != ' ') {
+            return false;
+        }
+        a++;
+        int ae = wordEnd(t, a);
+        return ae > a && Character.isUpperCase(t.charAt(a)) && dict.isStreetAfter(t.subSequence(a, ae).toString());
     }
 
     /** After a middle initial at s ("R. ", "P "), or s when there is none. */

@@ -367,6 +367,7 @@ final class NameFinder {
             String first = name.split("[ \t]+")[0];
             String last = lastWord(name);
             if (allCaps(t, s, e) || !nameShaped(name) || dict.isNotName(first) && !dict.isFirstName(first) || dict.isNotName(last)
+                    || dict.isAddressee(first) || dict.isAddressee(last)
                     || first.equals(last) && !dict.isFirstName(first) && !dict.isSurname(first)) {
                 continue;
             }

@@ -2,7 +2,7 @@ package be.inzage.detect;
 
 /**
  * The pre-filter: one pass over the text that records where an identifier could start —
- * digit clusters, '@' signs, colon runs (IPv6, MAC), "CC12" country codes (IBAN) — plus the
+ * digit clusters, '@' signs (and URL-encoded ones, "%40"), colon runs (IPv6, MAC), "CC12" country codes (IBAN) — plus the
  * keyword occurrences. Regexes and validators then run only inside these small windows, which
  * is what keeps detection close to grep speed on text that is mostly prose.
  */
@@ -62,6 +62,8 @@ final class Candidates {
             }
             if (c == '@') {
                 at.add(i);
+            } else if (c == '%' && i + 2 < n && t[i + 1] == '4' && t[i + 2] == '0') {
+                at.add(i); // "jan.peeters%40example.be": an e-mail in a URL pasted into a document or stored in a column
             } else if (c == ':') {
                 i = colonRun(i);
                 continue;

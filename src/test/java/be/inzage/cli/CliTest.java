@@ -158,11 +158,15 @@ class CliTest {
     }
 
     @Test
-    void aNameIsFoundWithOrWithoutItsMiddleInitialAndInTheNotationsOfLettersAndRegisters() throws IOException {
+    void namesAreFoundWithOrWithoutAMiddleInitialInTheNotationsOfLettersAndRegistersAndEncodedMailsInLinks() throws IOException {
         Path share = Files.createDirectories(tmp.resolve("share"));
         Files.writeString(share.resolve("letter.txt"), "Beste Sofie,\nWe spraken met Ella H. Peeters en Velimir R. Janković.\n");
         Files.writeString(share.resolve("register.txt"), "Deelnemers: Van Damme, Jean-Claude; Peeters, Ella\nName: Abbas Kadyrov\n");
+        Files.writeString(share.resolve("links.html"), "<p>\n<a href=\"https://shop.example.be/unsubscribe?email=Ella.Peeters%40example.be\">uit</a>\n");
         String data = scanned(share);
+        Run mail = run("search", "--email", "ella.peeters@example.be", "--json", "--data", data, "--rules", "rules");
+        assertEquals(List.of("links.html:2"), mail.out().lines().map(JsonObject::new).map(h -> Path.of(h.getString("container")).getFileName()
+                + ":" + h.getJsonObject("locator").getInteger("line")).toList(), "a URL-encoded e-mail: " + mail.out());
         for (String[] q : List.of(new String[] {"Ella Peeters", "letter.txt:2 register.txt:1"}, new String[] {"Ella H. Peeters", "letter.txt:2 register.txt:1"},
                 new String[] {"Velimir Janković", "letter.txt:2"}, new String[] {"Jean-Claude Van Damme", "register.txt:1"},
                 new String[] {"Abbas Kadyrov", "register.txt:2"})) {

@@ -62,7 +62,8 @@ public final class Validators {
                 }
             });
 
-    static Checked email(String s) {
+    static Checked email(String raw) {
+        String s = raw.indexOf('%') >= 0 && raw.indexOf('@') < 0 ? urlDecoded(raw) : raw;
         int at = s.lastIndexOf('@');
         if (at < 1 || at > 64 || !LOCAL.matcher(s).region(0, at).matches()) {
             return Checked.reject();
@@ -74,6 +75,24 @@ public final class Validators {
             DOMAINS.put(domain, ok);
         }
         return ok ? Checked.ok(s.toLowerCase(Locale.ROOT)) : Checked.reject();
+    }
+
+    /** An e-mail as URLs write it ("jan.peeters%40example.be", "an%2Bnews%40x.be"); '+' stays '+', not a space. */
+    private static String urlDecoded(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length()) {
+                int v = Character.digit(s.charAt(i + 1), 16) * 16 + Character.digit(s.charAt(i + 2), 16);
+                if (v == '@' || v == '+' || v == '.' || v == '_' || v == '-' || v == '\'') {
+                    b.append((char) v);
+                    i += 2;
+                    continue;
+                }
+            }
+            b.append(c);
+        }
+        return b.toString();
     }
 
     // ---- bank accounts ------------------------------------------------------------------

@@ -23,6 +23,7 @@ public final class Validators {
 
     public Validators(Dictionaries dictionaries) {
         byName.put("email", Validators::email);
+        byName.put("email_obfuscated", Validators::emailObfuscated);
         byName.put("iban", Validators::iban);
         byName.put("be_old_account", Validators::beOldAccount);
         byName.put("payment_card", Validators::paymentCard);
@@ -75,6 +76,20 @@ public final class Validators {
             DOMAINS.put(domain, ok);
         }
         return ok ? Checked.ok(s.toLowerCase(Locale.ROOT)) : Checked.reject();
+    }
+
+    private static final java.util.regex.Pattern OBFUSCATED_AT = java.util.regex.Pattern.compile(
+            "(?i)\\s*(?:[\\[({<]\\s*(?:at|@)\\s*[\\])}>]|\\s(?:apenstaartje|arobase)\\s)\\s*");
+    private static final java.util.regex.Pattern OBFUSCATED_DOT = java.util.regex.Pattern.compile(
+            "(?i)\\s*(?:[\\[({<]\\s*(?:dot|punt|point)\\s*[\\])}>]|\\s(?:dot|punt|point)\\s)\\s*|\\s*\\.\\s*");
+
+    /**
+     * An e-mail written to dodge harvesters: "jan.peeters [at] example [dot] be", "jan(at)example.be", "jan apenstaartje
+     * example punt be"; kept as the address it spells, so a search for it finds this copy too.
+     */
+    static Checked emailObfuscated(String s) {
+        String plain = OBFUSCATED_DOT.matcher(OBFUSCATED_AT.matcher(s.strip()).replaceFirst("@")).replaceAll(".");
+        return plain.indexOf('@') < 0 ? Checked.reject() : email(plain);
     }
 
     /** An e-mail as URLs write it ("jan.peeters%40example.be", "an%2Bnews%40x.be"); '+' stays '+', not a space. */

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  *                     when this is found in it: IPv4 needs dots, a MAC address hex pairs
  * @param clusterReach how far around a digit cluster its cluster pattern looks (0 by default: the digits and
  *                     separators themselves, lookarounds seeing past them; a MAC address needs the hex letters around)
+ * @param clusterRun   a digit cluster must sit in a run of hex digits and - . : at least this long (0: no check), a
+ *                     cheap test before the cluster pattern (a MAC address is such a run of 14 or 17)
  * @param beforeTrigger the word just before a digit cluster, with the spaces after it, must match this entirely
  * @param afterTrigger the text just after a digit cluster must start like this, e.g. "rue"
  * @param before       how far before a trigger a match may start (IBAN country code, "+32 ")
@@ -41,6 +43,7 @@ public record Rule(
         int clusterHas,
         Pattern clusterPattern,
         int clusterReach,
+        int clusterRun,
         Pattern beforeTrigger,
         Pattern afterTrigger,
         int before,

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 /** Reads rules/detectors/*.yaml into compiled {@link Rule}s; any mistake stops with file and id. */
 public final class RuleLoader {
 
-    private static final Set<String> KNOWN_KEYS = Set.of("id", "type", "engine", "trigger", "min_digits", "max_digits", "cluster_has", "cluster_pattern", "cluster_reach", "before_trigger", "after_trigger", "window",
+    private static final Set<String> KNOWN_KEYS = Set.of("id", "type", "engine", "trigger", "min_digits", "max_digits", "cluster_has", "cluster_pattern", "cluster_reach", "cluster_run", "before_trigger", "after_trigger", "window",
             "pattern", "group", "validator", "confidence", "context", "require_context", "field_hints", "keywords",
             "exclude_before", "exclude_match", "exclude_fields", "regions", "examples", "description");
 
@@ -167,7 +167,7 @@ public final class RuleLoader {
         Pattern afterTrigger = n.has("after_trigger") ? compilePattern(n.get("after_trigger").asText(), where,
                 "after_trigger") : null;
         return new Rule(id, file, type, engine, triggers, n.path("min_digits").asInt(1), n.path("max_digits").asInt(64),
-                Candidates.flags(n.path("cluster_has").asText("")), clusterPattern, n.path("cluster_reach").asInt(0), beforeTrigger, afterTrigger, w.path("before").asInt(0),
+                Candidates.flags(n.path("cluster_has").asText("")), clusterPattern, n.path("cluster_reach").asInt(0), n.path("cluster_run").asInt(0), beforeTrigger, afterTrigger, w.path("before").asInt(0),
                 w.path("after").asInt(0), w.path("in_token").asBoolean(false), pattern, group, validator, confidence, context, contextWindow, boost,
                 requireContext, List.copyOf(hints), kw, excludeBefore, excludeMatch, List.copyOf(excludeFields), List.copyOf(regions), List.copyOf(must),
                 List.copyOf(mustNot));

@@ -43,6 +43,27 @@ final class Windows {
         return new int[] {from, to};
     }
 
+    /**
+     * Length of the run of hex digits and '-', '.', ':' that holds the cluster [s, e), counted up to {@code max}:
+     * a MAC address is such a run of at least 14, a date (10) or an IPv4 address (at most 15, but only when no
+     * letter or space is next to it) mostly is not, and this costs far less than the cluster pattern.
+     */
+    static int hexRun(CharSequence t, int s, int e, int max) {
+        int from = s;
+        while (from > 0 && e - from < max && hexOrSeparator(t.charAt(from - 1))) {
+            from--;
+        }
+        int to = e;
+        while (to < t.length() && to - from < max && hexOrSeparator(t.charAt(to))) {
+            to++;
+        }
+        return to - from;
+    }
+
+    private static boolean hexOrSeparator(char ch) {
+        return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F') || ch == '-' || ch == '.' || ch == ':';
+    }
+
     static List<int[]> of(Candidates c, Rule r) {
         List<int[]> out = new ArrayList<>(4);
         int n = c.text.length();
@@ -59,6 +80,9 @@ final class Windows {
                         int count = c.digits.get(i + 2);
                         if (count < r.minDigits() || count > r.maxDigits()
                                 || (r.clusterHas() != 0 && (c.digits.get(i + 3) & r.clusterHas()) == 0)) {
+                            continue;
+                        }
+                        if (r.clusterRun() > 0 && hexRun(c.text, s, e, r.clusterRun()) < r.clusterRun()) {
                             continue;
                         }
                         if (r.clusterPattern() != null) {

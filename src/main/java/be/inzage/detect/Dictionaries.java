@@ -123,14 +123,10 @@ public final class Dictionaries {
     }
 
     /**
-     * Whether a word ends like the family names of a naming tradition ("Kowalski", "Nováková", "Jónsdóttir",
-     * "Janković", "Ivanov"), long enough that the ending is not just an English word's (rules/dictionaries/surname-endings.txt).
+     * Whether the word text[s, e) ends like the family names of a naming tradition ("Kowalski", "Nováková",
+     * "Jónsdóttir", "Janković", "Ivanov"), long enough that the ending is not just an English word's
+     * (rules/dictionaries/surname-endings.txt). Folded char by char, no allocation: it runs for capitalised word pairs.
      */
-    public boolean hasSurnameEnding(String word) {
-        return hasSurnameEnding(word, 0, word.length());
-    }
-
-    /** The same for text[s, e), folded char by char: no allocation, as it runs for capitalised word pairs. */
     boolean hasSurnameEnding(CharSequence text, int s, int e) {
         int n = e - s;
         for (Ending end : surnameEndings) {

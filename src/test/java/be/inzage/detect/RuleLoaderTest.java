@@ -40,6 +40,13 @@ class RuleLoaderTest {
     }
 
     @Test
+    void aBadSurnameEndingLineStopsStartUpNamingTheFile(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("surname-endings.txt"), "# ending and shortest word\nova 7\nski six\n");
+        RuleException e = assertThrows(RuleException.class, () -> Dictionaries.load(dir));
+        assertEquals("rules/dictionaries/surname-endings.txt: 'ski six' is not 'ending [shortest length]'", e.getMessage());
+    }
+
+    @Test
     void duplicateIdsAcrossFilesAreRejected(@TempDir Path dir) throws IOException {
         String rule = "rules:\n  - id: same\n    type: email\n    trigger: at\n    pattern: '@'\n    confidence: 0.5\n"
                 + "    examples: {match: ['@']}\n";

@@ -16,6 +16,10 @@ final class NameFinder {
     }
 
     void find(Candidates c, Rule r, boolean hinted, DetectionEngine engine, List<Detection> out) {
+        if (r.triggers().contains(Rule.Trigger.AT)) {
+            displayNames(c, r, engine, out);
+            return;
+        }
         if (r.triggers().contains(Rule.Trigger.KEYWORD)) {
             if (r.pattern() != null) {
                 labelled(c, r, engine, out);
@@ -390,6 +394,66 @@ final class NameFinder {
             }
         }
         return true;
+    }
+
+    /** Up to four words of a display name right before the end of the region ("Jukka Zitting", "\"Ann De Smet\" "). */
+    private static final java.util.regex.Pattern DISPLAY_NAME = java.util.regex.Pattern.compile(
+            "(?:^|[^\\p{L}.'\u2019-])(\\p{Lu}[\\p{L}'\u2019-]+(?:[ \\t]+(?:\\p{Lu}\\.?|van|de|der|den|ter|ten|le|la|du|von|\\p{Lu}[\\p{L}'\u2019-]+)){1,3})\"?[ \\t]*$");
+
+    /**
+     * The display name of an address, "Jukka Zitting <jukka.zitting@gmail.com>", in mail headers, mailing lists,
+     * commit logs: a name whose words the mailbox repeats (jukka.zitting, jzitting, zitting.j), which no company or
+     * list name does ("Apache Tika <dev@tika.apache.org>"). Known or not to the dictionaries.
+     */
+    private void displayNames(Candidates c, Rule r, DetectionEngine engine, List<Detection> out) {
+        CharSequence t = c.text;
+        java.util.regex.Matcher m = null;
+        for (int k = 0; k < c.at.size(); k++) {
+            int at = c.at.get(k);
+            if (t.charAt(at) != '@') {
+                continue;
+            }
+            int lt = at - 1;
+            while (lt >= 0 && at - lt <= 65 && mailboxChar(t.charAt(lt))) {
+                lt--;
+            }
+            if (lt < 1 || t.charAt(lt) != '<' || lt == at - 1) {
+                continue;
+            }
+            m = m == null ? DISPLAY_NAME.matcher(t) : m;
+            m.region(Math.max(0, lt - 80), lt);
+            if (!m.find()) {
+                continue;
+            }
+            int s = m.start(1);
+            int e = m.end(1);
+            String name = t.subSequence(s, e).toString();
+            String first = name.substring(0, name.indexOf(' '));
+            if (!nameShaped(name) || allCaps(t, s, e) || dict.isNotName(lastWord(name)) || dict.isAddressee(lastWord(name))
+                    || dict.isNotName(first) && !dict.isFirstName(first) || dict.isAddressee(first)
+                    || !mailboxRepeats(Normalize.text(name), t.subSequence(lt + 1, at).toString().toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            engine.add(r, s, e, Normalize.withoutMiddleInitials(Normalize.text(name)), r.confidence(), out);
+        }
+    }
+
+    private static boolean mailboxChar(char ch) {
+        return Character.isLetterOrDigit(ch) || ch == '.' || ch == '_' || ch == '-' || ch == '+' || ch == '\'';
+    }
+
+    /** Whether the mailbox spells the name: its surname and its first name, or the first name's initial first. */
+    private boolean mailboxRepeats(String name, String mailbox) {
+        String[] w = name.split(" ");
+        String first = w[0];
+        String last = w[w.length - 1];
+        if (last.length() < 2 || first.length() < 2 || dict.isParticle(first)) {
+            return false;
+        }
+        String box = mailbox.replace("-", "").replace("'", "");
+        String lastPlain = last.replace("-", "").replace("'", "");
+        return box.contains(lastPlain) && (box.contains(first.replace("-", "")) || box.startsWith(first.substring(0, 1))
+                || box.endsWith(first.substring(0, 1)));
     }
 
     /** Only spaces, tabs or mail quote marks between the line's start and position s. */

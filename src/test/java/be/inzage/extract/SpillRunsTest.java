@@ -21,6 +21,33 @@ class SpillRunsTest {
     }
 
     @Test
+    void windowsAreSortedExactlyInKeyOrderThroughTheirPackedHashPrefixes() {
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
+        List<Finding> window = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder h = new StringBuilder();
+            // a small alphabet for the first characters, so that six-character prefixes tie often
+            for (int k = 0; k < 22; k++) {
+                h.append(alphabet.charAt(random.nextInt(k < 6 ? 3 : alphabet.length())));
+            }
+            String hash = random.nextInt(10) == 0 ? h.substring(0, 1 + random.nextInt(8)) : h.toString(); // short ones too
+            String[] types = {"cookie", "ip_address", "login"};
+            window.add(entry(hash, types[random.nextInt(3)], random.nextBoolean() ? null : "f" + random.nextInt(3), i,
+                    List.of(), 0));
+        }
+        List<Finding> expected = new ArrayList<>(window);
+        expected.sort(SpillRuns.KEY);
+        List<Finding> actual = new ArrayList<>(window);
+        java.util.Collections.shuffle(actual, random);
+        SpillRuns.sortByKey(actual);
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(0, SpillRuns.KEY.compare(expected.get(i), actual.get(i)), "position " + i);
+        }
+        assertEquals(new java.util.HashSet<>(expected), new java.util.HashSet<>(actual), "the same entries");
+    }
+
+    @Test
     void manyWindowsMergeInBoundedFanInAndEveryValueIsOneFindingInLineOrder() throws Exception {
         int windows = 3 * SpillRuns.FAN_IN + 5; // three intermediate merges, then a final one over 8 runs
         long filesBefore = HugeLogAggregationTest.spillFiles();

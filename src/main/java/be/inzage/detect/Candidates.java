@@ -70,6 +70,9 @@ final class Candidates {
             } else if (isAsciiLetter(c) && i + 3 < n && isAsciiLetter(t[i + 1]) && isDigit(t[i + 2])
                     && isDigit(t[i + 3]) && (i == 0 || !Character.isLetterOrDigit(t[i - 1]))) {
                 countryCodes.add(i);
+            } else if (c >= 'A' && c <= 'Z' && i + 4 < n && t[i + 1] >= 'A' && t[i + 1] <= 'Z' && t[i + 2] == ' '
+                    && isDigit(t[i + 3]) && isDigit(t[i + 4]) && (i == 0 || !Character.isLetterOrDigit(t[i - 1]))) {
+                countryCodes.add(i); // "BE 71 0961 2345 6769": capitals, a space, the check digits
             }
             i++;
         }

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Word lists from rules/dictionaries/: names, particles, towns, job titles. Lower-case, accent-free keys. */
@@ -28,22 +30,22 @@ public final class Dictionaries {
 
     public Dictionaries(Set<String> firstNames, Set<String> surnames, Set<String> particles, Set<String> notNames,
                         Set<String> towns, Set<String> jobTitles) {
-        this(firstNames, surnames, particles, notNames, towns, jobTitles, Set.of(), Set.of(), Set.of(), Set.of());
+        this(Map.of("first-names", firstNames, "surnames", surnames, "name-particles", particles, "not-names", notNames,
+                "towns", towns, "job-titles", jobTitles));
     }
 
-    public Dictionaries(Set<String> firstNames, Set<String> surnames, Set<String> particles, Set<String> notNames,
-                        Set<String> towns, Set<String> jobTitles, Set<String> surnameEndings, Set<String> addressees,
-                        Set<String> streetBefore, Set<String> streetAfter) {
-        this.streetBefore = streetBefore;
-        this.streetAfter = streetAfter;
-        this.surnameEndings = endings(surnameEndings);
-        this.addressees = addressees;
-        this.firstNames = firstNames;
-        this.surnames = surnames;
-        this.particles = particles;
-        this.notNames = notNames;
-        this.towns = towns;
-        this.jobTitles = jobTitles;
+    /** The lists by their file's name without ".txt" (towns: the three town lists together); a missing list is empty. */
+    Dictionaries(Map<String, Set<String>> lists) {
+        this.firstNames = lists.getOrDefault("first-names", Set.of());
+        this.surnames = lists.getOrDefault("surnames", Set.of());
+        this.particles = lists.getOrDefault("name-particles", Set.of());
+        this.notNames = lists.getOrDefault("not-names", Set.of());
+        this.towns = lists.getOrDefault("towns", Set.of());
+        this.jobTitles = lists.getOrDefault("job-titles", Set.of());
+        this.surnameEndings = endings(lists.getOrDefault("surname-endings", Set.of()));
+        this.addressees = lists.getOrDefault("addressees", Set.of());
+        this.streetBefore = lists.getOrDefault("street-before", Set.of());
+        this.streetAfter = lists.getOrDefault("street-after", Set.of());
         this.firstNameSlices = new WordSet(firstNames);
     }
 
@@ -52,15 +54,21 @@ public final class Dictionaries {
         return firstNameSlices.contains(text, s, e);
     }
 
+    /** The lists {@link #load} reads, each from rules/dictionaries/NAME.txt. */
+    private static final List<String> LISTS = List.of("first-names", "surnames", "name-particles", "not-names", "job-titles",
+            "surname-endings", "addressees", "street-before", "street-after");
+
     public static Dictionaries load(Path dir) {
+        Map<String, Set<String>> lists = new HashMap<>();
+        for (String name : LISTS) {
+            lists.put(name, read(dir.resolve(name + ".txt")));
+        }
         Set<String> towns = new HashSet<>();
-        towns.addAll(read(dir.resolve("towns-be.txt")));
-        towns.addAll(read(dir.resolve("towns-nl.txt")));
-        towns.addAll(read(dir.resolve("towns-fr.txt")));
-        return new Dictionaries(read(dir.resolve("first-names.txt")), read(dir.resolve("surnames.txt")),
-                read(dir.resolve("name-particles.txt")), read(dir.resolve("not-names.txt")), towns,
-                read(dir.resolve("job-titles.txt")), read(dir.resolve("surname-endings.txt")),
-                read(dir.resolve("addressees.txt")), read(dir.resolve("street-before.txt")), read(dir.resolve("street-after.txt")));
+        for (String country : List.of("be", "nl", "fr")) {
+            towns.addAll(read(dir.resolve("towns-" + country + ".txt")));
+        }
+        lists.put("towns", towns);
+        return new Dictionaries(lists);
     }
 
     /** A surname ending and the shortest word it marks as a surname. */

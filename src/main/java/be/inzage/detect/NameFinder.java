@@ -372,11 +372,28 @@ final class NameFinder {
             String last = lastWord(name);
             if (allCaps(t, s, e) || !nameShaped(name) || dict.isNotName(first) && !dict.isFirstName(first) || dict.isNotName(last)
                     || dict.isAddressee(first) || dict.isAddressee(last)
-                    || first.equals(last) && !dict.isFirstName(first) && !dict.isSurname(first)) {
+                    || first.equals(last) && !dict.isFirstName(first) && !dict.isSurname(first)
+                    || unknownWords(name) > 2) {
                 continue;
             }
             engine.add(r, s, e, Normalize.withoutMiddleInitials(Normalize.text(name)), r.confidence(), out);
         }
+    }
+
+    /**
+     * Words of a labelled name that no list knows (first name, surname, particle, surname ending), initials aside:
+     * "Sieuwerd Heuver" has two, which a form's name may; "Default Web Site" (IIS's "Name:") has three, which a
+     * person's name with none of its words known rarely has.
+     */
+    private int unknownWords(String name) {
+        int unknown = 0;
+        for (String w : name.split("[ \t]+")) {
+            boolean initial = w.length() <= 2 && (w.length() == 1 || w.charAt(1) == '.');
+            if (!initial && !dict.isFirstName(w) && !dict.isSurname(w) && !dict.isParticle(w) && !dict.hasSurnameEnding(w, 0, w.length())) {
+                unknown++;
+            }
+        }
+        return unknown;
     }
 
     /** Each capitalised word an initial or a capital then small letters ("MariaDB", "IT" are no name's words). */

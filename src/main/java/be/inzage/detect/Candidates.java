@@ -62,17 +62,18 @@ final class Candidates {
             }
             if (c == '@') {
                 at.add(i);
-            } else if (c == '%' && i + 2 < n && t[i + 1] == '4' && t[i + 2] == '0') {
-                at.add(i); // "jan.peeters%40example.be": an e-mail in a URL pasted into a document or stored in a column
             } else if (c == ':') {
                 i = colonRun(i);
                 continue;
-            } else if (isAsciiLetter(c) && i + 3 < n && isAsciiLetter(t[i + 1]) && isDigit(t[i + 2])
-                    && isDigit(t[i + 3]) && (i == 0 || !Character.isLetterOrDigit(t[i - 1]))) {
-                countryCodes.add(i);
-            } else if (c >= 'A' && c <= 'Z' && i + 4 < n && t[i + 1] >= 'A' && t[i + 1] <= 'Z' && t[i + 2] == ' '
-                    && isDigit(t[i + 3]) && isDigit(t[i + 4]) && (i == 0 || !Character.isLetterOrDigit(t[i - 1]))) {
-                countryCodes.add(i); // "BE 71 0961 2345 6769": capitals, a space, the check digits
+            } else if (isAsciiLetter(c) && i + 3 < n && isAsciiLetter(t[i + 1])) {
+                // "BE71...", or "BE 71 ..." in capitals; the third character rules out almost every letter pair at once
+                char c2 = t[i + 2];
+                if ((isDigit(c2) ? isDigit(t[i + 3]) : c2 == ' ' && i + 4 < n && isDigit(t[i + 3]) && isDigit(t[i + 4])
+                        && c <= 'Z' && t[i + 1] <= 'Z') && (i == 0 || !Character.isLetterOrDigit(t[i - 1]))) {
+                    countryCodes.add(i);
+                }
+            } else if (c == '%' && i + 2 < n && t[i + 1] == '4' && t[i + 2] == '0') {
+                at.add(i); // "jan.peeters%40example.be": an e-mail in a URL pasted into a document or stored in a column
             }
             i++;
         }

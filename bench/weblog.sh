@@ -42,11 +42,11 @@ PY
 APPEND=$OUT/append-1pct.log
 PYTHONHASHSEED=0 python3 bench/gen_weblog.py "$APPEND" $((BYTES / 100)) > /dev/null
 cat "$APPEND" >> "$LOG"
+trap 'truncate -s "$BYTES" "$LOG"' EXIT # the benchmark log as it was, for the next run, even if the rescan fails
 touch -d '-1 hour' "$LOG" # not a log still being written
 t0=$(now)
 java -Xmx512m -Dinzage.stats=true -jar target/inzage.jar scan "log://$(realpath "$LOG")" --data "$DATA" > "$OUT/weblog-rescan.txt" 2>&1
 t1=$(now)
-truncate -s "$BYTES" "$LOG" # the benchmark log as it was, for the next run
 RE_S=$(python3 -c "print($t1-$t0)")
 echo "inzage rescan after $(stat -c %s "$APPEND") bytes appended: ${RE_S}s ($(python3 -c "print(f'{$SC_S/$RE_S:.1f}')")x faster than the full scan)"
 grep -E "appended:|peak_heap" "$OUT/weblog-rescan.txt" | sed 's/^/  /'

@@ -423,7 +423,7 @@ public final class Validators {
                 m = Integer.parseInt(p[1]);
                 y = Integer.parseInt(p[2]);
             } else {
-                String[] p = s.replace(",", " ").split("\\s+");
+                String[] p = s.replace(",", " ").replace(" of ", " ").split("\\s+"); // "3rd of March 1985"
                 if (p.length != 3) {
                     return Checked.reject();
                 }

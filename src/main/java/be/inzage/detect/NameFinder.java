@@ -44,9 +44,10 @@ final class NameFinder {
                 continue;
             }
             String word = we - i >= 2 && we - i <= 24 && dict.mayBeFirstName(t, i, we) ? t.subSequence(i, we).toString() : null;
+            boolean known = word != null && dict.isFirstName(word);
             // A first name that is also a common word ("Ward", "Will") counts only before a known surname.
-            boolean common = word != null && !dict.isFirstName(word) && dict.isFirstNameIgnoringCommonWords(word);
-            if (word != null && (dict.isFirstName(word) || common)) {
+            boolean common = word != null && !known && dict.isFirstNameIgnoringCommonWords(word);
+            if (known || common) {
                 int end = surnameAfter(t, we, !allCaps(t, i, we)); // "CAN I SPEAK": a shout, not Can I. Speak
                 if (end > 0 && common && !dict.isSurname(lastWord(t.subSequence(i, end).toString()))) {
                     end = -1;
@@ -57,29 +58,17 @@ final class NameFinder {
                 }
                 if (end > 0) {
                     String full = t.subSequence(i, end).toString();
-                    double conf = r.confidence();
                     String last = lastWord(full);
-                    if (dict.isSurname(last) || dict.isSurname(full.substring(full.indexOf(' ') + 1))) {
-                        conf += 0.25;
-                    }
-                    boolean context = hinted || c.keywordNear(r.context(), Math.max(0, i - r.contextWindow()), i);
-                    if (context) {
-                        conf += r.contextBoost();
-                    }
-                    engine.add(r, i, end, Normalize.withoutMiddleInitials(Normalize.text(full)), Math.min(1.0, conf), out);
+                    boolean surname = dict.isSurname(last) || dict.isSurname(full.substring(full.indexOf(' ') + 1));
+                    add(c, r, hinted, engine, out, i, end, r.confidence() + (surname ? 0.25 : 0));
                     i = end;
                     continue;
                 }
             }
-            if (word == null || !dict.isFirstName(word)) {
+            if (!known) {
                 int end = unknownFirst(t, i, we);
                 if (end > 0 && !streetName(t, i, end)) {
-                    double conf = r.confidence();
-                    if (hinted || c.keywordNear(r.context(), Math.max(0, i - r.contextWindow()), i)) {
-                        conf += r.contextBoost();
-                    }
-                    engine.add(r, i, end, Normalize.withoutMiddleInitials(Normalize.text(t.subSequence(i, end).toString())),
-                            Math.min(1.0, conf), out);
+                    add(c, r, hinted, engine, out, i, end, r.confidence());
                     i = end;
                     continue;
                 }
@@ -87,6 +76,14 @@ final class NameFinder {
             i = Math.max(we, i + 1);
         }
         titled(c, r, engine, out);
+    }
+
+    /** The name at [s, e) with the context word's boost, kept without its middle initials. */
+    private static void add(Candidates c, Rule r, boolean hinted, DetectionEngine engine, List<Detection> out, int s, int e,
+                            double conf) {
+        boolean context = hinted || c.keywordNear(r.context(), Math.max(0, s - r.contextWindow()), s);
+        String name = Normalize.withoutMiddleInitials(Normalize.text(c.text.subSequence(s, e).toString()));
+        engine.add(r, s, e, name, Math.min(1.0, conf + (context ? r.contextBoost() : 0)), out);
     }
 
     /**

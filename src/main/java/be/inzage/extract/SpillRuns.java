@@ -342,16 +342,19 @@ final class SpillRuns implements Closeable {
             out = new RunIo.Out(run);
         }
 
-        private void symbol(String s) throws IOException {
+        /** Writes s as a symbol; whether it was in the table already. */
+        private boolean symbol(String s) throws IOException {
             Integer id = symbols.get(s);
             if (id != null) {
                 out.varInt(id + 1);
+                return true;
             } else {
                 out.varInt(0);
                 out.string(s);
                 if (symbols.size() < MAX_SYMBOLS) {
                     symbols.put(s, symbols.size());
                 }
+                return false;
             }
         }
 
@@ -368,9 +371,10 @@ final class SpillRuns implements Closeable {
                     return;
                 }
                 maskedLookups++;
-                if (symbols.containsKey(masked)) {
+                if (symbol(masked)) {
                     maskedHits++;
                 }
+                return;
             }
             symbol(masked);
         }

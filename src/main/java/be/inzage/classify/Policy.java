@@ -24,8 +24,12 @@ public final class Policy {
     public record Purpose(String id, String label, List<String> legalBasis, String retention) {
     }
 
-    /** {@code declared}: whether the privacy policy names this kind of data (the dashboard flags the rest). */
-    public record TypeInfo(String type, String category, List<String> purposes, String risk, boolean declared) {
+    /**
+     * {@code declared}: whether the privacy policy names this kind of data (the dashboard flags the rest).
+     * {@code links}: whether a value of this type ties the other identifiers of its record to one person
+     * (a visited page is on everybody's lines: it does not).
+     */
+    public record TypeInfo(String type, String category, List<String> purposes, String risk, boolean declared, boolean links) {
     }
 
     private final Map<String, Category> categories;
@@ -74,7 +78,7 @@ public final class Policy {
                 ps.add(p.asText());
             }
             ts.put(e.getKey(), new TypeInfo(e.getKey(), cat, List.copyOf(ps), e.getValue().path("risk").asText("normal"),
-                    e.getValue().path("declared").asBoolean(true)));
+                    e.getValue().path("declared").asBoolean(true), e.getValue().path("links").asBoolean(true)));
         }
         if (cats.isEmpty() || ts.isEmpty()) {
             throw new RuleException(name + ": needs 'categories' and 'types'");

@@ -31,14 +31,14 @@ public final class FindingCollector {
     /** Findings handed to the writer at a time when merged runs are written out. */
     static final int WRITE_BATCH = 5_000;
 
-    private static final class Agg {
+    private static final class Agg extends RecordGroups.Member {
         final String type;
         final String normalized;
         final String field;
         double confidence;
         int[] lines = new int[4];
         int nLines;
-        /** null while every record line is the value's own line (logs, CSV rows): the lines then say both. */
+        /** The records that link the value to the others on them (see {@link RecordGroups}), at most MAX_RECORDS_PER_FINDING. */
         int[] recordLines;
         int nRecords;
         String preview;
@@ -50,10 +50,26 @@ public final class FindingCollector {
         long first;
         long last;
 
+        /** The key's hash for the record sets; 0 when the value is not linked (not in line records, or its type does not link). */
+        long keyHash;
+
         Agg(String type, String normalized, String field) {
             this.type = type;
             this.normalized = normalized;
             this.field = field;
+        }
+
+        @Override
+        void addRecord(int record) {
+            if (recordLines == null) {
+                recordLines = new int[2];
+            }
+            if (nRecords < MAX_RECORDS_PER_FINDING && (nRecords == 0 || recordLines[nRecords - 1] != record)) {
+                if (nRecords == recordLines.length) {
+                    recordLines = Arrays.copyOf(recordLines, nRecords * 2);
+                }
+                recordLines[nRecords++] = record;
+            }
         }
     }
 
@@ -64,6 +80,8 @@ public final class FindingCollector {
     private final FindingSink sink;
     private final boolean lineRecords;
     private final Map<String, Agg> values = new HashMap<>();
+    /** Null unless each line is a record. */
+    private final RecordGroups groups;
     private final Map<String, Integer> perType = new HashMap<>();
     private int lineRefs;
     private int segment;
@@ -78,6 +96,7 @@ public final class FindingCollector {
         this.sink = sink;
         this.lineRecords = lineRecords;
         this.spills = new SpillRuns(cid, MAX_RECORDS_PER_FINDING);
+        this.groups = lineRecords ? new RecordGroups() : null;
     }
 
     public void add(Detection d, int line, String field) {
@@ -128,7 +147,12 @@ public final class FindingCollector {
             tap.seen(d, item.part(), line);
         }
         String key = d.type() + '\0' + d.normalized() + '\0' + (field == null ? "" : field);
-        Agg a = values.computeIfAbsent(key, k -> new Agg(d.type(), d.normalized(), field));
+        Agg a = values.get(key);
+        if (a == null) {
+            a = new Agg(d.type(), d.normalized(), field);
+            a.keyHash = groups == null || !policy.type(d.type()).links() ? 0 : RecordGroups.hash(key);
+            values.put(key, a);
+        }
         a.confidence = Math.max(a.confidence, d.confidence());
         a.count++;
         if (now > 0) {
@@ -144,17 +168,8 @@ public final class FindingCollector {
             a.lines[a.nLines++] = line;
             lineRefs++;
         }
-        if (a.recordLines == null && recordLine != line) {
-            // the first record that is not the value's own line: from here on records are kept apart
-            a.nRecords = Math.min(a.nLines - (newLine ? 1 : 0), MAX_RECORDS_PER_FINDING);
-            a.recordLines = Arrays.copyOf(a.lines, Math.max(2, a.nRecords));
-        }
-        if (a.recordLines != null && recordLine > 0 && (a.nRecords == 0 || a.recordLines[a.nRecords - 1] != recordLine)
-                && a.nRecords < MAX_RECORDS_PER_FINDING) {
-            if (a.nRecords == a.recordLines.length) {
-                a.recordLines = Arrays.copyOf(a.recordLines, a.nRecords * 2);
-            }
-            a.recordLines[a.nRecords++] = recordLine;
+        if (groups != null && recordLine > 0 && a.keyHash != 0) {
+            groups.add(a, a.keyHash, recordLine);
         }
         if (values.size() >= MAX_VALUES || lineRefs >= MAX_LINE_REFS) {
             spill();
@@ -220,6 +235,9 @@ public final class FindingCollector {
 
     /** Writes what is left; an item with no finding still replaces (clears) its old findings. */
     public void finish() {
+        if (groups != null) {
+            groups.close();
+        }
         if (spills.isEmpty()) {
             flush();
             return;
@@ -266,6 +284,9 @@ public final class FindingCollector {
 
     /** A full window goes to a sorted run on disk; merged in {@link #finish}. */
     private void spill() {
+        if (groups != null) {
+            groups.split();
+        }
         // hashing, masking and writing the window happen on a spill thread while this one reads on
         List<Agg> full = new ArrayList<>(values.values());
         String unitNow = unit;
@@ -335,10 +356,9 @@ public final class FindingCollector {
                 rows = withLinks.encode();
                 records.addAll(linked);
             }
-        } else if (lineRecords && (a.recordLines != null ? a.nRecords : a.nLines) > 0) {
-            int[] recs = a.recordLines != null ? a.recordLines : a.lines;
-            int n = a.recordLines != null ? a.nRecords : Math.min(a.nLines, MAX_RECORDS_PER_FINDING);
-            int[] sorted = LineSet.sortedUnique(recs, n);
+        } else if (lineRecords && a.nLines > 0) {
+            // no record here when the value's sets were all represented in an earlier window
+            int[] sorted = a.nRecords == 0 ? new int[0] : LineSet.sortedUnique(a.recordLines, a.nRecords);
             return finding(a, info, unit, lines, new LineRecords(cid, sorted, sorted.length), rows);
         } else {
             records.add(item.recordId());

@@ -45,15 +45,19 @@ public final class LineRecords extends AbstractList<String> implements RandomAcc
     }
 
     /**
-     * These lines followed by those of {@code later} (a later window of the same file), at most
-     * {@code max} in all; a line both end and start with is kept once.
+     * These lines and those of {@code later} (a later window of the same file), at most {@code max}
+     * in all, ascending and once each. A later window can hold an earlier record (the set of values
+     * on a line is represented by the first line that had it), so the two are merged, not appended.
      */
     public LineRecords append(LineRecords later, int max) {
-        int[] out = Arrays.copyOf(lines, Math.min(max, n + later.n));
-        int k = Math.min(n, max);
-        for (int i = 0; i < later.n && k < out.length; i++) {
-            if (k == 0 || out[k - 1] != later.lines[i]) {
-                out[k++] = later.lines[i];
+        int[] out = new int[Math.min(max, n + later.n)];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (k < out.length && (i < n || j < later.n)) {
+            int v = j >= later.n || (i < n && lines[i] <= later.lines[j]) ? lines[i++] : later.lines[j++];
+            if (k == 0 || out[k - 1] != v) {
+                out[k++] = v;
             }
         }
         return new LineRecords(cid, out, k);

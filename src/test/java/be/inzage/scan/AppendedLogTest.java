@@ -68,17 +68,26 @@ class AppendedLogTest {
     }
 
     /**
-     * Every finding as comparable text: place, field, type, value hash, count, lines, records, first and
-     * last seen. A record that is a line of the finding's own container is written as ":line": a
-     * rotated log keeps the container id of its first path (opaque either way).
+     * Every finding as comparable text: place, field, type, value hash, count, lines, the values it is
+     * linked with, first and last seen. Linked values are those sharing a record with it (a line on
+     * which both are): the records themselves may differ, since a set of values seen again after the
+     * scan that read it is represented again by the appended line that holds it.
      */
     static Set<String> inventory(Path data) throws Exception {
-        Set<String> out = new TreeSet<>();
+        List<Finding> all = new java.util.ArrayList<>();
         try (InventoryIndex index = InventoryIndex.openReader(new DataDir(data).index())) {
-            index.forEach(f -> out.add(f.container() + "|" + f.field() + "|" + f.type() + "|" + f.hash() + "|" + f.count() + "|"
-                    + f.lines() + "|" + f.records().stream().map(r -> r.startsWith(f.cid() + ":") ? r.substring(f.cid().length()) : r)
-                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new)) + "|" + f.firstSeen() + "|" + f.lastSeen() + "|"
-                    + f.masked()));
+            index.forEach(all::add);
+        }
+        Map<String, Set<String>> onRecord = new java.util.HashMap<>();
+        for (Finding f : all) {
+            f.records().forEach(r -> onRecord.computeIfAbsent(r, k -> new TreeSet<>()).add(f.type() + "/" + f.field() + "/" + f.hash()));
+        }
+        Set<String> out = new TreeSet<>();
+        for (Finding f : all) {
+            Set<String> linked = new TreeSet<>();
+            f.records().forEach(r -> linked.addAll(onRecord.get(r)));
+            out.add(f.container() + "|" + f.field() + "|" + f.type() + "|" + f.hash() + "|" + f.count() + "|"
+                    + f.lines() + "|" + linked + "|" + f.firstSeen() + "|" + f.lastSeen() + "|" + f.masked());
         }
         return out;
     }

@@ -1,0 +1,193 @@
+package be.inzage.extract;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Which records of a line-record item (a log line, a CSV row, a JSON object) become link terms of
+ * the values on them. Values are linked when they share a record term; a log repeats the same set
+ * of values (a visitor's address, cookies and login) on thousands of lines, and one term per value
+ * and line was a third of a log's index. Here the first record holding a given set of values is the
+ * set's representative, and only it is given to the set's members. Two values then share a record
+ * term exactly when they share a line: both belong to that line's set, whose representative both
+ * were given. A set is known by the sum of its members' 64-bit hashes; two different sets with the
+ * same sum (about one chance in 40 million for a million sets) would leave the second unlinked.
+ *
+ * <p>Records must arrive in ascending order; one that comes back (a detection that starts before a
+ * chunk boundary) is given the representative of its set as recorded then, or itself.
+ */
+final class RecordGroups {
+
+    /** A value of the current window that can be given records. */
+    abstract static class Member {
+        /** The record sequence number this member last joined; no set holds a value twice. */
+        private int joined = -1;
+
+        abstract void addRecord(int record);
+    }
+
+    /** Sets remembered at most; then the map starts again (later records become representatives again: still exact). */
+    static final int MAX_SETS = 1 << 19;
+    private static final int RECENT = 16;
+
+    private long[] keys = new long[1024];
+    private int[] reps = new int[1024];
+    private int size;
+    private boolean hasZeroKey;
+    private int zeroRep;
+
+    private final List<Member> members = new ArrayList<>();
+    private int open;
+    private int seq;
+    private long setHash;
+    /** The open record's members get the record itself: its set was cut by a spill, or it came back. */
+    private boolean forced;
+    /** The representative a record that came back had when it was first closed, else 0. */
+    private int reopenedRep;
+    private int lastClosed;
+    private final int[] recentRecord = new int[RECENT];
+    private final int[] recentRep = new int[RECENT];
+    private int recentNext;
+
+    /** {@code m}, whose value hashes to {@code valueHash}, is on {@code record}. */
+    void add(Member m, long valueHash, int record) {
+        if (record != open) {
+            close();
+            start(record);
+        }
+        if (m.joined != seq) {
+            m.joined = seq;
+            members.add(m);
+            setHash += mix(valueHash);
+        }
+    }
+
+    /**
+     * The window is about to be spilled with the open record's members in it: they get the record
+     * itself, and so will the members still to come on it, so the two halves stay linked.
+     */
+    void split() {
+        if (members.isEmpty()) {
+            return;
+        }
+        forced = true;
+        for (Member m : members) {
+            m.addRecord(open);
+        }
+        members.clear();
+        seq++; // the next window's values join afresh
+    }
+
+    /** Ends the open record: call before the last findings are written. */
+    void close() {
+        if (open == 0) {
+            return;
+        }
+        int rep;
+        if (reopenedRep > 0) {
+            rep = reopenedRep;
+        } else if (forced) {
+            rep = open;
+        } else {
+            rep = putIfAbsent(setHash, open);
+        }
+        if (rep == open || reopenedRep > 0 || forced) {
+            for (Member m : members) {
+                m.addRecord(rep);
+            }
+        }
+        recentRecord[recentNext] = open;
+        recentRep[recentNext] = rep;
+        recentNext = (recentNext + 1) % RECENT;
+        lastClosed = Math.max(lastClosed, open);
+        members.clear();
+        open = 0;
+    }
+
+    private void start(int record) {
+        open = record;
+        seq++;
+        setHash = 0;
+        forced = false;
+        reopenedRep = 0;
+        if (record <= lastClosed) {
+            // back to a record already closed: its earlier members hold its representative; join them there
+            forced = true;
+            for (int i = 0; i < RECENT; i++) {
+                if (recentRecord[i] == record) {
+                    reopenedRep = recentRep[i];
+                }
+            }
+        }
+    }
+
+    /** The representative of the set: the one recorded, or {@code record} when the set is new. */
+    private int putIfAbsent(long key, int record) {
+        if (key == 0) {
+            if (!hasZeroKey) {
+                hasZeroKey = true;
+                zeroRep = record;
+            }
+            return zeroRep;
+        }
+        int mask = keys.length - 1;
+        int i = (int) (key ^ (key >>> 32)) & mask;
+        while (keys[i] != 0) {
+            if (keys[i] == key) {
+                return reps[i];
+            }
+            i = (i + 1) & mask;
+        }
+        if (size >= MAX_SETS) {
+            Arrays.fill(keys, 0);
+            size = 0;
+            hasZeroKey = false;
+            return putIfAbsent(key, record);
+        }
+        keys[i] = key;
+        reps[i] = record;
+        if (++size * 2 > keys.length) {
+            grow();
+        }
+        return record;
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        int[] oldReps = reps;
+        keys = new long[oldKeys.length * 2];
+        reps = new int[oldKeys.length * 2];
+        int mask = keys.length - 1;
+        for (int j = 0; j < oldKeys.length; j++) {
+            long k = oldKeys[j];
+            if (k != 0) {
+                int i = (int) (k ^ (k >>> 32)) & mask;
+                while (keys[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = k;
+                reps[i] = oldReps[j];
+            }
+        }
+    }
+
+    /** A 64-bit hash of a value's key (type, value, field): FNV-1a; {@link #mix} spreads it before it is summed. */
+    static long hash(String key) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < key.length(); i++) {
+            h = (h ^ key.charAt(i)) * 0x100000001b3L;
+        }
+        return h == 0 ? 1 : h; // 0 marks a value outside the sets
+    }
+
+    /** Murmur3's 64-bit finalizer. */
+    private static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+}

@@ -49,17 +49,25 @@ final class StoredFinding {
      * written again with every term it had (a database rescan that rewrites only changed rows).
      */
     private static final int HAS_ALIASES = 32;
+    /**
+     * The layout written since session 11, whenever the hash is a keyed hash: the hash as its 16 bytes
+     * rather than 22 base64url characters, and first and last seen with a low bit saying whether they
+     * are in whole seconds (a log's timestamps, a byte less each) or milliseconds. The flags stay in one byte.
+     */
+    private static final int LAYOUT_2 = 64;
 
     private StoredFinding() {
     }
 
     static BytesRef encode(Fields f) {
         ByteBuffersDataOutput out = new ByteBuffersDataOutput(64 + f.masked().length() + f.lines().length());
+        byte[] raw = rawHash(f.hash());
         try {
             int flags = (f.field() != null ? HAS_FIELD : 0) | (f.rows() != null && !f.rows().isEmpty() ? HAS_ROWS : 0)
                     | (f.firstSeen() > 0 ? HAS_TIMES : 0)
                     | (SAME_AS_LINES.equals(f.recordLines()) ? RECORD_LINES_SAME : f.recordLines() != null ? RECORD_LINES_OWN : 0)
-                    | (f.aliases().isEmpty() ? 0 : HAS_ALIASES);
+                    | (f.aliases().isEmpty() ? 0 : HAS_ALIASES)
+                    | (raw != null ? LAYOUT_2 : 0);
             out.writeVInt(flags);
             out.writeString(f.cid());
             if (f.field() != null) {
@@ -70,22 +78,33 @@ final class StoredFinding {
             out.writeString(f.risk());
             out.writeLong(Double.doubleToLongBits(f.confidence()));
             out.writeString(f.masked());
-            out.writeString(f.hash());
+            if ((flags & LAYOUT_2) != 0) {
+                out.writeBytes(raw, 16);
+            } else {
+                out.writeString(f.hash());
+            }
             writeLines(out, f.lines());
             out.writeVInt(f.count());
             if ((flags & HAS_ROWS) != 0) {
                 out.writeString(f.rows());
             }
-            if ((flags & HAS_TIMES) != 0) {
+            if ((flags & HAS_TIMES) != 0 && (flags & LAYOUT_2) == 0) {
                 out.writeVLong(f.firstSeen());
                 out.writeZLong(f.lastSeen() - f.firstSeen());
+            } else if ((flags & HAS_TIMES) != 0) {
+                boolean seconds = f.firstSeen() % 1000 == 0 && f.lastSeen() % 1000 == 0;
+                long unit = seconds ? 1000 : 1;
+                out.writeVLong(f.firstSeen() / unit << 1 | (seconds ? 1 : 0));
+                out.writeZLong((f.lastSeen() - f.firstSeen()) / unit);
             }
             out.writeVInt(f.segment());
             out.writeVInt(f.records().size());
             for (String r : f.records()) {
                 out.writeString(r);
             }
-            if ((flags & RECORD_LINES_OWN) != 0) {
+            if ((flags & RECORD_LINES_OWN) != 0 && (flags & LAYOUT_2) != 0) {
+                writeRecordLines(out, f.lines(), f.recordLines());
+            } else if ((flags & RECORD_LINES_OWN) != 0) {
                 writeLines(out, f.recordLines());
             }
             if ((flags & HAS_ALIASES) != 0) {
@@ -110,15 +129,27 @@ final class StoredFinding {
         String risk = in.readString();
         double confidence = Double.longBitsToDouble(in.readLong());
         String masked = in.readString();
-        String hash = in.readString();
+        String hash;
+        if ((flags & LAYOUT_2) != 0) {
+            byte[] h = new byte[16];
+            in.readBytes(h, 0, 16);
+            hash = B64.encodeToString(h);
+        } else {
+            hash = in.readString();
+        }
         String lines = readLines(in);
         int count = in.readVInt();
         String rows = (flags & HAS_ROWS) != 0 ? in.readString() : "";
         long first = 0;
         long last = 0;
-        if ((flags & HAS_TIMES) != 0) {
+        if ((flags & HAS_TIMES) != 0 && (flags & LAYOUT_2) == 0) {
             first = in.readVLong();
             last = first + in.readZLong();
+        } else if ((flags & HAS_TIMES) != 0) {
+            long tagged = in.readVLong();
+            long unit = (tagged & 1) != 0 ? 1000 : 1;
+            first = (tagged >>> 1) * unit;
+            last = first + in.readZLong() * unit;
         }
         int segment = in.readVInt();
         int n = in.readVInt();
@@ -126,7 +157,9 @@ final class StoredFinding {
         for (int i = 0; i < n; i++) {
             records.add(in.readString());
         }
-        String recordLines = (flags & RECORD_LINES_SAME) != 0 ? SAME_AS_LINES : (flags & RECORD_LINES_OWN) != 0 ? readLines(in) : null;
+        String recordLines = (flags & RECORD_LINES_SAME) != 0 ? SAME_AS_LINES
+                : (flags & RECORD_LINES_OWN) == 0 ? null
+                : (flags & LAYOUT_2) != 0 ? readRecordLines(in, lines) : readLines(in);
         List<String> aliases = List.of();
         if ((flags & HAS_ALIASES) != 0) {
             int na = in.readVInt();
@@ -139,12 +172,104 @@ final class StoredFinding {
                 records, recordLines, aliases);
     }
 
+    private static final java.util.Base64.Encoder B64 = java.util.Base64.getUrlEncoder().withoutPadding();
+
+    /** The 16 bytes of a keyed hash as {@link KeyedHasher} spells it, or null for any other text. */
+    static byte[] rawHash(String hash) {
+        if (hash.length() != 22) {
+            return null;
+        }
+        try {
+            byte[] b = java.util.Base64.getUrlDecoder().decode(hash);
+            return b.length == 16 && B64.encodeToString(b).equals(hash) ? b : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** Text forms that {@link #readLines} would not give back exactly are kept as text. */
     private static final int LINES_TEXT = 0;
 
+    /** Kinds written before: each range as its gap and its length, a single line with length 0. */
+    private static final int LINES_RANGES = 1;
+    /** Kinds written now: a single line costs its gap only (most lines of a log value are far apart). */
+    private static final int LINES_GAPS = 4;
+
     /**
-     * A {@link LineSet} as its unit prefix and ranges: start as the gap from the previous range's end,
-     * then the range's length. Parsed without expanding the ranges (a range may cover a million lines).
+     * Record lines that are some of the finding's own lines (a log value's records are the first lines
+     * of its sets of values) as their positions in the line list: a byte or so each instead of three.
+     * Anything else as a line set.
+     */
+    private static void writeRecordLines(ByteBuffersDataOutput out, String lines, String recordLines) throws IOException {
+        int[] positions = positions(lines, recordLines);
+        if (positions == null) {
+            out.writeVInt(0);
+            writeLines(out, recordLines);
+            return;
+        }
+        out.writeVInt(1);
+        out.writeVInt(positions.length);
+        int prev = -1;
+        for (int p : positions) {
+            out.writeVInt(p - prev - 1);
+            prev = p;
+        }
+    }
+
+    private static String readRecordLines(ByteArrayDataInput in, String lines) throws IOException {
+        if (in.readVInt() == 0) {
+            return readLines(in);
+        }
+        int n = in.readVInt();
+        long[] ranges = ranges(lines);
+        int[] out = new int[n];
+        int r = 0;
+        long before = 0; // lines in the ranges before range r
+        int prev = -1;
+        for (int i = 0; i < n; i++) {
+            int p = prev + 1 + in.readVInt();
+            while (p >= before + ranges[2 * r + 1] - ranges[2 * r] + 1) {
+                before += ranges[2 * r + 1] - ranges[2 * r] + 1;
+                r++;
+            }
+            out[i] = (int) (ranges[2 * r] + p - before);
+            prev = p;
+        }
+        return LineSet.encode(out);
+    }
+
+    /** Where each record line sits in the line list, or null when one is not there or the text is not canonical. */
+    static int[] positions(String lines, String recordLines) {
+        long[] ranges = LineSet.pages(lines) || LineSet.sheets(lines) ? null : ranges(lines);
+        long[] recordRanges = LineSet.pages(recordLines) || LineSet.sheets(recordLines) ? null : ranges(recordLines);
+        long span = 0;
+        for (int i = 0; recordRanges != null && i < recordRanges.length; i += 2) {
+            span += recordRanges[i + 1] - recordRanges[i] + 1;
+        }
+        int[] records = recordRanges == null || span > 100_000 ? null : LineSet.decode(recordLines);
+        if (ranges == null || records == null || !LineSet.encode(records).equals(recordLines)) {
+            return null;
+        }
+        int[] out = new int[records.length];
+        int r = 0;
+        long before = 0;
+        for (int i = 0; i < records.length; i++) {
+            while (r < ranges.length / 2 && ranges[2 * r + 1] < records[i]) {
+                before += ranges[2 * r + 1] - ranges[2 * r] + 1;
+                r++;
+            }
+            if (r == ranges.length / 2 || records[i] < ranges[2 * r] || before + records[i] - ranges[2 * r] > Integer.MAX_VALUE) {
+                return null;
+            }
+            out[i] = (int) (before + records[i] - ranges[2 * r]);
+        }
+        return out;
+    }
+
+    /**
+     * A {@link LineSet} as its unit prefix and ranges: each range's start as the gap from the previous
+     * range's end, shifted left by one with the low bit set when the range is longer than one line,
+     * then that length. Parsed without expanding the ranges (a range may cover a million lines).
      */
     private static void writeLines(ByteBuffersDataOutput out, String s) throws IOException {
         long[] ranges = ranges(s);
@@ -153,14 +278,17 @@ final class StoredFinding {
             out.writeString(s);
             return;
         }
-        char unit = s.isEmpty() ? 'l' : LineSet.pages(s) ? 'p' : LineSet.sheets(s) ? 's' : 'l';
-        out.writeVInt(unit == 'l' ? 1 : unit == 'p' ? 2 : 3);
+        int unit = s.isEmpty() ? 0 : LineSet.pages(s) ? 1 : LineSet.sheets(s) ? 2 : 0;
+        out.writeVInt(LINES_GAPS + unit);
         int n = ranges.length / 2;
         out.writeVInt(n);
         long prevEnd = 0;
         for (int i = 0; i < n; i++) {
-            out.writeVLong(ranges[2 * i] - prevEnd);
-            out.writeVLong(ranges[2 * i + 1] - ranges[2 * i]);
+            long length = ranges[2 * i + 1] - ranges[2 * i];
+            out.writeVLong((ranges[2 * i] - prevEnd) << 1 | (length > 0 ? 1 : 0));
+            if (length > 0) {
+                out.writeVLong(length);
+            }
             prevEnd = ranges[2 * i + 1];
         }
     }
@@ -170,17 +298,27 @@ final class StoredFinding {
         if (kind == LINES_TEXT) {
             return in.readString();
         }
+        boolean gaps = kind >= LINES_GAPS;
+        int unit = kind - (gaps ? LINES_GAPS : LINES_RANGES);
         StringBuilder b = new StringBuilder();
-        if (kind == 2) {
+        if (unit == 1) {
             b.append(LineSet.PAGES);
-        } else if (kind == 3) {
+        } else if (unit == 2) {
             b.append(LineSet.SHEETS);
         }
         int n = in.readVInt();
         long prevEnd = 0;
         for (int i = 0; i < n; i++) {
-            long start = prevEnd + in.readVLong();
-            long end = start + in.readVLong();
+            long start;
+            long end;
+            if (gaps) {
+                long g = in.readVLong();
+                start = prevEnd + (g >>> 1);
+                end = (g & 1) != 0 ? start + in.readVLong() : start;
+            } else {
+                start = prevEnd + in.readVLong();
+                end = start + in.readVLong();
+            }
             if (i > 0) {
                 b.append(',');
             }

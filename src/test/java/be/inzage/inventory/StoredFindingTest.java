@@ -65,4 +65,83 @@ class StoredFindingTest {
         int same = StoredFinding.encode(fields(many, "=", null, "", 0, 0)).length;
         assertTrue(StoredFinding.encode(fields(many, many, null, "", 0, 0)).length >= same + 12);
     }
+
+    /** A blob as the session-10 release wrote it (line sets as gap and length pairs): still read back. */
+    @Test
+    void blobsWrittenBeforeSinglesLostTheirLengthStillReadBack() throws IOException {
+        byte[] old = java.util.HexFormat.of().parseHex("1502633106636c69656e740a69705f616464726573730a656c656374726f6e6963066e6f726d616c"
+                + "d7a3703d0ad7eb3f0c38312e2a2a2a2e2a2a2a2e371641414141414141414141414141414141414141414141010403020400b79a0c00"
+                + "c09a0c000480d095ffbc3180f92b020001020300bd9a0c00");
+        StoredFinding.Fields back = StoredFinding.decode(new org.apache.lucene.util.BytesRef(old));
+        assertEquals(new StoredFinding.Fields("c1", "client", "ip_address", "electronic", "normal", 0.87, "81.***.***.7",
+                "AAAAAAAAAAAAAAAAAAAAAA", "3-5,9,200000,400000", 4, "", 1_700_000_000_000L, 1_700_000_360_000L, 2, List.of(),
+                "3,200000"), back);
+    }
+
+    @Test
+    void aSingleLineCostsItsGapOnly() {
+        // twelve lines about 200,000 apart, as a returning visitor's in a big log: three bytes each, not four
+        StringBuilder far = new StringBuilder("1");
+        for (int i = 1; i < 12; i++) {
+            far.append(',').append(1 + i * 200_001);
+        }
+        int none = StoredFinding.encode(fields("", null, null, "", 0, 0)).length;
+        assertEquals(1 + 11 * 3, StoredFinding.encode(fields(far.toString(), null, null, "", 0, 0)).length - none);
+    }
+
+    @Test
+    void keyedHashesAreStoredAsBytesAndAnyOtherTextAsIs() throws IOException {
+        String key = new KeyedHasher(new byte[32]).hash("jan.peeters@example.be");
+        assertEquals(16, StoredFinding.rawHash(key).length);
+        for (String h : List.of(key, "h1", "AAAAAAAAAAAAAAAAAAAAA=", "AAAAAAAAAAAAAAAAAAAAA+", "AAAAAAAAAAAAAAAAAAAAAB")) {
+            StoredFinding.Fields f = new StoredFinding.Fields("c1", null, "email", "identification", "normal", 0.9, "j***", h, "1", 1,
+                    "", 0, 0, 0, List.of(), null);
+            assertEquals(h, roundTrip(f).hash(), h);
+        }
+        assertNull(StoredFinding.rawHash("AAAAAAAAAAAAAAAAAAAAAB"), "not how a 16-byte hash is spelt: kept as text");
+        StoredFinding.Fields text = fields("1", null, null, "", 0, 0);
+        int asBytes = StoredFinding.encode(text).length;
+        int asText = StoredFinding.encode(new StoredFinding.Fields("c1", null, "ip_address", "electronic", "normal", 0.87,
+                "81.***.***.7", "h.23456789012345678901", "1", 4, "", 0, 0, 2, List.of("other:1", "c9:0123"), null)).length;
+        assertEquals(asText - 7, asBytes);
+    }
+
+    @Test
+    void timesInWholeSecondsAreStoredAsSecondsAndOthersAsMilliseconds() throws IOException {
+        for (long[] t : new long[][] {{1_700_000_000_000L, 1_700_000_360_000L}, {1_700_000_000_123L, 1_700_000_000_999L},
+                {1_700_000_000_000L, 1_700_000_000_001L}, {1_700_000_360_000L, 1_700_000_000_000L}}) {
+            StoredFinding.Fields f = fields("1", null, null, "", t[0], t[1]);
+            StoredFinding.Fields back = roundTrip(f);
+            assertEquals(t[0], back.firstSeen());
+            assertEquals(t[1], back.lastSeen());
+        }
+        assertTrue(StoredFinding.encode(fields("1", null, null, "", 1_700_000_000_000L, 1_700_000_360_000L)).length + 2
+                <= StoredFinding.encode(fields("1", null, null, "", 1_700_000_000_001L, 1_700_000_360_001L)).length);
+    }
+
+    @Test
+    void recordLinesAmongTheLinesAreStoredAsPositionsAndReadBackExactly() throws IOException {
+        String[][] cases = {
+            {"3-5,9,200000,400000", "3,200000"}, {"3-5,9,200000,400000", "5,9,400000"}, {"1-1000000", "1,500000-500002,1000000"},
+            {"7", "7"}, {"3-5,9", "10"}, {"3-5,9", "2"}, {"3,9", "4"}, {"p2-3", "2"}, {"", "4"}, {"12", "10"}, {"1,4", "1-4"},
+        };
+        for (String[] c : cases) {
+            StoredFinding.Fields f = fields(c[0], c[1], null, "", 0, 0);
+            assertEquals(f, roundTrip(f), c[0] + " / " + c[1]);
+        }
+        assertArrayEquals(new int[] {0, 4}, StoredFinding.positions("3-5,9,200000,400000", "3,200000"));
+        assertNull(StoredFinding.positions("3-5,9", "10"), "a record that is not a line of the value (a JSON object's first line)");
+        // a value on 40 lines far apart with 10 of them as records: a byte per record, not three
+        StringBuilder lines = new StringBuilder("1");
+        StringBuilder records = new StringBuilder("1");
+        for (int i = 1; i < 40; i++) {
+            lines.append(',').append(1 + i * 90_001);
+            if (i % 4 == 0) {
+                records.append(',').append(1 + i * 90_001);
+            }
+        }
+        int withRecords = StoredFinding.encode(fields(lines.toString(), records.toString(), null, "", 0, 0)).length;
+        int without = StoredFinding.encode(fields(lines.toString(), null, null, "", 0, 0)).length;
+        assertEquals(1 + 1 + 10, withRecords - without);
+    }
 }

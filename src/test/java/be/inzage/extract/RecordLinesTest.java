@@ -121,6 +121,21 @@ class RecordLinesTest {
     }
 
     @Test
+    void aVisitedPageIsOnEverybodysLinesAndLinksNobody() throws Exception {
+        FindingCollector c = collector();
+        for (int line = 1; line <= 6; line++) {
+            c.add(ip("10.0.0." + (line % 2)), line, "client");
+            c.add(new Detection("visited_page", 0, 3, "/nl", 0.8, "web_log"), line, "request");
+        }
+        c.finish();
+        Finding page = written.stream().filter(f -> f.type().equals("visited_page")).findFirst().orElseThrow();
+        assertEquals("1-6", page.lines());
+        assertEquals(List.of(), page.records(), "links: false in policy.yaml");
+        // without the page in the sets, each address's lines repeat one set: one record each
+        written.stream().filter(f -> f.type().equals("ip_address")).forEach(f -> assertEquals(1, f.records().size(), f.lines()));
+    }
+
+    @Test
     void aBusyValueKeepsItsFirstThousandRecords() throws Exception {
         FindingCollector c = collector();
         for (int line = 1; line <= 2500; line++) {

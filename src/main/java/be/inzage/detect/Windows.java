@@ -64,13 +64,67 @@ final class Windows {
         return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F') || ch == '-' || ch == '.' || ch == ':';
     }
 
+    /**
+     * Rules for short numbers (postcodes, house numbers) look at the parts of a longer cluster with
+     * spaces, up to a house number and a postcode together; longer clusters are phone or account numbers.
+     */
+    private static final int MAX_PART_DIGITS = 6;
+    private static final int MAX_PARTS_DIGITS = 8;
+
+    private static int digitsIn(CharSequence t, int s, int e) {
+        int n = 0;
+        for (int i = s; i < e; i++) {
+            char ch = t.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** A rule's cue matchers over one text, made only when a cluster gets that far (most calls, a CSV cell, never need one). */
+    private static final class Cues {
+        Matcher cluster;
+        Matcher before;
+        Matcher after;
+    }
+
+    /** The window around the digits at s..e when the rule's cheap cues around them hold, else null. */
+    private static int[] window(Candidates c, Rule r, int s, int e, Cues m) {
+        int n = c.text.length();
+        if (r.clusterRun() > 0 && hexRun(c.text, s, e, r.clusterRun()) < r.clusterRun()) {
+            return null;
+        }
+        if (r.clusterPattern() != null) {
+            m.cluster = m.cluster != null ? m.cluster : r.clusterPattern().matcher(c.text).useTransparentBounds(true);
+            if (!m.cluster.region(Math.max(0, s - r.clusterReach()), Math.min(n, e + r.clusterReach())).find()) {
+                return null;
+            }
+        }
+        if (r.beforeTrigger() != null) {
+            // the word before ends in a letter, or in a dot ("Kerkstr. 12")
+            if (s < 2 || !(Character.isLetter(c.text.charAt(s - 2)) || c.text.charAt(s - 2) == '.')) {
+                return null;
+            }
+            m.before = m.before != null ? m.before : r.beforeTrigger().matcher(c.text).useTransparentBounds(true);
+            if (!m.before.region(wordBefore(c.text, s), s).matches()) {
+                return null;
+            }
+        }
+        if (r.afterTrigger() != null) {
+            m.after = m.after != null ? m.after : r.afterTrigger().matcher(c.text).useTransparentBounds(true);
+            if (!m.after.region(e, Math.min(n, e + 24)).lookingAt()) {
+                return null;
+            }
+        }
+        return new int[] {Math.max(0, s - r.before()), Math.min(n, e + r.after())};
+    }
+
     static List<int[]> of(Candidates c, Rule r) {
         List<int[]> out = new ArrayList<>(4);
         int n = c.text.length();
-        // matchers are made only when a cluster gets that far: most calls (a CSV cell) never need one
         Matcher cluster = null;
-        Matcher before = null;
-        Matcher after = null;
+        Cues cues = null;
         for (Rule.Trigger t : r.triggers()) {
             switch (t) {
                 case DIGIT -> {
@@ -78,36 +132,35 @@ final class Windows {
                         int s = c.digits.get(i);
                         int e = c.digits.get(i + 1);
                         int count = c.digits.get(i + 2);
+                        int flags = c.digits.get(i + 3);
+                        if (count > r.maxDigits() && count <= MAX_PARTS_DIGITS && r.maxDigits() <= MAX_PART_DIGITS
+                                && (flags & Candidates.SPACE) != 0) {
+                            // a house number and a postcode run together ("Kerkstraat 12 1000 Brussel"): each part on its own
+                            int ps = s;
+                            for (int k = s; k <= e; k++) {
+                                if (k == e || c.text.charAt(k) == ' ') {
+                                    int pc = digitsIn(c.text, ps, k);
+                                    if (pc >= r.minDigits() && pc <= r.maxDigits() && r.clusterHas() == 0) {
+                                        cues = cues != null ? cues : new Cues();
+                                        int[] w = window(c, r, ps, k, cues);
+                                        if (w != null) {
+                                            out.add(w);
+                                        }
+                                    }
+                                    ps = k + 1;
+                                }
+                            }
+                            continue;
+                        }
                         if (count < r.minDigits() || count > r.maxDigits()
-                                || (r.clusterHas() != 0 && (c.digits.get(i + 3) & r.clusterHas()) == 0)) {
+                                || (r.clusterHas() != 0 && (flags & r.clusterHas()) == 0)) {
                             continue;
                         }
-                        if (r.clusterRun() > 0 && hexRun(c.text, s, e, r.clusterRun()) < r.clusterRun()) {
-                            continue;
+                        cues = cues != null ? cues : new Cues();
+                        int[] w = window(c, r, s, e, cues);
+                        if (w != null) {
+                            out.add(w);
                         }
-                        if (r.clusterPattern() != null) {
-                            cluster = cluster != null ? cluster : r.clusterPattern().matcher(c.text).useTransparentBounds(true);
-                            if (!cluster.region(Math.max(0, s - r.clusterReach()), Math.min(n, e + r.clusterReach())).find()) {
-                                continue;
-                            }
-                        }
-                        if (r.beforeTrigger() != null) {
-                            // the word before ends in a letter, or in a dot ("Kerkstr. 12")
-                            if (s < 2 || !(Character.isLetter(c.text.charAt(s - 2)) || c.text.charAt(s - 2) == '.')) {
-                                continue;
-                            }
-                            before = before != null ? before : r.beforeTrigger().matcher(c.text).useTransparentBounds(true);
-                            if (!before.region(wordBefore(c.text, s), s).matches()) {
-                                continue;
-                            }
-                        }
-                        if (r.afterTrigger() != null) {
-                            after = after != null ? after : r.afterTrigger().matcher(c.text).useTransparentBounds(true);
-                            if (!after.region(e, Math.min(n, e + 24)).lookingAt()) {
-                                continue;
-                            }
-                        }
-                        out.add(new int[] {Math.max(0, s - r.before()), Math.min(n, e + r.after())});
                     }
                 }
                 case AT -> {

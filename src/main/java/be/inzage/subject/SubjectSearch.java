@@ -70,9 +70,7 @@ public final class SubjectSearch {
             Map<String, String> via = new java.util.LinkedHashMap<>();
             for (Finding co : index.byRecords(records)) {
                 if (STRONG.contains(co.type()) && !known.contains(co.hash())) {
-                    Map.Entry<Finding, String> seed = frontier.entrySet().stream()
-                            .filter(e -> e.getKey().records().stream().anyMatch(co.records()::contains)).findFirst()
-                            .orElse(frontier.entrySet().iterator().next());
+                    Map.Entry<Finding, String> seed = seedOf(frontier, co);
                     Finding sf = seed.getKey();
                     via.putIfAbsent(co.hash(), co.type() + " " + co.masked() + ", found with the " + sf.type()
                             + (seed.getValue() == null ? "" : " " + sf.masked()) + " in " + sf.container()
@@ -93,6 +91,25 @@ public final class SubjectSearch {
             }
         }
         return out;
+    }
+
+    /**
+     * The hit of the last hop that explains how {@code co} was reached: the one it shares its earliest
+     * record with (their first line together), then by type and masked value, so the explanation does
+     * not depend on the order of the index's documents (which a rescan or a merge may change).
+     */
+    private static Map.Entry<Finding, String> seedOf(Map<Finding, String> frontier, Finding co) {
+        Map<String, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < co.records().size(); i++) {
+            position.putIfAbsent(co.records().get(i), i);
+        }
+        java.util.Comparator<Map.Entry<Finding, String>> order = java.util.Comparator
+                .<Map.Entry<Finding, String>>comparingInt(e -> e.getKey().records().stream().mapToInt(r -> position.getOrDefault(r,
+                        Integer.MAX_VALUE)).min().orElse(Integer.MAX_VALUE))
+                .thenComparing(e -> e.getKey().type())
+                .thenComparing(e -> e.getKey().masked())
+                .thenComparing(e -> e.getKey().hash());
+        return frontier.entrySet().stream().min(order).orElseThrow();
     }
 
     /**

@@ -72,8 +72,9 @@ final class RecordGroups {
             return;
         }
         forced = true;
+        int rep = reopenedRep > 0 ? reopenedRep : open; // what close() will give the members still to come
         for (Member m : members) {
-            m.addRecord(open);
+            m.addRecord(rep);
         }
         members.clear();
         seq++; // the next window's values join afresh

@@ -56,7 +56,13 @@ public final class InventoryIndex implements Closeable {
     private static final String CID_DV = "cid_dv";
     /** Written into every commit; an index without it (or another value) was made by an older layout. */
     private static final String FORMAT_KEY = "inzage.format";
-    private static final String FORMAT = "4";
+    /**
+     * "5" since session 11: stored findings may use {@link StoredFinding}'s layout 2, which an older
+     * release would misread, so it must refuse the index. Format 4 reads the same way (its findings are
+     * all in the first layout) and becomes 5 at the next commit.
+     */
+    private static final String FORMAT = "5";
+    private static final java.util.Set<String> READABLE = java.util.Set.of("4", "5");
     static final String CID = "cid";
     static final String SRC = "src";
     private static final String HASH = "hash";
@@ -156,10 +162,12 @@ public final class InventoryIndex implements Closeable {
     }
 
     private static void checkFormat(Path path, java.util.Map<String, String> commitData, Directory d) throws IOException {
-        if (!FORMAT.equals(commitData.get(FORMAT_KEY))) {
+        String format = commitData.get(FORMAT_KEY);
+        if (format == null || !READABLE.contains(format)) {
             d.close();
-            throw new IOException("the inventory at " + path + " was written by an earlier version of Inzage;"
-                    + " move it away and scan again");
+            boolean newer = format != null && format.matches("\\d{1,6}") && Integer.parseInt(format) > Integer.parseInt(FORMAT);
+            throw new IOException("the inventory at " + path + " was written by " + (newer ? "a newer" : "an earlier")
+                    + " version of Inzage;" + (newer ? " use that version" : " move it away and scan again"));
         }
     }
 

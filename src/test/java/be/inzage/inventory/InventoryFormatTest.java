@@ -34,6 +34,31 @@ class InventoryFormatTest {
         assertTrue(w.getMessage().contains("move it away and scan again"), w.getMessage());
     }
 
+    /** Format 4 (session 10) reads as it is and is marked 5 at the next commit; a newer mark is refused by name. */
+    @Test
+    void theFormatBeforeTheStoredLayoutChangeIsReadAndAnewerOneRefused(@TempDir Path dir) throws IOException {
+        try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
+            w.setLiveCommitData(java.util.Map.of("inzage.format", "4").entrySet());
+            w.commit();
+        }
+        try (InventoryIndex idx = InventoryIndex.openReader(dir)) {
+            assertEquals(0, idx.count());
+        }
+        try (InventoryIndex idx = InventoryIndex.openWriter(dir)) {
+            idx.commit();
+        }
+        try (FSDirectory d = FSDirectory.open(dir)) {
+            assertEquals("5", org.apache.lucene.index.SegmentInfos.readLatestCommit(d).getUserData().get("inzage.format"));
+        }
+        Path newer = dir.resolve("newer");
+        try (FSDirectory d = FSDirectory.open(newer); IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
+            w.setLiveCommitData(java.util.Map.of("inzage.format", "6").entrySet());
+            w.commit();
+        }
+        IOException r = assertThrows(IOException.class, () -> InventoryIndex.openReader(newer));
+        assertTrue(r.getMessage().contains("a newer version of Inzage"), r.getMessage());
+    }
+
     @Test
     void findingsOfAPlaceShareOneContainerDocumentAndReadBackWhole(@TempDir Path dir) throws IOException {
         Finding a = new Finding("src1", "file:///share", "file", "/share/a.txt", null, null, "email", "identification", "high",

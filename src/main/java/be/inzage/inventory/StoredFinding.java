@@ -194,6 +194,12 @@ final class StoredFinding {
     private static final int LINES_RANGES = 1;
     /** Kinds written now: a single line costs its gap only (most lines of a log value are far apart). */
     private static final int LINES_GAPS = 4;
+    /**
+     * Kinds for single lines spread far apart (a returning visitor's lines in a big log) when that is
+     * smaller: Elias-Fano, each line's low bits at a fixed width and the rest of it in unary, about
+     * two bits a line above log2(last line / lines) where gap varints take up to seven more.
+     */
+    private static final int LINES_SPREAD = 7;
 
     /**
      * Record lines that are some of the finding's own lines (a log value's records are the first lines
@@ -279,8 +285,11 @@ final class StoredFinding {
             return;
         }
         int unit = s.isEmpty() ? 0 : LineSet.pages(s) ? 1 : LineSet.sheets(s) ? 2 : 0;
-        out.writeVInt(LINES_GAPS + unit);
         int n = ranges.length / 2;
+        if (n >= 2 && writeSpread(out, ranges, LINES_SPREAD + unit)) {
+            return;
+        }
+        out.writeVInt(LINES_GAPS + unit);
         out.writeVInt(n);
         long prevEnd = 0;
         for (int i = 0; i < n; i++) {
@@ -293,10 +302,132 @@ final class StoredFinding {
         }
     }
 
+    /** Writes single lines as Elias-Fano when that is smaller than gap varints; false (nothing written) otherwise. */
+    private static boolean writeSpread(ByteBuffersDataOutput out, long[] ranges, int kind) throws IOException {
+        int n = ranges.length / 2;
+        long varints = 0;
+        long prev = 0;
+        for (int i = 0; i < n; i++) {
+            if (ranges[2 * i + 1] != ranges[2 * i]) {
+                return false; // a range: gap and length pairs say it in a few bytes
+            }
+            long g = (ranges[2 * i] - prev) << 1;
+            varints += (64 - Long.numberOfLeadingZeros(g | 1) + 6) / 7;
+            prev = ranges[2 * i];
+        }
+        long last = ranges[2 * n - 2];
+        int low = last / n < 1 ? 0 : 63 - Long.numberOfLeadingZeros(last / n);
+        long highBits = n + (last >>> low);
+        long bytes = 1 + ((long) n * low + 7) / 8 + (highBits + 7) / 8;
+        if (bytes >= varints) {
+            return false;
+        }
+        out.writeVInt(kind);
+        out.writeVInt(n);
+        out.writeByte((byte) low);
+        BitWriter bits = new BitWriter(out);
+        for (int i = 0; i < n; i++) {
+            bits.write(ranges[2 * i] & ((1L << low) - 1), low);
+        }
+        bits.flush();
+        long prevHigh = 0;
+        for (int i = 0; i < n; i++) {
+            long high = ranges[2 * i] >>> low;
+            for (long z = prevHigh; z < high; z++) {
+                bits.write(0, 1);
+            }
+            bits.write(1, 1);
+            prevHigh = high;
+        }
+        bits.flush();
+        return true;
+    }
+
+    private static long[] readSpread(ByteArrayDataInput in) throws IOException {
+        int n = in.readVInt();
+        int low = in.readByte();
+        long[] v = new long[n];
+        int buf = 0;
+        int have = 0;
+        for (int i = 0; i < n; i++) {
+            long x = 0;
+            for (int k = 0; k < low; k++) {
+                if (have == 0) {
+                    buf = in.readByte() & 0xff;
+                    have = 8;
+                }
+                x |= (long) (buf & 1) << k;
+                buf >>>= 1;
+                have--;
+            }
+            v[i] = x;
+        }
+        have = 0;
+        long high = 0;
+        for (int i = 0; i < n; i++) {
+            while (true) {
+                if (have == 0) {
+                    buf = in.readByte() & 0xff;
+                    have = 8;
+                }
+                int bit = buf & 1;
+                buf >>>= 1;
+                have--;
+                if (bit == 1) {
+                    break;
+                }
+                high++;
+            }
+            v[i] |= high << low;
+        }
+        return v;
+    }
+
+    /** Bits, lowest first, into bytes. */
+    private static final class BitWriter {
+        private final ByteBuffersDataOutput out;
+        private int buf;
+        private int used;
+
+        BitWriter(ByteBuffersDataOutput out) {
+            this.out = out;
+        }
+
+        void write(long value, int width) {
+            for (int k = 0; k < width; k++) {
+                buf |= (int) ((value >>> k) & 1) << used;
+                if (++used == 8) {
+                    out.writeByte((byte) buf);
+                    buf = 0;
+                    used = 0;
+                }
+            }
+        }
+
+        void flush() {
+            if (used > 0) {
+                out.writeByte((byte) buf);
+                buf = 0;
+                used = 0;
+            }
+        }
+    }
+
     private static String readLines(ByteArrayDataInput in) throws IOException {
         int kind = in.readVInt();
         if (kind == LINES_TEXT) {
             return in.readString();
+        }
+        if (kind >= LINES_SPREAD) {
+            StringBuilder b = new StringBuilder(kind == LINES_SPREAD + 1 ? LineSet.PAGES : kind == LINES_SPREAD + 2 ? LineSet.SHEETS : "");
+            long[] v = readSpread(in);
+            for (int i = 0; i < v.length; i++) {
+                if (i > 0) {
+                    b.append(',');
+                }
+                b.append(v[i]);
+            }
+            return b.toString();
         }
         boolean gaps = kind >= LINES_GAPS;
         int unit = kind - (gaps ? LINES_GAPS : LINES_RANGES);

@@ -79,14 +79,35 @@ class StoredFindingTest {
     }
 
     @Test
-    void aSingleLineCostsItsGapOnly() {
-        // twelve lines about 200,000 apart, as a returning visitor's in a big log: three bytes each, not four
-        StringBuilder far = new StringBuilder("1");
+    void aSingleLineCostsItsGapOnlyAndSpreadLinesLessThanThat() throws IOException {
+        // a range among them: gap varints, three bytes for a line about 200,000 after the last, not four
+        StringBuilder far = new StringBuilder("1-3");
         for (int i = 1; i < 12; i++) {
             far.append(',').append(1 + i * 200_001);
         }
         int none = StoredFinding.encode(fields("", null, null, "", 0, 0)).length;
-        assertEquals(1 + 11 * 3, StoredFinding.encode(fields(far.toString(), null, null, "", 0, 0)).length - none);
+        assertEquals(1 + 1 + 11 * 3, StoredFinding.encode(fields(far.toString(), null, null, "", 0, 0)).length - none);
+        // single lines only, as a returning visitor's in a big log: Elias-Fano, 17 low bits and about two more each
+        String spread = far.toString().replace("1-3,", "1,");
+        int size = StoredFinding.encode(fields(spread, null, null, "", 0, 0)).length - none;
+        assertEquals(1 + 26 + 4, size, spread);
+        assertEquals(spread, roundTrip(fields(spread, null, null, "", 0, 0)).lines());
+    }
+
+    @Test
+    void randomLineSetsReadBackExactlyWhicheverWayTheyAreWritten() throws IOException {
+        java.util.Random rnd = new java.util.Random(11);
+        for (int t = 0; t < 3000; t++) {
+            int n = 1 + rnd.nextInt(40);
+            int spread = 1 + rnd.nextInt(t % 3 == 0 ? 4 : t % 3 == 1 ? 1000 : 5_000_000);
+            java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
+            while (set.size() < n) {
+                set.add(rnd.nextInt(spread + n) + (t % 7 == 0 ? 0 : 1));
+            }
+            String lines = (t % 11 == 0 ? "p" : "") + LineSet.encode(set.stream().mapToInt(Integer::intValue).toArray());
+            StoredFinding.Fields f = fields(lines, null, null, "", 0, 0);
+            assertEquals(f, roundTrip(f), lines);
+        }
     }
 
     @Test

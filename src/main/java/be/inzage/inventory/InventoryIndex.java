@@ -450,19 +450,40 @@ public final class InventoryIndex implements Closeable {
     }
 
     /**
-     * A value hash as its index term: the 16 bytes of a {@link KeyedHasher} hash (22 base64url
-     * characters) rather than their text, a quarter shorter in the terms dictionary; anything else as
-     * its UTF-8 bytes.
+     * A value hash as its index term: the first 8 of the 16 bytes of a {@link KeyedHasher} hash (22
+     * base64url characters), half the terms dictionary of a log's index; anything else as its UTF-8
+     * bytes. Two values share a term about once in 2^64 pairs: {@link #byHashes} keeps only exact
+     * matches, and the rewrites of changed values delete exactly the documents they read and wrote back.
      */
     static BytesRef hashTerm(String hash) {
+        byte[] raw = rawHash(hash);
+        return raw == null ? new BytesRef(hash) : new BytesRef(raw, 0, 8);
+    }
+
+    /** The terms a hash may be indexed under: its 8-byte term, and the 16 bytes that format 4 indexed. */
+    private static List<BytesRef> hashTerms(Collection<String> hashes) {
+        List<BytesRef> out = new ArrayList<>(hashes.size() * 2);
+        for (String h : hashes) {
+            byte[] raw = rawHash(h);
+            if (raw == null) {
+                out.add(new BytesRef(h));
+            } else {
+                out.add(new BytesRef(raw, 0, 8));
+                out.add(new BytesRef(raw));
+            }
+        }
+        return out;
+    }
+
+    private static byte[] rawHash(String hash) {
         if (hash.length() == 22) {
             try {
-                return new BytesRef(java.util.Base64.getUrlDecoder().decode(hash));
+                return java.util.Base64.getUrlDecoder().decode(hash);
             } catch (IllegalArgumentException notBase64) {
                 // fall through: not one of ours
             }
         }
-        return new BytesRef(hash);
+        return null;
     }
 
     // ---- a database table's changed rows, merged into its findings ({@link FindingDelta}) ----------
@@ -499,7 +520,7 @@ public final class InventoryIndex implements Closeable {
     private static Query withHashes(String cid, Collection<String> hashes) {
         return new BooleanQuery.Builder().add(FINDINGS, BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(CID, cid)), BooleanClause.Occur.FILTER)
-                .add(new TermInSetQuery(HASH, hashes.stream().map(InventoryIndex::hashTerm).toList()), BooleanClause.Occur.FILTER)
+                .add(new TermInSetQuery(HASH, hashTerms(hashes)), BooleanClause.Occur.FILTER)
                 .build();
     }
 
@@ -593,7 +614,10 @@ public final class InventoryIndex implements Closeable {
 
     /** Every finding whose value hash is one of {@code hashes}. */
     public List<Finding> byHashes(Collection<String> hashes) throws IOException {
-        return query(new TermInSetQuery(HASH, hashes.stream().map(InventoryIndex::hashTerm).toList()));
+        java.util.Set<String> wanted = new java.util.HashSet<>(hashes);
+        List<Finding> out = query(new TermInSetQuery(HASH, hashTerms(hashes)));
+        out.removeIf(f -> !wanted.contains(f.hash()) && f.aliases().stream().noneMatch(wanted::contains)); // a shared 8-byte term
+        return out;
     }
 
     /** Every finding sitting in one of {@code records}. */

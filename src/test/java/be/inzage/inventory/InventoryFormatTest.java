@@ -59,6 +59,39 @@ class InventoryFormatTest {
         assertTrue(r.getMessage().contains("a newer version of Inzage"), r.getMessage());
     }
 
+    /** Hashes are indexed under their first 8 bytes; two sharing them are told apart, and format 4's 16-byte terms still match. */
+    @Test
+    void hashesSharingTheirTermAreToldApartAndFormatFourTermsStillMatch(@TempDir Path dir) throws IOException {
+        String zeros = "AAAAAAAAAAAAAAAAAAAAAA";
+        String one = "AAAAAAAAAAAAAAAAAAAAAQ"; // the same first 8 bytes, the last byte 1
+        String old = new KeyedHasher(new byte[32]).hash("81.82.201.7");
+        byte[] oldBytes = java.util.Base64.getUrlDecoder().decode(old);
+        try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
+            // a finding as format 4 wrote it: the whole 16 bytes as its term
+            Document doc = new Document();
+            doc.add(new StringField(InventoryIndex.DOCTYPE, "finding", Field.Store.NO));
+            doc.add(new StringField(InventoryIndex.CID, "c0", Field.Store.NO));
+            doc.add(new StringField("hash", new org.apache.lucene.util.BytesRef(oldBytes), Field.Store.NO));
+            doc.add(new org.apache.lucene.document.StoredField("f", StoredFinding.encode(new StoredFinding.Fields("c0", "client",
+                    "ip_address", "electronic", "normal", 0.9, "81.***.***.7", old, "7", 1, "", 0, 0, 0, List.of(), null))));
+            w.addDocument(doc);
+            w.setLiveCommitData(java.util.Map.of("inzage.format", "4").entrySet());
+            w.commit();
+        }
+        Finding a = new Finding("src1", "file:///share", "file", "/share/a.txt", null, null, "email", "identification", "high",
+                0.9, "j***@example.be", zeros, List.of(), "3", 1, List.of("r1"), "c1", 0);
+        Finding b = new Finding("src1", "file:///share", "file", "/share/a.txt", null, null, "email", "identification", "high",
+                0.9, "p***@example.be", one, List.of(), "4", 1, List.of("r1"), "c1", 0);
+        try (InventoryIndex idx = InventoryIndex.openWriter(dir)) {
+            idx.replace("c1", List.of(a, b), 1, true);
+            idx.commit();
+            assertEquals(List.of("3"), idx.byHashes(List.of(zeros)).stream().map(Finding::lines).toList());
+            assertEquals(List.of("4"), idx.byHashes(List.of(one)).stream().map(Finding::lines).toList());
+            assertEquals(2, idx.findingsWithHashes("c1", List.of(zeros)).size(), "a rewrite reads (and writes back) both");
+            assertEquals(List.of("7"), idx.byHashes(List.of(old)).stream().map(Finding::lines).toList());
+        }
+    }
+
     @Test
     void findingsOfAPlaceShareOneContainerDocumentAndReadBackWhole(@TempDir Path dir) throws IOException {
         Finding a = new Finding("src1", "file:///share", "file", "/share/a.txt", null, null, "email", "identification", "high",

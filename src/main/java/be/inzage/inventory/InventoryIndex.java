@@ -398,7 +398,8 @@ public final class InventoryIndex implements Closeable {
         d.add(new StringField("type", f.type(), Field.Store.NO));
         d.add(new StringField("category", f.category(), Field.Store.NO));
         d.add(new org.apache.lucene.document.DoublePoint(CONF, f.confidence()));
-        d.add(new StringField(HASH, hashTerm(f.hash()), Field.Store.NO));
+        byte[] raw = KeyedHasher.bytes(f.hash()); // decoded once for the term and the stored blob
+        d.add(new StringField(HASH, hashTerm(f.hash(), raw), Field.Store.NO));
         for (String a : f.aliases()) {
             d.add(new StringField(HASH, hashTerm(a), Field.Store.NO));
         }
@@ -445,7 +446,7 @@ public final class InventoryIndex implements Closeable {
         }
         d.add(new StoredField(STORED, StoredFinding.encode(new StoredFinding.Fields(f.cid(), f.field(), f.type(), f.category(),
                 f.risk(), f.confidence(), f.masked(), f.hash(), f.lines(), f.count(), f.rows(), f.firstSeen(), f.lastSeen(),
-                f.segment(), otherRecords, recLines, f.aliases()))));
+                f.segment(), otherRecords, recLines, f.aliases()), raw)));
         return d;
     }
 
@@ -456,7 +457,10 @@ public final class InventoryIndex implements Closeable {
      * matches, and the rewrites of changed values delete exactly the documents they read and wrote back.
      */
     static BytesRef hashTerm(String hash) {
-        byte[] raw = rawHash(hash);
+        return hashTerm(hash, KeyedHasher.bytes(hash));
+    }
+
+    private static BytesRef hashTerm(String hash, byte[] raw) {
         return raw == null ? new BytesRef(hash) : new BytesRef(raw, 0, 8);
     }
 
@@ -464,7 +468,7 @@ public final class InventoryIndex implements Closeable {
     private static List<BytesRef> hashTerms(Collection<String> hashes) {
         List<BytesRef> out = new ArrayList<>(hashes.size() * 2);
         for (String h : hashes) {
-            byte[] raw = rawHash(h);
+            byte[] raw = KeyedHasher.bytes(h);
             if (raw == null) {
                 out.add(new BytesRef(h));
             } else {
@@ -473,17 +477,6 @@ public final class InventoryIndex implements Closeable {
             }
         }
         return out;
-    }
-
-    private static byte[] rawHash(String hash) {
-        if (hash.length() == 22) {
-            try {
-                return java.util.Base64.getUrlDecoder().decode(hash);
-            } catch (IllegalArgumentException notBase64) {
-                // fall through: not one of ours
-            }
-        }
-        return null;
     }
 
     // ---- a database table's changed rows, merged into its findings ({@link FindingDelta}) ----------

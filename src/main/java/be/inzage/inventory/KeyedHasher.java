@@ -87,6 +87,26 @@ public final class KeyedHasher {
     /** 128 bits of the HMAC, base64url: collisions are negligible and the index stays small. */
     public String hash(String normalized) {
         byte[] h = macs.get().doFinal(normalized.getBytes(StandardCharsets.UTF_8));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(h, 16));
+        return text(java.util.Arrays.copyOf(h, 16));
+    }
+
+    private static final Base64.Encoder TEXT = Base64.getUrlEncoder().withoutPadding();
+
+    /** How a hash's 16 bytes are spelt. */
+    static String text(byte[] hash) {
+        return TEXT.encodeToString(hash);
+    }
+
+    /** The 16 bytes of a hash as {@link #hash} spells it, or null for any other text. */
+    static byte[] bytes(String hash) {
+        if (hash.length() != 22) {
+            return null;
+        }
+        try {
+            byte[] b = Base64.getUrlDecoder().decode(hash);
+            return b.length == 16 && TEXT.encodeToString(b).equals(hash) ? b : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -60,8 +60,12 @@ final class StoredFinding {
     }
 
     static BytesRef encode(Fields f) {
+        return encode(f, KeyedHasher.bytes(f.hash()));
+    }
+
+    /** @param raw the hash's 16 bytes ({@link KeyedHasher#bytes}), which the caller had already */
+    static BytesRef encode(Fields f, byte[] raw) {
         ByteBuffersDataOutput out = new ByteBuffersDataOutput(64 + f.masked().length() + f.lines().length());
-        byte[] raw = rawHash(f.hash());
         try {
             int flags = (f.field() != null ? HAS_FIELD : 0) | (f.rows() != null && !f.rows().isEmpty() ? HAS_ROWS : 0)
                     | (f.firstSeen() > 0 ? HAS_TIMES : 0)
@@ -133,7 +137,7 @@ final class StoredFinding {
         if ((flags & LAYOUT_2) != 0) {
             byte[] h = new byte[16];
             in.readBytes(h, 0, 16);
-            hash = B64.encodeToString(h);
+            hash = KeyedHasher.text(h);
         } else {
             hash = in.readString();
         }
@@ -170,21 +174,6 @@ final class StoredFinding {
         }
         return new Fields(cid, field, type, category, risk, confidence, masked, hash, lines, count, rows, first, last, segment,
                 records, recordLines, aliases);
-    }
-
-    private static final java.util.Base64.Encoder B64 = java.util.Base64.getUrlEncoder().withoutPadding();
-
-    /** The 16 bytes of a keyed hash as {@link KeyedHasher} spells it, or null for any other text. */
-    static byte[] rawHash(String hash) {
-        if (hash.length() != 22) {
-            return null;
-        }
-        try {
-            byte[] b = java.util.Base64.getUrlDecoder().decode(hash);
-            return b.length == 16 && B64.encodeToString(b).equals(hash) ? b : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /** Text forms that {@link #readLines} would not give back exactly are kept as text. */

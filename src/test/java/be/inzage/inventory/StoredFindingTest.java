@@ -113,13 +113,13 @@ class StoredFindingTest {
     @Test
     void keyedHashesAreStoredAsBytesAndAnyOtherTextAsIs() throws IOException {
         String key = new KeyedHasher(new byte[32]).hash("jan.peeters@example.be");
-        assertEquals(16, StoredFinding.rawHash(key).length);
+        assertEquals(16, KeyedHasher.bytes(key).length);
         for (String h : List.of(key, "h1", "AAAAAAAAAAAAAAAAAAAAA=", "AAAAAAAAAAAAAAAAAAAAA+", "AAAAAAAAAAAAAAAAAAAAAB")) {
             StoredFinding.Fields f = new StoredFinding.Fields("c1", null, "email", "identification", "normal", 0.9, "j***", h, "1", 1,
                     "", 0, 0, 0, List.of(), null);
             assertEquals(h, roundTrip(f).hash(), h);
         }
-        assertNull(StoredFinding.rawHash("AAAAAAAAAAAAAAAAAAAAAB"), "not how a 16-byte hash is spelt: kept as text");
+        assertNull(KeyedHasher.bytes("AAAAAAAAAAAAAAAAAAAAAB"), "not how a 16-byte hash is spelt: kept as text");
         StoredFinding.Fields text = fields("1", null, null, "", 0, 0);
         int asBytes = StoredFinding.encode(text).length;
         int asText = StoredFinding.encode(new StoredFinding.Fields("c1", null, "ip_address", "electronic", "normal", 0.87,

@@ -37,7 +37,7 @@ final class WebLogFields {
         if (s.startsWith("[") && s.indexOf(']') > 0) {
             s = s.substring(1, s.indexOf(']'));
         }
-        if (IP.isValidInet4Address(s)) {
+        if (ipv4(s)) {
             out.add(new Detection("ip_address", 0, 0, s, 0.95, "web_log"), field);
         } else if (IP.isValidInet6Address(s)) {
             Normalize.ipv6(s).ifPresent(v -> out.add(new Detection("ip_address", 0, 0, v, 0.95, "web_log"), field));
@@ -126,11 +126,42 @@ final class WebLogFields {
     /** The client's address as Lead Info data: it is what Lead Info's tracker processes (IDENTIFIERS.md section 7). */
     static void leadinfoVisitor(String clientIp, Sink out) {
         String s = clientIp == null ? "" : clientIp.strip();
-        if (IP.isValidInet4Address(s)) {
+        if (ipv4(s)) {
             out.add(new Detection("leadinfo", 0, 0, s, 0.85, "web_log"), "leadinfo_request");
         } else if (IP.isValidInet6Address(s)) {
             Normalize.ipv6(s).ifPresent(v -> out.add(new Detection("leadinfo", 0, 0, v, 0.85, "web_log"), "leadinfo_request"));
         }
+    }
+
+    /**
+     * {@link InetAddressValidator#isValidInet4Address} without its regex (a tenth of reading a log line):
+     * four groups of one to three ASCII digits, each at most 255 and without a leading zero.
+     */
+    static boolean ipv4(String s) {
+        int n = s.length();
+        int groups = 0;
+        int i = 0;
+        while (i < n) {
+            int start = i;
+            int v = 0;
+            while (i < n && i - start < 4 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                v = v * 10 + (s.charAt(i) - '0');
+                i++;
+            }
+            int len = i - start;
+            if (len == 0 || len > 3 || v > 255 || len > 1 && s.charAt(start) == '0') {
+                return false;
+            }
+            groups++;
+            if (i == n) {
+                break;
+            }
+            if (s.charAt(i) != '.' || groups == 4) {
+                return false;
+            }
+            i++;
+        }
+        return groups == 4 && i == n && s.charAt(n - 1) != '.';
     }
 
     static String decode(String s) {

@@ -95,7 +95,7 @@ public final class FindingCollector {
         this.hasher = hasher;
         this.sink = sink;
         this.lineRecords = lineRecords;
-        this.spills = new SpillRuns(cid, MAX_RECORDS_PER_FINDING);
+        this.spills = new SpillRuns(MAX_RECORDS_PER_FINDING);
         this.groups = lineRecords ? new RecordGroups() : null;
     }
 
@@ -244,14 +244,11 @@ public final class FindingCollector {
         }
         try {
             spill();
-            Finding template = new Finding(item.sourceId(), item.source(), item.kind(), item.container(), item.part(), null, "",
-                    "", "", 0, "", "", List.of(), "", 0, List.of(), cid, 0, "");
+            Finding template = template();
             List<Finding> batch = new ArrayList<>(WRITE_BATCH);
-            spills.merge(template, f -> {
-                batch.add(new Finding(f.sourceId(), f.source(), f.kind(), f.container(), f.part(), f.field(), f.type(),
-                        f.category(), f.risk(), f.confidence(), f.masked(), f.hash(), f.aliases(), f.lines(), f.count(),
-                        f.records(), f.cid(), segment, f.rows(), f.firstSeen(), f.lastSeen()));
-                perType.merge(f.type(), 1, Integer::sum);
+            spills.merge(e -> {
+                batch.add(e.toFinding(template, segment));
+                perType.merge(e.type, 1, Integer::sum);
                 if (batch.size() >= WRITE_BATCH) {
                     writeBatch(batch);
                 }
@@ -262,6 +259,12 @@ public final class FindingCollector {
         } finally {
             spills.close();
         }
+    }
+
+    /** The item's own fields, which every finding of it shares. */
+    private Finding template() {
+        return new Finding(item.sourceId(), item.source(), item.kind(), item.container(), item.part(), null, "",
+                "", "", 0, "", "", List.of(), "", 0, List.of(), cid, 0, "");
     }
 
     /**
@@ -291,9 +294,9 @@ public final class FindingCollector {
         List<Agg> full = new ArrayList<>(values.values());
         String unitNow = unit;
         spills.spill(() -> {
-            List<Finding> window = new ArrayList<>(full.size());
+            List<SpillEntry> window = new ArrayList<>(full.size());
             for (Agg a : full) {
-                window.add(toFinding(a, unitNow));
+                window.add(toEntry(a, unitNow));
             }
             return window;
         });
@@ -317,8 +320,9 @@ public final class FindingCollector {
 
     private void flush() {
         List<Finding> batch = new ArrayList<>(values.size());
+        Finding template = template();
         for (Agg a : values.values()) {
-            batch.add(toFinding(a, unit));
+            batch.add(toEntry(a, unit).toFinding(template, segment));
             perType.merge(a.type, 1, Integer::sum);
         }
         sink.write(cid, batch, segment == 0);
@@ -328,18 +332,37 @@ public final class FindingCollector {
     }
 
     /** @param unit the line-set prefix of the window ("" for lines), read when the window closed */
-    private Finding toFinding(Agg a, String unit) {
+    private SpillEntry toEntry(Agg a, String unit) {
         Policy.TypeInfo info = policy.type(a.type);
+        SpillEntry e = new SpillEntry();
+        e.hash(hasher.hashBytes(a.normalized));
+        e.type = a.type;
+        e.field = a.field;
+        e.category = info.category();
+        e.risk = info.risk();
+        e.confidence = a.confidence;
+        e.masked = a.preview != null ? a.preview : Masker.mask(a.type, a.normalized);
+        if (a.type.equals("ip_address")) {
+            e.aliases = Normalize.mappedIpv4(a.normalized).map(v4 -> List.of(hasher.hash(v4))).orElse(List.of());
+        }
+        e.count = a.count;
+        e.first = a.first;
+        e.last = a.last;
         int[] lines = LineSet.sortedUnique(a.lines, a.nLines);
-        List<String> records = new ArrayList<>();
-        String rows = "";
+        if (unit.isEmpty()) {
+            e.lines(lines, lines.length);
+        } else {
+            e.ranges = null;
+            e.lineText = lines.length == 0 ? "" : unit + LineSet.encode(lines);
+        }
         if (a.rowKeys != null) {
+            List<String> records = new ArrayList<>();
             // one record per row, so co-occurring identifiers of a customer row are linked
             for (String pk : a.rowKeys) {
                 records.add(cid + ":" + Finding.sha256(pk));
             }
             if (a.rowLinks == null) {
-                rows = "[" + String.join(",", a.rowKeys) + "]";
+                e.rows = "[" + String.join(",", a.rowKeys) + "]";
             } else {
                 // each row carries the rows it references as "@l"; their ids join the records, so they are searchable
                 io.vertx.core.json.JsonArray withLinks = new io.vertx.core.json.JsonArray();
@@ -353,27 +376,17 @@ public final class FindingCollector {
                     }
                     withLinks.add(row);
                 }
-                rows = withLinks.encode();
+                e.rows = withLinks.encode();
                 records.addAll(linked);
             }
+            e.records = records;
         } else if (lineRecords && a.nLines > 0) {
             // no record here when the value's sets were all represented in an earlier window
-            int[] sorted = a.nRecords == 0 ? new int[0] : LineSet.sortedUnique(a.recordLines, a.nRecords);
-            return finding(a, info, unit, lines, new LineRecords(cid, sorted, sorted.length), rows);
+            e.recs = a.nRecords == 0 ? new int[0] : LineSet.sortedUnique(a.recordLines, a.nRecords);
+            e.nRecs = e.recs.length;
         } else {
-            records.add(item.recordId());
+            e.records = List.of(item.recordId());
         }
-        return finding(a, info, unit, lines, records, rows);
-    }
-
-    private Finding finding(Agg a, Policy.TypeInfo info, String unit, int[] lines, List<String> records, String rows) {
-        List<String> aliases = List.of();
-        if (a.type.equals("ip_address")) {
-            aliases = Normalize.mappedIpv4(a.normalized).map(v4 -> List.of(hasher.hash(v4))).orElse(List.of());
-        }
-        return new Finding(item.sourceId(), item.source(), item.kind(), item.container(), item.part(), a.field, a.type,
-                info.category(), info.risk(), a.confidence, a.preview != null ? a.preview : Masker.mask(a.type, a.normalized),
-                hasher.hash(a.normalized),
-                aliases, lines.length == 0 ? "" : unit + LineSet.encode(lines), a.count, records, cid, segment, rows, a.first, a.last);
+        return e;
     }
 }

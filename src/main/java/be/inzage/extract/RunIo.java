@@ -87,7 +87,11 @@ final class RunIo {
         }
 
         void doubleValue(double d) throws IOException {
-            long bits = Double.doubleToRawLongBits(d);
+            fixedLong(Double.doubleToRawLongBits(d));
+        }
+
+        /** Eight bytes, low first: for numbers that fill them (hashes, doubles). */
+        void fixedLong(long bits) throws IOException {
             room(8);
             for (int i = 0; i < 8; i++) {
                 buf[n++] = (byte) (bits >>> (8 * i));
@@ -164,11 +168,15 @@ final class RunIo {
         }
 
         double doubleValue() throws IOException {
+            return Double.longBitsToDouble(fixedLong());
+        }
+
+        long fixedLong() throws IOException {
             long bits = 0;
             for (int i = 0; i < 8; i++) {
                 bits |= (long) next() << (8 * i);
             }
-            return Double.longBitsToDouble(bits);
+            return bits;
         }
 
         @Override

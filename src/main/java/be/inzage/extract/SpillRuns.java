@@ -1,15 +1,11 @@
 package be.inzage.extract;
 
-import be.inzage.inventory.Finding;
-import be.inzage.inventory.LineRecords;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
@@ -17,63 +13,38 @@ import java.util.function.Consumer;
 
 /**
  * External aggregation for items too big to aggregate in memory (a 1 GB log): each full window of
- * findings is sorted by (hash, type, field) and written to a temporary run file; at the end the
- * runs are merged so every value still becomes one finding with all its lines. Windows are in
+ * values ({@link SpillEntry}) is sorted by (hash, type, field) and written to a temporary run file;
+ * at the end the runs are merged so every value still becomes one finding with all its lines. Windows are in
  * line order, so a value's line ranges and records are appended, never re-sorted. Run files hold
  * keyed hashes and masked previews only — no identifier in plain text — and are deleted after
  * the merge.
  */
 final class SpillRuns implements Closeable {
 
-    /**
-     * Hash first: hashes of different values differ in their first characters, types repeat.
-     * Written out: the chained lambda comparator was a tenth of a big log's scan (sorts and merges).
-     */
-    static final Comparator<Finding> KEY = SpillRuns::compareKeys;
-
-    private static int compareKeys(Finding a, Finding b) {
-        int c = a.hash().compareTo(b.hash());
-        if (c != 0) {
-            return c;
-        }
-        c = a.type().compareTo(b.type());
-        if (c != 0) {
-            return c;
-        }
-        return (a.field() == null ? "" : a.field()).compareTo(b.field() == null ? "" : b.field());
-    }
-
-    /** Bits of a window index in {@link #sortByKey}'s packed keys; bigger windows are sorted with {@link #KEY}. */
+    /** Bits of a window index in {@link #sortByKey}'s packed keys; bigger windows are sorted with the comparator. */
     private static final int INDEX_BITS = 21;
 
     /**
-     * Sorts a window into {@link #KEY} order through packed longs: the first six characters of the hash (7 bits each,
-     * as {@code String.compareTo} orders ASCII) above the entry's index. A primitive sort touches no finding, where
-     * sorting the findings chased two pointers per comparison (7 % of a big log's scan); entries whose six
-     * characters tie (one value under several types or fields, or a rare collision) are then ordered by {@link #KEY}.
+     * Sorts a window into {@link SpillEntry#compare} order through packed longs: the first 42 bits of
+     * the hash above the entry's index. A primitive sort touches no entry, where sorting the entries
+     * chased two pointers per comparison; entries whose 42 bits tie (one value under several types or
+     * fields, a rare collision, hashes that are not keyed hashes) are then ordered by the comparator.
      */
-    static void sortByKey(List<Finding> w) {
+    static void sortByKey(List<SpillEntry> w) {
         int n = w.size();
         if (n < 64 || n >= 1 << INDEX_BITS) {
-            w.sort(KEY);
+            w.sort(SpillEntry::compare);
             return;
         }
         long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
-            String h = w.get(i).hash();
-            long p = 0;
-            for (int k = 0; k < 6; k++) {
-                char c = k < h.length() ? h.charAt(k) : 0;
-                if (c > 127) {
-                    w.sort(KEY);
-                    return;
-                }
-                p = p << 7 | c;
-            }
-            keys[i] = p << INDEX_BITS | i;
+            SpillEntry e = w.get(i);
+            // other hashes after every keyed one, as the comparator has them
+            long prefix = e.text != null ? (1L << 42) - 1 : e.k0 >>> 22;
+            keys[i] = prefix << INDEX_BITS | i;
         }
         java.util.Arrays.sort(keys);
-        Finding[] sorted = new Finding[n];
+        SpillEntry[] sorted = new SpillEntry[n];
         int mask = (1 << INDEX_BITS) - 1;
         for (int i = 0; i < n; ) {
             long prefix = keys[i] >>> INDEX_BITS;
@@ -83,7 +54,7 @@ final class SpillRuns implements Closeable {
                 j++;
             }
             if (j - i > 1) {
-                java.util.Arrays.sort(sorted, i, j, KEY);
+                java.util.Arrays.sort(sorted, i, j, SpillEntry::compare);
             }
             i = j;
         }
@@ -99,6 +70,14 @@ final class SpillRuns implements Closeable {
      */
     static final int FAN_IN = 32;
 
+    /** An entry's flags in a run: what it holds and in which form. */
+    private static final int TEXT_HASH = 1;
+    private static final int LINE_TEXT = 2;
+    private static final int LINE_RECORDS = 4;
+    private static final int ALIASES = 8;
+    private static final int ROWS = 16;
+    private static final int TIMES = 32;
+
     /**
      * Windows are sorted and written off the reading thread: on a 1 GB log that was 45 % of the
      * reading thread's time, while the other core sat idle until the merge (bench/README.md).
@@ -109,7 +88,6 @@ final class SpillRuns implements Closeable {
         return t;
     });
 
-    private final String cid;
     private final int maxRecords;
     /** Runs in window order, and the level of each (0: one window; n + 1: FAN_IN runs of level n). */
     private final List<Path> runs = new ArrayList<>();
@@ -126,9 +104,8 @@ final class SpillRuns implements Closeable {
     static final int WINDOWS_IN_FLIGHT = 2;
     private int merges;
 
-    /** @param cid the item's container id; @param maxRecords records kept per finding */
-    SpillRuns(String cid, int maxRecords) {
-        this.cid = cid;
+    /** @param maxRecords records kept per finding */
+    SpillRuns(int maxRecords) {
         this.maxRecords = maxRecords;
     }
 
@@ -142,7 +119,7 @@ final class SpillRuns implements Closeable {
     }
 
     /** Writes one window, sorted, on a spill thread; waits first if two windows are still being written. */
-    void spill(java.util.function.Supplier<List<Finding>> window) {
+    void spill(java.util.function.Supplier<List<SpillEntry>> window) {
         pending.values().removeIf(f -> f.isDone() && !f.isCompletedExceptionally());
         while (pending.size() >= WINDOWS_IN_FLIGHT) {
             join(pending.remove(pending.keySet().iterator().next()));
@@ -151,11 +128,11 @@ final class SpillRuns implements Closeable {
         runs.add(run); // in window order, whenever each is written: the merges rely on it
         levels.add(0);
         pending.put(run, CompletableFuture.runAsync(() -> {
-            List<Finding> w = window.get();
+            List<SpillEntry> w = window.get();
             sortByKey(w);
             try (RunWriter out = new RunWriter(run)) {
-                for (Finding f : w) {
-                    out.write(f);
+                for (SpillEntry e : w) {
+                    out.write(e);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -174,7 +151,7 @@ final class SpillRuns implements Closeable {
                     .toArray(CompletableFuture<?>[]::new);
             pending.put(merged, CompletableFuture.allOf(before).thenRunAsync(() -> {
                 try (RunWriter out = new RunWriter(merged)) {
-                    mergeRuns(inputs, template(), out::write);
+                    mergeRuns(inputs, out::write);
                     for (Path in : inputs) {
                         Files.deleteIfExists(in);
                     }
@@ -236,11 +213,6 @@ final class SpillRuns implements Closeable {
         }
     }
 
-    /** What intermediate merges read with: only the fields the runs do not hold. */
-    private Finding template() {
-        return new Finding("", "", "", "", null, null, "", "", "", 0, "", "", List.of(), "", 0, List.of(), cid, 0, "");
-    }
-
     /** Waits for every write and merge; the first failure is the caller's (the item fails, the scan goes on). */
     private void await() {
         RuntimeException first = null;
@@ -269,39 +241,46 @@ final class SpillRuns implements Closeable {
         }
     }
 
-    /** Merges the runs; {@code template} gives the item's own fields (source, container, cid). */
-    void merge(Finding template, Consumer<Finding> out) {
+    /** Merges the runs: one entry per value, in key order. */
+    void merge(Consumer<SpillEntry> out) {
         await();
         try {
-            mergeRuns(runs, template, out);
+            mergeRuns(runs, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** One value's entries from runs in window order become one finding, in key order. */
-    private void mergeRuns(List<Path> inputs, Finding template, Consumer<Finding> out) throws IOException {
-        record Head(Finding f, RunReader in, int run) {
+    /** One value's entries from runs in window order become one, in key order. */
+    private void mergeRuns(List<Path> inputs, Consumer<SpillEntry> out) throws IOException {
+        record Head(SpillEntry e, RunReader in, int run) {
         }
         PriorityQueue<Head> heads = new PriorityQueue<>((x, y) -> {
-            int c = compareKeys(x.f(), y.f());
+            int c = SpillEntry.compare(x.e(), y.e());
             return c != 0 ? c : Integer.compare(x.run(), y.run());
         });
         List<RunReader> ins = new ArrayList<>();
         try {
             for (int i = 0; i < inputs.size(); i++) {
-                RunReader in = new RunReader(inputs.get(i), template);
+                RunReader in = new RunReader(inputs.get(i));
                 ins.add(in);
-                Finding f = in.read();
-                if (f != null) {
-                    heads.add(new Head(f, in, i));
+                SpillEntry e = in.read();
+                if (e != null) {
+                    heads.add(new Head(e, in, i));
                 }
             }
-            Finding acc = null;
+            SpillEntry acc = null;
             while (!heads.isEmpty()) {
                 Head h = heads.poll();
-                acc = acc != null && KEY.compare(acc, h.f()) == 0 ? be.inzage.inventory.FindingMerge.later(acc, h.f(), maxRecords) : flushAndStart(acc, h.f(), out);
-                Finding next = h.in().read();
+                if (acc != null && SpillEntry.compare(acc, h.e()) == 0) {
+                    acc.later(h.e(), maxRecords);
+                } else {
+                    if (acc != null) {
+                        out.accept(acc);
+                    }
+                    acc = h.e();
+                }
+                SpillEntry next = h.in().read();
                 if (next != null) {
                     heads.add(new Head(next, h.in(), h.run()));
                 }
@@ -316,17 +295,10 @@ final class SpillRuns implements Closeable {
         }
     }
 
-    private static Finding flushAndStart(Finding acc, Finding next, Consumer<Finding> out) {
-        if (acc != null) {
-            out.accept(acc);
-        }
-        return next;
-    }
-
     /**
      * Writes one run. Type, field, category, risk, confidence and most masked previews repeat from
      * entry to entry: each is written once in full and then as its number in the run's own table
-     * (of bounded size). A value's lines are not written again when they are its records too.
+     * (of bounded size). The hash is its 16 bytes, lines and records are numbers: gaps and lengths.
      */
     private static final class RunWriter implements Closeable {
         /** Distinct symbols remembered per run; beyond, they are written in full every time. */
@@ -379,57 +351,73 @@ final class SpillRuns implements Closeable {
             symbol(masked);
         }
 
-        void write(Finding f) {
+        void write(SpillEntry e) {
             try {
-                symbol(f.type());
-                out.string(f.hash());
-                symbol(f.field() == null ? "\0" : f.field());
-                symbol(f.category());
-                symbol(f.risk());
-                Integer c = confidences.get(f.confidence());
+                int flags = (e.text != null ? TEXT_HASH : 0) | (e.ranges == null ? LINE_TEXT : 0) | (e.recs != null ? LINE_RECORDS : 0)
+                        | (e.aliases.isEmpty() ? 0 : ALIASES) | (e.rows.isEmpty() ? 0 : ROWS) | (e.first != 0 || e.last != 0 ? TIMES : 0);
+                out.varInt(flags);
+                symbol(e.type);
+                symbol(e.field == null ? "\0" : e.field);
+                symbol(e.category);
+                symbol(e.risk);
+                Integer c = confidences.get(e.confidence);
                 if (c != null) {
                     out.varInt(c + 1);
                 } else {
                     out.varInt(0);
-                    out.doubleValue(f.confidence());
+                    out.doubleValue(e.confidence);
                     if (confidences.size() < MAX_SYMBOLS) {
-                        confidences.put(f.confidence(), confidences.size());
+                        confidences.put(e.confidence, confidences.size());
                     }
                 }
-                maskedSymbol(f.masked());
-                out.varInt(f.aliases().size());
-                for (String a : f.aliases()) {
-                    out.string(a);
-                }
-                out.varInt(f.count());
-                // records that are lines of the item ("cid:42", every log line) as numbers: as strings they were a
-                // third of the time spent reading a big log
-                boolean linesAreRecords = false;
-                if (f.records() instanceof LineRecords lr) {
-                    int[] nums = lr.lines();
-                    out.varInt(nums.length + 1);
-                    int prev = 0;
-                    for (int v : nums) {
-                        out.varInt(v - prev); // ascending: deltas
-                        prev = v;
-                    }
-                    linesAreRecords = f.lines().equals(be.inzage.inventory.LineSet.encode(nums));
+                maskedSymbol(e.masked);
+                if (e.text != null) {
+                    out.string(e.text);
                 } else {
-                    out.varInt(0);
-                    out.varInt(f.records().size());
-                    for (String r : f.records()) {
+                    out.fixedLong(e.k0);
+                    out.fixedLong(e.k1);
+                }
+                if ((flags & ALIASES) != 0) {
+                    out.varInt(e.aliases.size());
+                    for (String a : e.aliases) {
+                        out.string(a);
+                    }
+                }
+                out.varInt(e.count);
+                if (e.ranges == null) {
+                    out.string(e.lineText);
+                } else {
+                    // each range as the gap from the previous one's end and its length
+                    out.varInt(e.nRanges);
+                    int prev = 0;
+                    for (int i = 0; i < e.nRanges; i++) {
+                        out.varInt(e.ranges[2 * i] - prev);
+                        out.varInt(e.ranges[2 * i + 1] - e.ranges[2 * i]);
+                        prev = e.ranges[2 * i + 1];
+                    }
+                }
+                if (e.recs != null) {
+                    out.varInt(e.nRecs);
+                    int prev = 0;
+                    for (int i = 0; i < e.nRecs; i++) {
+                        out.varInt(e.recs[i] - prev); // ascending: deltas
+                        prev = e.recs[i];
+                    }
+                } else {
+                    out.varInt(e.records.size());
+                    for (String r : e.records) {
                         out.string(r);
                     }
                 }
-                out.varInt(linesAreRecords ? 1 : 0);
-                if (!linesAreRecords) {
-                    out.string(f.lines());
+                if ((flags & ROWS) != 0) {
+                    out.string(e.rows);
                 }
-                out.string(f.rows());
-                out.varLong(f.firstSeen());
-                out.varLong(f.lastSeen() - f.firstSeen());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                if ((flags & TIMES) != 0) {
+                    out.varLong(e.first);
+                    out.varLong(e.last - e.first);
+                }
+            } catch (IOException x) {
+                throw new UncheckedIOException(x);
             }
         }
 
@@ -439,16 +427,14 @@ final class SpillRuns implements Closeable {
         }
     }
 
-    /** Reads one run back; {@code t} gives the fields runs do not hold. */
+    /** Reads one run back. */
     private static final class RunReader implements Closeable {
         private final RunIo.In in;
-        private final Finding t;
         private final List<String> symbols = new ArrayList<>();
         private final List<Double> confidences = new ArrayList<>();
 
-        RunReader(Path run, Finding template) throws IOException {
+        RunReader(Path run) throws IOException {
             in = new RunIo.In(run);
-            t = template;
         }
 
         private String symbol() throws IOException {
@@ -464,56 +450,82 @@ final class SpillRuns implements Closeable {
         }
 
         /** The next entry, or null at the end of the run. */
-        Finding read() throws IOException {
+        SpillEntry read() throws IOException {
             if (in.atEnd()) {
                 return null;
             }
-            String type = symbol();
-            String hash = in.string();
+            SpillEntry e = new SpillEntry();
+            int flags = in.varInt();
+            e.type = symbol();
             String field = symbol();
-            String category = symbol();
-            String risk = symbol();
+            e.field = field.equals("\0") ? null : field;
+            e.category = symbol();
+            e.risk = symbol();
             int c = in.varInt();
-            double confidence;
             if (c > 0) {
-                confidence = confidences.get(c - 1);
+                e.confidence = confidences.get(c - 1);
             } else {
-                confidence = in.doubleValue();
+                e.confidence = in.doubleValue();
                 if (confidences.size() < RunWriter.MAX_SYMBOLS) {
-                    confidences.add(confidence);
+                    confidences.add(e.confidence);
                 }
             }
-            String masked = symbol();
-            int na = in.varInt();
-            List<String> aliases = new ArrayList<>(na);
-            for (int i = 0; i < na; i++) {
-                aliases.add(in.string());
-            }
-            int count = in.varInt();
-            int nl = in.varInt();
-            List<String> records;
-            int[] nums = null;
-            if (nl > 0) {
-                nums = new int[nl - 1];
-                int prev = 0;
-                for (int i = 0; i < nums.length; i++) {
-                    prev += in.varInt();
-                    nums[i] = prev;
-                }
-                records = new LineRecords(t.cid(), nums, nums.length);
+            e.masked = symbol();
+            if ((flags & TEXT_HASH) != 0) {
+                e.text = in.string();
             } else {
-                int nr = in.varInt();
-                records = new ArrayList<>(nr);
+                e.k0 = in.fixedLong();
+                e.k1 = in.fixedLong();
+            }
+            if ((flags & ALIASES) != 0) {
+                int na = in.varInt();
+                List<String> aliases = new ArrayList<>(na);
+                for (int i = 0; i < na; i++) {
+                    aliases.add(in.string());
+                }
+                e.aliases = aliases;
+            }
+            e.count = in.varInt();
+            if ((flags & LINE_TEXT) != 0) {
+                e.ranges = null;
+                e.lineText = in.string();
+            } else {
+                int n = in.varInt();
+                int[] r = new int[2 * n];
+                int prev = 0;
+                for (int i = 0; i < n; i++) {
+                    r[2 * i] = prev + in.varInt();
+                    r[2 * i + 1] = r[2 * i] + in.varInt();
+                    prev = r[2 * i + 1];
+                }
+                e.ranges = r;
+                e.nRanges = n;
+            }
+            int nr = in.varInt();
+            if ((flags & LINE_RECORDS) != 0) {
+                int[] recs = new int[nr];
+                int prev = 0;
+                for (int i = 0; i < nr; i++) {
+                    prev += in.varInt();
+                    recs[i] = prev;
+                }
+                e.recs = recs;
+                e.nRecs = nr;
+            } else {
+                List<String> records = new ArrayList<>(nr);
                 for (int i = 0; i < nr; i++) {
                     records.add(in.string());
                 }
+                e.records = records;
             }
-            String lines = in.varInt() == 1 ? be.inzage.inventory.LineSet.encode(nums) : in.string();
-            String rows = in.string();
-            long first = in.varLong();
-            long last = first + in.varLong();
-            return new Finding(t.sourceId(), t.source(), t.kind(), t.container(), t.part(), field.equals("\0") ? null : field,
-                    type, category, risk, confidence, masked, hash, aliases, lines, count, records, t.cid(), 0, rows, first, last);
+            if ((flags & ROWS) != 0) {
+                e.rows = in.string();
+            }
+            if ((flags & TIMES) != 0) {
+                e.first = in.varLong();
+                e.last = e.first + in.varLong();
+            }
+            return e;
         }
 
         @Override

@@ -42,7 +42,7 @@ public final class FindingMerge {
      * Two windows' rows of a value, at most {@code max}: as many as its records, so a city held by a
      * quarter of a million rows is not a 3 MB list (the finding's count says how many rows hold it).
      */
-    static String rows(String a, String b, int max) {
+    public static String rows(String a, String b, int max) {
         io.vertx.core.json.JsonArray first = new io.vertx.core.json.JsonArray(a);
         if (first.size() >= max) {
             return a;

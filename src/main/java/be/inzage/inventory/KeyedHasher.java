@@ -86,19 +86,24 @@ public final class KeyedHasher {
 
     /** 128 bits of the HMAC, base64url: collisions are negligible and the index stays small. */
     public String hash(String normalized) {
+        return text(hashBytes(normalized));
+    }
+
+    /** The 16 bytes {@link #hash} spells. */
+    public byte[] hashBytes(String normalized) {
         byte[] h = macs.get().doFinal(normalized.getBytes(StandardCharsets.UTF_8));
-        return text(java.util.Arrays.copyOf(h, 16));
+        return java.util.Arrays.copyOf(h, 16);
     }
 
     private static final Base64.Encoder TEXT = Base64.getUrlEncoder().withoutPadding();
 
     /** How a hash's 16 bytes are spelt. */
-    static String text(byte[] hash) {
+    public static String text(byte[] hash) {
         return TEXT.encodeToString(hash);
     }
 
     /** The 16 bytes of a hash as {@link #hash} spells it, or null for any other text. */
-    static byte[] bytes(String hash) {
+    public static byte[] bytes(String hash) {
         if (hash.length() != 22) {
             return null;
         }

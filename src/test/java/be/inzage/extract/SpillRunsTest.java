@@ -20,31 +20,69 @@ class SpillRunsTest {
                 List.of(), String.valueOf(line), 1, records, "cid1", 0, "", at, at);
     }
 
+    /** A window of findings as the collector hands it over. */
+    private static java.util.function.Supplier<List<SpillEntry>> window(List<Finding> findings) {
+        return () -> new ArrayList<>(findings.stream().map(SpillEntry::of).toList());
+    }
+
+    /** Merges the runs into findings with the template's item fields. */
+    private static void merge(SpillRuns runs, Finding template, java.util.function.Consumer<Finding> out) {
+        runs.merge(e -> out.accept(e.toFinding(template, 0)));
+    }
+
     @Test
     void windowsAreSortedExactlyInKeyOrderThroughTheirPackedHashPrefixes() {
         java.util.Random random = new java.util.Random(7);
-        String alphabet = "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
-        List<Finding> window = new ArrayList<>();
+        List<SpillEntry> window = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
-            StringBuilder h = new StringBuilder();
-            // a small alphabet for the first characters, so that six-character prefixes tie often
-            for (int k = 0; k < 22; k++) {
-                h.append(alphabet.charAt(random.nextInt(k < 6 ? 3 : alphabet.length())));
-            }
-            String hash = random.nextInt(10) == 0 ? h.substring(0, 1 + random.nextInt(8)) : h.toString(); // short ones too
+            // few distinct high bits, so that the 42-bit prefixes tie often; some hashes that are not keyed hashes
+            byte[] h = new byte[16];
+            random.nextBytes(h);
+            h[0] = (byte) random.nextInt(3);
+            h[1] = 0;
+            h[2] = 0;
+            h[3] = (byte) (random.nextInt(2) << 7);
+            h[4] = 0;
+            String hash = random.nextInt(10) == 0 ? "t" + random.nextInt(50) : be.inzage.inventory.KeyedHasher.text(h);
             String[] types = {"cookie", "ip_address", "login"};
-            window.add(entry(hash, types[random.nextInt(3)], random.nextBoolean() ? null : "f" + random.nextInt(3), i,
-                    List.of(), 0));
+            window.add(SpillEntry.of(entry(hash, types[random.nextInt(3)], random.nextBoolean() ? null : "f" + random.nextInt(3), i,
+                    List.of(), 0)));
         }
-        List<Finding> expected = new ArrayList<>(window);
-        expected.sort(SpillRuns.KEY);
-        List<Finding> actual = new ArrayList<>(window);
+        List<SpillEntry> expected = new ArrayList<>(window);
+        expected.sort(SpillEntry::compare);
+        List<SpillEntry> actual = new ArrayList<>(window);
         java.util.Collections.shuffle(actual, random);
         SpillRuns.sortByKey(actual);
         for (int i = 0; i < expected.size(); i++) {
-            assertEquals(0, SpillRuns.KEY.compare(expected.get(i), actual.get(i)), "position " + i);
+            assertEquals(0, SpillEntry.compare(expected.get(i), actual.get(i)), "position " + i);
         }
         assertEquals(new java.util.HashSet<>(expected), new java.util.HashSet<>(actual), "the same entries");
+        for (int i = 1; i < expected.size(); i++) {
+            SpillEntry x = expected.get(i - 1);
+            SpillEntry y = expected.get(i);
+            if (x.text == null && y.text == null) {
+                assertTrue(x.hashText().compareTo(y.hashText()) != 0 || x.type.compareTo(y.type) <= 0, "keyed hashes apart by bytes");
+                assertTrue(java.util.Arrays.compareUnsigned(be.inzage.inventory.KeyedHasher.bytes(x.hashText()),
+                        be.inzage.inventory.KeyedHasher.bytes(y.hashText())) <= 0, "in the order of their bytes");
+            }
+        }
+    }
+
+    @Test
+    void linesTravelAsRangesAndComeBackSpeltAsBefore() throws Exception {
+        // a value on a dense block of lines, then scattered ones, over three windows; the middle window touches the first
+        List<String> parts = List.of("1-1000000", "1000001-1000005,1000007", "1000007,2000000-2000002");
+        Map<String, Finding> out = new TreeMap<>();
+        try (SpillRuns runs = new SpillRuns(10)) {
+            for (String lines : parts) {
+                Finding f = new Finding("s", "log:///x", "log", "/x.log", null, "client", "ip_address", "electronic", "normal", 0.9,
+                        "1.2.***.***", "h", List.of(), lines, 1, List.of("cid1:x"), "cid1", 0, "", 0, 0);
+                runs.spill(window(List.of(f)));
+            }
+            merge(runs, entry("", "", null, 0, List.of(), 0), f -> out.put(f.hash(), f));
+        }
+        assertEquals("1-1000005,1000007,2000000-2000002", out.get("h").lines(), "touching ranges joined, a line held twice once");
+        assertEquals(3, out.get("h").count());
     }
 
     @Test
@@ -52,7 +90,7 @@ class SpillRunsTest {
         int windows = 3 * SpillRuns.FAN_IN + 5; // three intermediate merges, then a final one over 8 runs
         long filesBefore = HugeLogAggregationTest.spillFiles();
         Map<String, Finding> out = new TreeMap<>();
-        try (SpillRuns runs = new SpillRuns("cid1", 50)) {
+        try (SpillRuns runs = new SpillRuns(50)) {
             for (int w = 1; w <= windows; w++) {
                 int line = w;
                 List<Finding> window = new ArrayList<>();
@@ -66,11 +104,11 @@ class SpillRunsTest {
                 }
                 // the same hash under another field is another finding
                 window.add(entry("a", "ip_address", "xff", line, new LineRecords("cid1", new int[] {line}, 1), 1000L * line));
-                runs.spill(() -> window);
+                runs.spill(window(window));
             }
             assertEquals(3, runs.merges());
             Finding template = entry("", "", null, 0, List.of(), 0);
-            runs.merge(template, f -> out.put(f.hash() + "/" + f.field(), f));
+            merge(runs, template, f -> out.put(f.hash() + "/" + f.field(), f));
         }
         assertEquals(4, out.size(), out.keySet().toString());
         Finding a = out.get("a/client");
@@ -93,7 +131,7 @@ class SpillRunsTest {
     @Test
     void aValueHeldByManyRowsKeepsAsManyRowsAsRecords() throws Exception {
         Map<String, Finding> out = new TreeMap<>();
-        try (SpillRuns runs = new SpillRuns("cid1", 50)) {
+        try (SpillRuns runs = new SpillRuns(50)) {
             for (int w = 0; w < 12; w++) {
                 List<String> records = new ArrayList<>();
                 io.vertx.core.json.JsonArray rows = new io.vertx.core.json.JsonArray();
@@ -104,9 +142,9 @@ class SpillRunsTest {
                 }
                 Finding city = new Finding("s", "pg://db", "db", "public.t", null, "city", "address", "identification", "normal", 0.9,
                         "G***", "gent", List.of(), "", 10, records, "cid1", 0, rows.encode());
-                runs.spill(() -> new ArrayList<>(List.of(city)));
+                runs.spill(window(List.of(city)));
             }
-            runs.merge(entry("", "", null, 0, List.of(), 0), f -> out.put(f.hash(), f));
+            merge(runs, entry("", "", null, 0, List.of(), 0), f -> out.put(f.hash(), f));
         }
         Finding gent = out.get("gent");
         assertEquals(120, gent.count(), "the count says how many rows hold it");
@@ -121,15 +159,15 @@ class SpillRunsTest {
             throws Exception {
         java.nio.file.Path spill = dir.resolve("spill");
         SpillRuns.prepare(spill);
-        try (SpillRuns runs = new SpillRuns("cid1", 10)) {
+        try (SpillRuns runs = new SpillRuns(10)) {
             runs.directory(spill);
-            runs.spill(() -> new ArrayList<>(List.of(entry("a", "ip_address", "client", 1,
+            runs.spill(window(List.of(entry("a", "ip_address", "client", 1,
                     new LineRecords("cid1", new int[] {1}, 1), 0))));
             try (var s = java.nio.file.Files.list(spill)) {
                 assertEquals(1, s.filter(p -> p.getFileName().toString().startsWith("inzage-spill-")).count());
             }
             List<Finding> out = new ArrayList<>();
-            runs.merge(entry("", "", null, 0, List.of(), 0), out::add);
+            merge(runs, entry("", "", null, 0, List.of(), 0), out::add);
             assertEquals(1, out.size());
         }
         try (var s = java.nio.file.Files.list(spill)) {
@@ -157,9 +195,9 @@ class SpillRunsTest {
                     "v" + i, List.of(), String.valueOf(10 + i), 1, new LineRecords("cid1", new int[] {10 + i}, 1), "cid1", 0, "", 0, 0));
         }
         Map<String, Finding> out = new TreeMap<>();
-        try (SpillRuns runs = new SpillRuns("cid1", 1000)) {
-            runs.spill(() -> new ArrayList<>(window));
-            runs.merge(entry("", "", null, 0, List.of(), 0), f -> out.put(f.hash(), f));
+        try (SpillRuns runs = new SpillRuns(1000)) {
+            runs.spill(window(window));
+            merge(runs, entry("", "", null, 0, List.of(), 0), f -> out.put(f.hash(), f));
         }
         assertEquals(window.size(), out.size());
         Finding busy = out.get("busy");

@@ -1,0 +1,249 @@
+package be.inzage.extract;
+
+import be.inzage.inventory.Finding;
+import be.inzage.inventory.FindingMerge;
+import be.inzage.inventory.KeyedHasher;
+import be.inzage.inventory.LineRecords;
+import be.inzage.inventory.LineSet;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One value's aggregate on its way through spill runs: what its finding will hold, with a keyed
+ * hash as its 16 bytes (compared and sorted as two numbers) and lines as ranges of numbers. A big
+ * log's windows used to travel as findings: every value's hash, lines and records were spelt as
+ * text, written, read back, parsed and spelt again at each merge, which was a third of its scan.
+ * Entries are mutable and owned by one run reader or merge at a time.
+ */
+final class SpillEntry {
+
+    /** The keyed hash's 16 bytes, big-endian, when {@link #text} is null. */
+    long k0;
+    long k1;
+    /** A hash that is not a keyed hash's spelling (tests), kept as it is; such entries sort after the others. */
+    String text;
+    String type;
+    /** Null when the value has no field. */
+    String field;
+    String category;
+    String risk;
+    double confidence;
+    String masked;
+    List<String> aliases = List.of();
+    int count;
+    long first;
+    long last;
+    /** Line ranges as start and end pairs, ascending, apart; null when the lines are {@link #lineText}. */
+    int[] ranges = new int[0];
+    int nRanges;
+    /** Pages or sheets: their {@link LineSet} text. */
+    String lineText;
+    /** The records that are lines of the item, ascending; null when the records are {@link #records}. */
+    int[] recs;
+    int nRecs;
+    List<String> records = List.of();
+    String rows = "";
+
+    /** The entry of a finding (its item fields are the template's when it is turned back). */
+    static SpillEntry of(Finding f) {
+        SpillEntry e = new SpillEntry();
+        e.hash(f.hash());
+        e.type = f.type();
+        e.field = f.field();
+        e.category = f.category();
+        e.risk = f.risk();
+        e.confidence = f.confidence();
+        e.masked = f.masked();
+        e.aliases = f.aliases();
+        e.count = f.count();
+        e.first = f.firstSeen();
+        e.last = f.lastSeen();
+        if (LineSet.pages(f.lines()) || LineSet.sheets(f.lines())) {
+            e.lineText = f.lines();
+        } else {
+            int[] lines = LineSet.decode(f.lines());
+            e.lines(lines, lines.length);
+        }
+        if (f.records() instanceof LineRecords lr) {
+            e.recs = lr.lines();
+            e.nRecs = e.recs.length;
+        } else {
+            e.records = f.records();
+        }
+        e.rows = f.rows();
+        return e;
+    }
+
+    /** Sets the hash from its text: a keyed hash as its bytes, anything else as it is. */
+    void hash(String hash) {
+        byte[] b = KeyedHasher.bytes(hash);
+        if (b == null) {
+            text = hash;
+        } else {
+            hash(b);
+        }
+    }
+
+    void hash(byte[] b) {
+        k0 = longAt(b, 0);
+        k1 = longAt(b, 8);
+        text = null;
+    }
+
+    private static long longAt(byte[] b, int from) {
+        long v = 0;
+        for (int i = from; i < from + 8; i++) {
+            v = v << 8 | (b[i] & 0xFF);
+        }
+        return v;
+    }
+
+    String hashText() {
+        if (text != null) {
+            return text;
+        }
+        byte[] b = new byte[16];
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (k0 >>> (56 - 8 * i));
+            b[8 + i] = (byte) (k1 >>> (56 - 8 * i));
+        }
+        return KeyedHasher.text(b);
+    }
+
+    /** Sets the lines from the first {@code n} of {@code sorted} (ascending, distinct). */
+    void lines(int[] sorted, int n) {
+        int[] r = new int[8];
+        int k = 0;
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j + 1 < n && sorted[j + 1] == sorted[j] + 1) {
+                j++;
+            }
+            if (k + 2 > r.length) {
+                r = Arrays.copyOf(r, r.length * 2);
+            }
+            r[k++] = sorted[i];
+            r[k++] = sorted[j];
+            i = j + 1;
+        }
+        ranges = r;
+        nRanges = k / 2;
+        lineText = null;
+    }
+
+    /** The lines as a finding spells them. */
+    String linesText() {
+        if (ranges == null) {
+            return lineText;
+        }
+        StringBuilder b = new StringBuilder(nRanges * 8);
+        for (int i = 0; i < nRanges; i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            int s = ranges[2 * i];
+            int e = ranges[2 * i + 1];
+            b.append(s);
+            if (e > s) {
+                b.append('-').append(e);
+            }
+        }
+        return b.toString();
+    }
+
+    /** (hash, type, field): keyed hashes by their bytes as unsigned numbers, before any other hash. */
+    static int compare(SpillEntry a, SpillEntry b) {
+        int c;
+        if (a.text == null && b.text == null) {
+            c = Long.compareUnsigned(a.k0, b.k0);
+            if (c == 0) {
+                c = Long.compareUnsigned(a.k1, b.k1);
+            }
+        } else if (a.text == null || b.text == null) {
+            c = a.text == null ? -1 : 1;
+        } else {
+            c = a.text.compareTo(b.text);
+        }
+        if (c != 0) {
+            return c;
+        }
+        c = a.type.compareTo(b.type);
+        if (c != 0) {
+            return c;
+        }
+        return (a.field == null ? "" : a.field).compareTo(b.field == null ? "" : b.field);
+    }
+
+    /**
+     * Takes in {@code b}, the same value further on (a later window of the item): its lines and
+     * records follow these, records and rows at most {@code maxRecords}, as {@link FindingMerge#later}.
+     */
+    void later(SpillEntry b, int maxRecords) {
+        if (ranges != null && b.ranges != null) {
+            unionRanges(b);
+        } else {
+            lineText = LineSet.concat(linesText(), b.linesText());
+            ranges = null;
+            nRanges = 0;
+        }
+        if (recs != null && b.recs != null) {
+            LineRecords merged = new LineRecords("", recs, nRecs).append(new LineRecords("", b.recs, b.nRecs), maxRecords);
+            recs = merged.lines();
+            nRecs = recs.length;
+        } else if (recs == null && b.recs == null && records.size() < maxRecords && !b.records.isEmpty()) {
+            List<String> out = new ArrayList<>(records);
+            for (String r : b.records) {
+                if (out.size() >= maxRecords) {
+                    break;
+                }
+                if (out.isEmpty() || !out.get(out.size() - 1).equals(r)) {
+                    out.add(r);
+                }
+            }
+            records = out;
+        } // one value of an item has records of one kind: lines of the item, or ids (rows); never both
+        rows = rows.isEmpty() ? b.rows : b.rows.isEmpty() ? rows : FindingMerge.rows(rows, b.rows, maxRecords);
+        first = first == 0 ? b.first : b.first == 0 ? first : Math.min(first, b.first);
+        last = Math.max(last, b.last);
+        confidence = Math.max(confidence, b.confidence);
+        count += b.count;
+    }
+
+    /** These ranges and b's, joined where they touch or overlap. */
+    private void unionRanges(SpillEntry b) {
+        int[] out = new int[2 * (nRanges + b.nRanges)];
+        int k = 0;
+        int i = 0;
+        int j = 0;
+        while (i < nRanges || j < b.nRanges) {
+            int s;
+            int e;
+            if (j >= b.nRanges || i < nRanges && ranges[2 * i] <= b.ranges[2 * j]) {
+                s = ranges[2 * i];
+                e = ranges[2 * i + 1];
+                i++;
+            } else {
+                s = b.ranges[2 * j];
+                e = b.ranges[2 * j + 1];
+                j++;
+            }
+            if (k > 0 && (long) s <= (long) out[k - 1] + 1) {
+                out[k - 1] = Math.max(out[k - 1], e);
+            } else {
+                out[k++] = s;
+                out[k++] = e;
+            }
+        }
+        ranges = out;
+        nRanges = k / 2;
+    }
+
+    /** The finding, with the item's own fields (source, container, cid) from {@code t}. */
+    Finding toFinding(Finding t, int segment) {
+        List<String> recordList = recs != null ? new LineRecords(t.cid(), recs, nRecs) : records;
+        return new Finding(t.sourceId(), t.source(), t.kind(), t.container(), t.part(), field, type, category, risk, confidence,
+                masked, hashText(), aliases, linesText(), count, recordList, t.cid(), segment, rows, first, last);
+    }
+}

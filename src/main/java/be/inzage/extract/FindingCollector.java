@@ -141,6 +141,24 @@ public final class FindingCollector {
 
     private long now;
 
+    /** Field names seen, so that every value of a field holds the same name object; at most 4096. */
+    private final Map<String, String> fieldNames = new HashMap<>();
+
+    /** The one object for this field name: spill runs find it among their symbols by identity. */
+    private String field(String name) {
+        if (name == null) {
+            return null;
+        }
+        String known = fieldNames.get(name);
+        if (known != null) {
+            return known;
+        }
+        if (fieldNames.size() < 4096) {
+            fieldNames.put(name, name);
+        }
+        return name;
+    }
+
     /** @param recordLine the line that identifies the record (a JSON object's first line), for linking */
     public void add(Detection d, int line, String field, int recordLine) {
         if (tap != null) {
@@ -149,7 +167,7 @@ public final class FindingCollector {
         String key = d.type() + '\0' + d.normalized() + '\0' + (field == null ? "" : field);
         Agg a = values.get(key);
         if (a == null) {
-            a = new Agg(d.type(), d.normalized(), field);
+            a = new Agg(d.type(), d.normalized(), field(field));
             a.keyHash = groups == null || !policy.type(d.type()).links() ? 0 : RecordGroups.hash(key);
             values.put(key, a);
         }

@@ -213,6 +213,13 @@ final class SpillEntry {
 
     /** These ranges and b's, joined where they touch or overlap. */
     private void unionRanges(SpillEntry b) {
+        if (b.nRanges == 0) {
+            return;
+        }
+        if (nRanges == 0 || b.ranges[0] >= ranges[2 * nRanges - 1]) {
+            appendRanges(b);
+            return;
+        }
         int[] out = new int[2 * (nRanges + b.nRanges)];
         int k = 0;
         int i = 0;
@@ -238,6 +245,24 @@ final class SpillEntry {
         }
         ranges = out;
         nRanges = k / 2;
+    }
+
+    /**
+     * b's ranges after these (b starts at or after these end: windows come in line order), in place;
+     * the array grows by half, so a value on every line of a huge file is not copied at every window.
+     */
+    private void appendRanges(SpillEntry b) {
+        int from = 0;
+        if (nRanges > 0 && (long) b.ranges[0] <= (long) ranges[2 * nRanges - 1] + 1) {
+            ranges[2 * nRanges - 1] = Math.max(ranges[2 * nRanges - 1], b.ranges[1]);
+            from = 1;
+        }
+        int need = 2 * (nRanges + b.nRanges - from);
+        if (need > ranges.length) {
+            ranges = Arrays.copyOf(ranges, Math.max(need, ranges.length + (ranges.length >> 1)));
+        }
+        System.arraycopy(b.ranges, 2 * from, ranges, 2 * nRanges, 2 * (b.nRanges - from));
+        nRanges += b.nRanges - from;
     }
 
     /** The finding, with the item's own fields (source, container, cid) from {@code t}. */

@@ -316,7 +316,24 @@ final class SpillRuns implements Closeable {
 
         /** Writes s as a symbol; whether it was in the table already. */
         private boolean symbol(String s) throws IOException {
+            // types, categories, risks and (interned) fields are the same few objects entry after entry
+            for (int i = 0; i < recent.length; i++) {
+                if (recent[i] == s) {
+                    out.varInt(recentIds[i] + 1);
+                    return true;
+                }
+            }
             Integer id = symbols.get(s);
+            if (id != null) {
+                recent[nextRecent] = s;
+                recentIds[nextRecent] = id;
+                nextRecent = (nextRecent + 1) % recent.length;
+            }
+            return tableSymbol(s, id);
+        }
+
+        /** Writes s as its number in the table ({@code id}, looked up) or in full. */
+        private boolean tableSymbol(String s, Integer id) throws IOException {
             if (id != null) {
                 out.varInt(id + 1);
                 return true;
@@ -329,6 +346,11 @@ final class SpillRuns implements Closeable {
                 return false;
             }
         }
+
+        /** The last symbols found in the table, looked up by identity first. */
+        private final String[] recent = new String[8];
+        private final int[] recentIds = new int[8];
+        private int nextRecent;
 
         /**
          * A masked preview as a symbol while that pays: once the table is full and fewer than one lookup in eight
@@ -343,12 +365,12 @@ final class SpillRuns implements Closeable {
                     return;
                 }
                 maskedLookups++;
-                if (symbol(masked)) {
+                if (tableSymbol(masked, symbols.get(masked))) {
                     maskedHits++;
                 }
                 return;
             }
-            symbol(masked);
+            tableSymbol(masked, symbols.get(masked));
         }
 
         void write(SpillEntry e) {

@@ -420,7 +420,7 @@ public final class InventoryIndex implements Closeable {
             lines = lr.lines();
             n = lines.length;
             // one field holding every line term, not one field object per line
-            d.add(new Field(REC_LINE, new LineTerms(lines), LINE_TERMS));
+            d.add(new LineTermsField(lines));
         } else {
             for (String r : f.records()) {
                 Scoped own = r.startsWith(ownPrefix) ? scoped(r) : null;
@@ -436,17 +436,11 @@ public final class InventoryIndex implements Closeable {
                 }
             }
         }
-        String recLines = null;
-        if (n > 0) {
-            recLines = LineSet.encode(LineSet.sortedUnique(lines, n));
-            // a log line or CSV row is both a line and a record: the same list twice was a quarter of a log's index
-            if (recLines.equals(f.lines())) {
-                recLines = StoredFinding.SAME_AS_LINES;
-            }
-        }
+        // the record lines go as numbers: whether they are the lines themselves is decided without spelling them
+        int[] recordNumbers = n > 0 ? LineSet.sortedUnique(lines, n) : null;
         d.add(new StoredField(STORED, StoredFinding.encode(new StoredFinding.Fields(f.cid(), f.field(), f.type(), f.category(),
                 f.risk(), f.confidence(), f.masked(), f.hash(), f.lines(), f.count(), f.rows(), f.firstSeen(), f.lastSeen(),
-                f.segment(), otherRecords, recLines, f.aliases()), raw)));
+                f.segment(), otherRecords, null, f.aliases()), raw, recordNumbers)));
         return d;
     }
 
@@ -661,17 +655,34 @@ public final class InventoryIndex implements Closeable {
         return t;
     }
 
+    /**
+     * The record lines of a finding as one field. Its token stream is the one the indexing chain hands
+     * back for reuse: a new stream per document cost its attribute set (a tenth of building documents).
+     */
+    private static final class LineTermsField extends Field {
+        private final int[] lines;
+
+        LineTermsField(int[] lines) {
+            super(REC_LINE, LINE_TERMS);
+            this.lines = lines;
+        }
+
+        @Override
+        public org.apache.lucene.analysis.TokenStream tokenStream(org.apache.lucene.analysis.Analyzer analyzer,
+                org.apache.lucene.analysis.TokenStream reuse) {
+            LineTerms t = reuse instanceof LineTerms l ? l : new LineTerms();
+            t.lines = lines;
+            return t;
+        }
+    }
+
     /** Line numbers as a stream of {@link #lineTerm} terms. */
     private static final class LineTerms extends org.apache.lucene.analysis.TokenStream {
         private final org.apache.lucene.analysis.tokenattributes.BytesTermAttribute term =
                 addAttribute(org.apache.lucene.analysis.tokenattributes.BytesTermAttribute.class);
-        private final int[] lines;
+        private int[] lines = new int[0];
         private final BytesRef bytes = new BytesRef(new byte[4]);
         private int next;
-
-        LineTerms(int[] lines) {
-            this.lines = lines;
-        }
 
         @Override
         public boolean incrementToken() {

@@ -65,7 +65,25 @@ final class StoredFinding {
 
     /** @param raw the hash's 16 bytes ({@link KeyedHasher#bytes}), which the caller had already */
     static BytesRef encode(Fields f, byte[] raw) {
+        return encode(f, raw, null);
+    }
+
+    /**
+     * @param recordNumbers the record lines as numbers (ascending, distinct), which then stand for
+     *                      {@link Fields#recordLines}: compared with the lines without spelling either
+     */
+    static BytesRef encode(Fields f, byte[] raw, int[] recordNumbers) {
         ByteBuffersDataOutput out = new ByteBuffersDataOutput(64 + f.masked().length() + f.lines().length());
+        long[] lineRanges = ranges(f.lines()); // parsed once, for the lines and the positions of the records in them
+        int[] positions = null;
+        if (recordNumbers != null) {
+            boolean numbered = lineRanges != null && !LineSet.pages(f.lines()) && !LineSet.sheets(f.lines());
+            positions = numbered ? positions(lineRanges, recordNumbers) : null;
+            String recordLines = positions != null && positions.length == lineCount(lineRanges) ? SAME_AS_LINES
+                    : positions != null && raw != null ? "" : LineSet.encode(recordNumbers); // "": written as positions
+            f = new Fields(f.cid(), f.field(), f.type(), f.category(), f.risk(), f.confidence(), f.masked(), f.hash(), f.lines(),
+                    f.count(), f.rows(), f.firstSeen(), f.lastSeen(), f.segment(), f.records(), recordLines, f.aliases());
+        }
         try {
             int flags = (f.field() != null ? HAS_FIELD : 0) | (f.rows() != null && !f.rows().isEmpty() ? HAS_ROWS : 0)
                     | (f.firstSeen() > 0 ? HAS_TIMES : 0)
@@ -87,7 +105,7 @@ final class StoredFinding {
             } else {
                 out.writeString(f.hash());
             }
-            writeLines(out, f.lines());
+            writeLines(out, f.lines(), lineRanges);
             out.writeVInt(f.count());
             if ((flags & HAS_ROWS) != 0) {
                 out.writeString(f.rows());
@@ -107,9 +125,9 @@ final class StoredFinding {
                 out.writeString(r);
             }
             if ((flags & RECORD_LINES_OWN) != 0 && (flags & LAYOUT_2) != 0) {
-                writeRecordLines(out, f.lines(), f.recordLines());
+                writeRecordLines(out, positions != null ? positions : positions(f.lines(), f.recordLines()), f.recordLines());
             } else if ((flags & RECORD_LINES_OWN) != 0) {
-                writeLines(out, f.recordLines());
+                writeLines(out, f.recordLines(), ranges(f.recordLines()));
             }
             if ((flags & HAS_ALIASES) != 0) {
                 out.writeVInt(f.aliases().size());
@@ -195,11 +213,10 @@ final class StoredFinding {
      * of its sets of values) as their positions in the line list: a byte or so each instead of three.
      * Anything else as a line set.
      */
-    private static void writeRecordLines(ByteBuffersDataOutput out, String lines, String recordLines) throws IOException {
-        int[] positions = positions(lines, recordLines);
+    private static void writeRecordLines(ByteBuffersDataOutput out, int[] positions, String recordLines) throws IOException {
         if (positions == null) {
             out.writeVInt(0);
-            writeLines(out, recordLines);
+            writeLines(out, recordLines, ranges(recordLines));
             return;
         }
         out.writeVInt(1);
@@ -245,6 +262,11 @@ final class StoredFinding {
         if (ranges == null || records == null || !LineSet.encode(records).equals(recordLines)) {
             return null;
         }
+        return positions(ranges, records);
+    }
+
+    /** Where each of the ascending {@code records} sits in the lines of {@code ranges}, or null when one is not there. */
+    static int[] positions(long[] ranges, int[] records) {
         int[] out = new int[records.length];
         int r = 0;
         long before = 0;
@@ -261,13 +283,20 @@ final class StoredFinding {
         return out;
     }
 
+    private static long lineCount(long[] ranges) {
+        long n = 0;
+        for (int i = 0; i < ranges.length; i += 2) {
+            n += ranges[i + 1] - ranges[i] + 1;
+        }
+        return n;
+    }
+
     /**
      * A {@link LineSet} as its unit prefix and ranges: each range's start as the gap from the previous
      * range's end, shifted left by one with the low bit set when the range is longer than one line,
      * then that length. Parsed without expanding the ranges (a range may cover a million lines).
      */
-    private static void writeLines(ByteBuffersDataOutput out, String s) throws IOException {
-        long[] ranges = ranges(s);
+    private static void writeLines(ByteBuffersDataOutput out, String s, long[] ranges) throws IOException {
         if (ranges == null) {
             out.writeVInt(LINES_TEXT);
             out.writeString(s);

@@ -86,6 +86,29 @@ class SpillRunsTest {
     }
 
     @Test
+    void entriesMergeTheirLinesAsAUnionWhateverTheirOrder() {
+        SpillEntry a = SpillEntry.of(entry("h", "cookie", "_ga", 1, List.of(), 0));
+        a.lines(new int[] {1, 2, 3, 4, 5, 10}, 6);
+        SpillEntry overlapping = SpillEntry.of(entry("h", "cookie", "_ga", 1, List.of(), 0));
+        overlapping.lines(new int[] {3, 7, 8, 9, 11, 12, 20}, 7);
+        a.later(overlapping, 10);
+        assertEquals("1-5,7-12,20", a.linesText(), "an earlier line in a later entry is merged in, not appended");
+        // appended many times over: joined where they touch, the array grown as it goes
+        SpillEntry b = SpillEntry.of(entry("g", "cookie", "_ga", 1, List.of(), 0));
+        b.lines(new int[0], 0);
+        StringBuilder expected = new StringBuilder();
+        for (int w = 0; w < 10_000; w++) {
+            SpillEntry next = SpillEntry.of(entry("g", "cookie", "_ga", 1, List.of(), 0));
+            int base = 10 * w + 1;
+            next.lines(new int[] {base, base + 1, base + 5}, 3);
+            b.later(next, 10);
+            expected.append(w == 0 ? "" : ",").append(base).append('-').append(base + 1).append(',').append(base + 5);
+        }
+        assertEquals(expected.toString(), b.linesText());
+        assertEquals(10_001, b.count);
+    }
+
+    @Test
     void manyWindowsMergeInBoundedFanInAndEveryValueIsOneFindingInLineOrder() throws Exception {
         int windows = 3 * SpillRuns.FAN_IN + 5; // three intermediate merges, then a final one over 8 runs
         long filesBefore = HugeLogAggregationTest.spillFiles();

@@ -79,7 +79,55 @@ public final class FindingCollector {
     private final KeyedHasher hasher;
     private final FindingSink sink;
     private final boolean lineRecords;
-    private final Map<String, Agg> values = new HashMap<>();
+    /** The window's values by (type, value, field). */
+    private final Map<Key, Agg> values = new HashMap<>();
+    /** The key a detection is looked up with: no key built per occurrence, only per new value. */
+    private final Key probe = new Key();
+
+    /** A value's identity in a window: its type, normalised value and field ("" for none). */
+    private static final class Key {
+        String type;
+        String value;
+        String field;
+        int hash;
+
+        Key set(String type, String value, String field) {
+            this.type = type;
+            this.value = value;
+            this.field = field == null ? "" : field;
+            hash = (type.hashCode() * 31 + value.hashCode()) * 31 + this.field.hashCode();
+            return this;
+        }
+
+        Key copy() {
+            Key k = new Key();
+            k.type = type;
+            k.value = value;
+            k.field = field;
+            k.hash = hash;
+            return k;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.hash == hash && k.value.equals(value) && k.type.equals(type) && k.field.equals(field);
+        }
+    }
+
+    /** The window's value for the key, made (with {@code make}) when new. */
+    private Agg value(String type, String value, String field, java.util.function.Supplier<Agg> make) {
+        Agg a = values.get(probe.set(type, value, field));
+        if (a == null) {
+            a = make.get();
+            values.put(probe.copy(), a);
+        }
+        return a;
+    }
     /** Null unless each line is a record. */
     private final RecordGroups groups;
     private final Map<String, Integer> perType = new HashMap<>();
@@ -164,12 +212,11 @@ public final class FindingCollector {
         if (tap != null) {
             tap.seen(d, item.part(), line);
         }
-        String key = d.type() + '\0' + d.normalized() + '\0' + (field == null ? "" : field);
-        Agg a = values.get(key);
+        Agg a = values.get(probe.set(d.type(), d.normalized(), field));
         if (a == null) {
             a = new Agg(d.type(), d.normalized(), field(field));
-            a.keyHash = groups == null || !policy.type(d.type()).links() ? 0 : RecordGroups.hash(key);
-            values.put(key, a);
+            a.keyHash = groups == null || !policy.type(d.type()).links() ? 0 : RecordGroups.hash(probe.type, probe.value, probe.field);
+            values.put(probe.copy(), a);
         }
         a.confidence = Math.max(a.confidence, d.confidence());
         a.count++;
@@ -204,8 +251,7 @@ public final class FindingCollector {
         if (tap != null) {
             tap.seen(d, item.part(), 0);
         }
-        String key = d.type() + '\0' + d.normalized() + '\0' + column;
-        Agg a = values.computeIfAbsent(key, k -> new Agg(d.type(), d.normalized(), column));
+        Agg a = value(d.type(), d.normalized(), column, () -> new Agg(d.type(), d.normalized(), column));
         a.confidence = Math.max(a.confidence, d.confidence());
         a.count++;
         total++;
@@ -232,7 +278,7 @@ public final class FindingCollector {
 
     /** A photo or video: its identity is its place, its preview says what it is (never the content). */
     public void addMedia(String type, String identity, String preview) {
-        Agg a = values.computeIfAbsent(type + '\0' + identity + '\0', k -> new Agg(type, identity, null));
+        Agg a = value(type, identity, null, () -> new Agg(type, identity, null));
         a.confidence = 1.0;
         a.count = 1;
         a.preview = preview;
@@ -241,7 +287,7 @@ public final class FindingCollector {
 
     /** What a row's photo (a blob) shows in the inventory instead of its content. */
     public void previewOf(String type, String normalized, String field, String preview) {
-        Agg a = values.get(type + '\0' + normalized + '\0' + (field == null ? "" : field));
+        Agg a = values.get(probe.set(type, normalized, field));
         if (a != null) {
             a.preview = preview;
         }

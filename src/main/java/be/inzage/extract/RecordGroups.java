@@ -174,12 +174,19 @@ final class RecordGroups {
     }
 
     /** A 64-bit hash of a value's key (type, value, field): FNV-1a; {@link #mix} spreads it before it is summed. */
-    static long hash(String key) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < key.length(); i++) {
-            h = (h ^ key.charAt(i)) * 0x100000001b3L;
-        }
+    static long hash(String type, String value, String field) {
+        // FNV-1a of "type NUL value NUL field" without building it (a NUL only multiplies)
+        long h = fnv(0xcbf29ce484222325L, type);
+        h = fnv(h * 0x100000001b3L, value);
+        h = fnv(h * 0x100000001b3L, field);
         return h == 0 ? 1 : h; // 0 marks a value outside the sets
+    }
+
+    private static long fnv(long h, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            h = (h ^ s.charAt(i)) * 0x100000001b3L;
+        }
+        return h;
     }
 
     /** Murmur3's 64-bit finalizer. */

@@ -109,7 +109,7 @@ final class RunIo {
 
     static final class In implements Closeable {
         private final InputStream in;
-        private final byte[] buf = new byte[1 << 16];
+        private final byte[] buf = new byte[1 << 13]; // 8 KB: a final merge may read a thousand runs at once
         private int pos;
         private int end;
 

@@ -65,10 +65,22 @@ final class SpillRuns implements Closeable {
 
     /**
      * Runs merged at once. Every FAN_IN consecutive runs of one level are merged into one run of the
-     * next, as they come: open files and read buffers stay bounded whatever the item's size (a
-     * 1.1 GB log made 730 runs, 47 MB of buffers and as many open files, before this).
+     * next, as they come: open files and read buffers stay bounded whatever the item's size. As many
+     * as a quarter of the open-file limit allows per reading thread, between 32 and 1024: a merge
+     * writes every entry again and reads it back, so a 1.1 GB log's 730 runs are merged once, at the
+     * end, where 32 at a time cost a third of the spill threads' time.
      */
-    static final int FAN_IN = 32;
+    static final int FAN_IN = fanIn();
+
+    private static int fanIn() {
+        long files = 1024;
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            files = unix.getMaxFileDescriptorCount();
+        }
+        // the extraction threads and the document parses of one scan, each of which may be merging
+        int readers = Integer.getInteger("inzage.extractThreads", Math.max(2, Runtime.getRuntime().availableProcessors())) + 1;
+        return (int) Math.max(32, Math.min(1024, files / 4 / readers));
+    }
 
     /** An entry's flags in a run: what it holds and in which form. */
     private static final int TEXT_HASH = 1;
@@ -89,7 +101,8 @@ final class SpillRuns implements Closeable {
     });
 
     private final int maxRecords;
-    /** Runs in window order, and the level of each (0: one window; n + 1: FAN_IN runs of level n). */
+    private final int fanIn;
+    /** Runs in window order, and the level of each (0: one window; n + 1: fanIn runs of level n). */
     private final List<Path> runs = new ArrayList<>();
     private final List<Integer> levels = new ArrayList<>();
     /**
@@ -106,7 +119,13 @@ final class SpillRuns implements Closeable {
 
     /** @param maxRecords records kept per finding */
     SpillRuns(int maxRecords) {
+        this(maxRecords, FAN_IN);
+    }
+
+    /** @param fanIn runs merged at once (tests make it small) */
+    SpillRuns(int maxRecords, int fanIn) {
         this.maxRecords = maxRecords;
+        this.fanIn = fanIn;
     }
 
     boolean isEmpty() {
@@ -139,8 +158,8 @@ final class SpillRuns implements Closeable {
             }
         }, WRITERS));
         // the merges this run completes, each once the runs it reads are written
-        for (int level = 0; tailOf(level) >= FAN_IN; level++) {
-            int from = runs.size() - FAN_IN;
+        for (int level = 0; tailOf(level) >= fanIn; level++) {
+            int from = runs.size() - fanIn;
             List<Path> inputs = new ArrayList<>(runs.subList(from, runs.size()));
             Path merged = newRun();
             runs.subList(from, runs.size()).clear();

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Spilled windows merge back into one finding per value, through intermediate merges of FAN_IN runs. */
+/** Spilled windows merge back into one finding per value, through intermediate merges when there are many runs. */
 class SpillRunsTest {
 
     private static Finding entry(String hash, String type, String field, int line, List<String> records, long at) {
@@ -110,10 +110,11 @@ class SpillRunsTest {
 
     @Test
     void manyWindowsMergeInBoundedFanInAndEveryValueIsOneFindingInLineOrder() throws Exception {
-        int windows = 3 * SpillRuns.FAN_IN + 5; // three intermediate merges, then a final one over 8 runs
+        int fanIn = 32;
+        int windows = 3 * fanIn + 5; // three intermediate merges, then a final one over 8 runs
         long filesBefore = HugeLogAggregationTest.spillFiles();
         Map<String, Finding> out = new TreeMap<>();
-        try (SpillRuns runs = new SpillRuns(50)) {
+        try (SpillRuns runs = new SpillRuns(50, fanIn)) {
             for (int w = 1; w <= windows; w++) {
                 int line = w;
                 List<Finding> window = new ArrayList<>();

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -272,44 +271,35 @@ final class SpillRuns implements Closeable {
 
     /** One value's entries from runs in window order become one, in key order. */
     private void mergeRuns(List<Path> inputs, Consumer<SpillEntry> out) throws IOException {
-        record Head(SpillEntry e, RunReader in, int run) {
-        }
-        PriorityQueue<Head> heads = new PriorityQueue<>((x, y) -> {
-            int c = SpillEntry.compare(x.e(), y.e());
-            return c != 0 ? c : Integer.compare(x.run(), y.run());
-        });
-        List<RunReader> ins = new ArrayList<>();
+        RunReader[] ins = new RunReader[inputs.size()];
         try {
-            for (int i = 0; i < inputs.size(); i++) {
-                RunReader in = new RunReader(inputs.get(i));
-                ins.add(in);
-                SpillEntry e = in.read();
-                if (e != null) {
-                    heads.add(new Head(e, in, i));
-                }
+            SpillEntry[] first = new SpillEntry[ins.length];
+            for (int i = 0; i < ins.length; i++) {
+                ins[i] = new RunReader(inputs.get(i));
+                first[i] = ins[i].read();
             }
+            MergeTree tree = new MergeTree(first);
             SpillEntry acc = null;
-            while (!heads.isEmpty()) {
-                Head h = heads.poll();
-                if (acc != null && SpillEntry.compare(acc, h.e()) == 0) {
-                    acc.later(h.e(), maxRecords);
+            for (int run = tree.winner(); run >= 0; run = tree.winner()) {
+                SpillEntry e = tree.head(run);
+                if (acc != null && SpillEntry.compare(acc, e) == 0) {
+                    acc.later(e, maxRecords);
                 } else {
                     if (acc != null) {
                         out.accept(acc);
                     }
-                    acc = h.e();
+                    acc = e;
                 }
-                SpillEntry next = h.in().read();
-                if (next != null) {
-                    heads.add(new Head(next, h.in(), h.run()));
-                }
+                tree.advance(ins[run].read());
             }
             if (acc != null) {
                 out.accept(acc);
             }
         } finally {
             for (RunReader in : ins) {
-                in.close();
+                if (in != null) {
+                    in.close();
+                }
             }
         }
     }

@@ -86,6 +86,52 @@ class SpillRunsTest {
     }
 
     @Test
+    void theMergeTreeGivesEntriesInKeyThenRunOrderForAnyNumberOfRuns() {
+        java.util.Random random = new java.util.Random(3);
+        for (int k = 0; k <= 70; k++) {
+            List<List<SpillEntry>> runs = new ArrayList<>();
+            List<long[]> expected = new ArrayList<>(); // (key, run)
+            for (int r = 0; r < k; r++) {
+                List<SpillEntry> run = new ArrayList<>();
+                int n = random.nextInt(6); // empty runs too
+                for (int i = 0; i < n; i++) {
+                    byte[] h = new byte[16];
+                    h[0] = (byte) random.nextInt(4); // few keys: ties across runs
+                    SpillEntry e = SpillEntry.of(entry(be.inzage.inventory.KeyedHasher.text(h), "cookie", "_ga", 1, List.of(), 0));
+                    e.count = r; // which run it came from
+                    run.add(e);
+                }
+                run.sort(SpillEntry::compare);
+                runs.add(run);
+                for (SpillEntry e : run) {
+                    expected.add(new long[] {e.k0, r});
+                }
+            }
+            expected.sort((x, y) -> x[0] != y[0] ? Long.compareUnsigned(x[0], y[0]) : Long.compare(x[1], y[1]));
+            SpillEntry[] heads = new SpillEntry[k];
+            int[] next = new int[k];
+            for (int r = 0; r < k; r++) {
+                heads[r] = runs.get(r).isEmpty() ? null : runs.get(r).get(0);
+                next[r] = 1;
+            }
+            MergeTree tree = new MergeTree(heads);
+            List<long[]> actual = new ArrayList<>();
+            for (int r = tree.winner(); r >= 0; r = tree.winner()) {
+                SpillEntry e = tree.head(r);
+                assertEquals(r, e.count, "the head of its own run");
+                actual.add(new long[] {e.k0, r});
+                List<SpillEntry> run = runs.get(r);
+                tree.advance(next[r] < run.size() ? run.get(next[r]++) : null);
+            }
+            assertEquals(expected.size(), actual.size(), "every entry once, " + k + " runs");
+            for (int i = 0; i < expected.size(); i++) {
+                assertEquals(expected.get(i)[0], actual.get(i)[0], "key at " + i + " of " + k + " runs");
+                assertEquals(expected.get(i)[1], actual.get(i)[1], "run order among equal keys at " + i + " of " + k + " runs");
+            }
+        }
+    }
+
+    @Test
     void entriesMergeTheirLinesAsAUnionWhateverTheirOrder() {
         SpillEntry a = SpillEntry.of(entry("h", "cookie", "_ga", 1, List.of(), 0));
         a.lines(new int[] {1, 2, 3, 4, 5, 10}, 6);

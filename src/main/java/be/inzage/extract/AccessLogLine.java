@@ -15,10 +15,7 @@ final class AccessLogLine {
 
     static final Pattern LINE = Pattern.compile("^(?:[A-Za-z][\\w.-]*:\\d+ )?(?<host>\\S+(?:, \\S+)*) (?<ident>\\S+) (?<user>\\S+)"
             + " \\[(?<time>[^\\]]+)\\] \"(?<request>[^\"]*)\" (?<status>\\d{3}|-) (?<bytes>\\S+)(?<rest>.*)$");
-    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern HOSTS = Pattern.compile(",\\s*");
-    /** A quoted field of addresses only: an X-Forwarded-For chain. */
-    private static final Pattern ADDRESSES = Pattern.compile("[0-9a-fA-F:., \\[\\]]+");
 
     private AccessLogLine() {
     }
@@ -59,7 +56,7 @@ final class AccessLogLine {
         boolean leadinfo = WebLogFields.leadinfo(request);
         String rest = p.rest();
         int field = 0;
-        // the quoted fields as QUOTED finds them: from a quote to the next one, then on after it
+        // the quoted fields: from a quote to the next one, then on after it
         for (int open = rest.indexOf('"'); open >= 0; ) {
             int close = rest.indexOf('"', open + 1);
             if (close < 0) {
@@ -88,7 +85,7 @@ final class AccessLogLine {
         return true;
     }
 
-    /** {@link #ADDRESSES}: hex digits, colons, dots, commas, spaces and brackets only. */
+    /** A quoted field of addresses only (an X-Forwarded-For chain): hex digits, colons, dots, commas, spaces and brackets. */
     static boolean addressesOnly(String v) {
         if (v.isEmpty()) {
             return false;

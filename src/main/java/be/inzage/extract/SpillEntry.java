@@ -46,46 +46,6 @@ final class SpillEntry {
     List<String> records = List.of();
     String rows = "";
 
-    /** The entry of a finding (its item fields are the template's when it is turned back). */
-    static SpillEntry of(Finding f) {
-        SpillEntry e = new SpillEntry();
-        e.hash(f.hash());
-        e.type = f.type();
-        e.field = f.field();
-        e.category = f.category();
-        e.risk = f.risk();
-        e.confidence = f.confidence();
-        e.masked = f.masked();
-        e.aliases = f.aliases();
-        e.count = f.count();
-        e.first = f.firstSeen();
-        e.last = f.lastSeen();
-        if (LineSet.pages(f.lines()) || LineSet.sheets(f.lines())) {
-            e.lineText = f.lines();
-        } else {
-            int[] lines = LineSet.decode(f.lines());
-            e.lines(lines, lines.length);
-        }
-        if (f.records() instanceof LineRecords lr) {
-            e.recs = lr.lines();
-            e.nRecs = e.recs.length;
-        } else {
-            e.records = f.records();
-        }
-        e.rows = f.rows();
-        return e;
-    }
-
-    /** Sets the hash from its text: a keyed hash as its bytes, anything else as it is. */
-    void hash(String hash) {
-        byte[] b = KeyedHasher.bytes(hash);
-        if (b == null) {
-            text = hash;
-        } else {
-            hash(b);
-        }
-    }
-
     void hash(byte[] b) {
         k0 = longAt(b, 0);
         k1 = longAt(b, 8);

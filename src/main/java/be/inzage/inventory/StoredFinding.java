@@ -125,7 +125,8 @@ final class StoredFinding {
                 out.writeString(r);
             }
             if ((flags & RECORD_LINES_OWN) != 0 && (flags & LAYOUT_2) != 0) {
-                writeRecordLines(out, positions != null ? positions : positions(f.lines(), f.recordLines()), f.recordLines());
+                // given as numbers, their positions are already known (null: not all among the lines)
+                writeRecordLines(out, recordNumbers != null ? positions : positions(f.lines(), f.recordLines()), f.recordLines());
             } else if ((flags & RECORD_LINES_OWN) != 0) {
                 writeLines(out, f.recordLines(), ranges(f.recordLines()));
             }

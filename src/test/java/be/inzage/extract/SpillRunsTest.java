@@ -20,9 +20,45 @@ class SpillRunsTest {
                 List.of(), String.valueOf(line), 1, records, "cid1", 0, "", at, at);
     }
 
+    /** The entry of a finding (its item fields are the template's when it is turned back). */
+    static SpillEntry entryOf(Finding f) {
+        SpillEntry e = new SpillEntry();
+        byte[] keyed = be.inzage.inventory.KeyedHasher.bytes(f.hash());
+        if (keyed != null) {
+            e.hash(keyed);
+        } else {
+            e.text = f.hash();
+        }
+        e.type = f.type();
+        e.field = f.field();
+        e.category = f.category();
+        e.risk = f.risk();
+        e.confidence = f.confidence();
+        e.masked = f.masked();
+        e.aliases = f.aliases();
+        e.count = f.count();
+        e.first = f.firstSeen();
+        e.last = f.lastSeen();
+        if (be.inzage.inventory.LineSet.pages(f.lines()) || be.inzage.inventory.LineSet.sheets(f.lines())) {
+            e.ranges = null;
+            e.lineText = f.lines();
+        } else {
+            int[] lines = be.inzage.inventory.LineSet.decode(f.lines());
+            e.lines(lines, lines.length);
+        }
+        if (f.records() instanceof LineRecords lr) {
+            e.recs = lr.lines();
+            e.nRecs = e.recs.length;
+        } else {
+            e.records = f.records();
+        }
+        e.rows = f.rows();
+        return e;
+    }
+
     /** A window of findings as the collector hands it over. */
     private static java.util.function.Supplier<List<SpillEntry>> window(List<Finding> findings) {
-        return () -> new ArrayList<>(findings.stream().map(SpillEntry::of).toList());
+        return () -> new ArrayList<>(findings.stream().map(SpillRunsTest::entryOf).toList());
     }
 
     /** Merges the runs into findings with the template's item fields. */
@@ -45,7 +81,7 @@ class SpillRunsTest {
             h[4] = 0;
             String hash = random.nextInt(10) == 0 ? "t" + random.nextInt(50) : be.inzage.inventory.KeyedHasher.text(h);
             String[] types = {"cookie", "ip_address", "login"};
-            window.add(SpillEntry.of(entry(hash, types[random.nextInt(3)], random.nextBoolean() ? null : "f" + random.nextInt(3), i,
+            window.add(entryOf(entry(hash, types[random.nextInt(3)], random.nextBoolean() ? null : "f" + random.nextInt(3), i,
                     List.of(), 0)));
         }
         List<SpillEntry> expected = new ArrayList<>(window);
@@ -97,7 +133,7 @@ class SpillRunsTest {
                 for (int i = 0; i < n; i++) {
                     byte[] h = new byte[16];
                     h[0] = (byte) random.nextInt(4); // few keys: ties across runs
-                    SpillEntry e = SpillEntry.of(entry(be.inzage.inventory.KeyedHasher.text(h), "cookie", "_ga", 1, List.of(), 0));
+                    SpillEntry e = entryOf(entry(be.inzage.inventory.KeyedHasher.text(h), "cookie", "_ga", 1, List.of(), 0));
                     e.count = r; // which run it came from
                     run.add(e);
                 }
@@ -133,18 +169,18 @@ class SpillRunsTest {
 
     @Test
     void entriesMergeTheirLinesAsAUnionWhateverTheirOrder() {
-        SpillEntry a = SpillEntry.of(entry("h", "cookie", "_ga", 1, List.of(), 0));
+        SpillEntry a = entryOf(entry("h", "cookie", "_ga", 1, List.of(), 0));
         a.lines(new int[] {1, 2, 3, 4, 5, 10}, 6);
-        SpillEntry overlapping = SpillEntry.of(entry("h", "cookie", "_ga", 1, List.of(), 0));
+        SpillEntry overlapping = entryOf(entry("h", "cookie", "_ga", 1, List.of(), 0));
         overlapping.lines(new int[] {3, 7, 8, 9, 11, 12, 20}, 7);
         a.later(overlapping, 10);
         assertEquals("1-5,7-12,20", a.linesText(), "an earlier line in a later entry is merged in, not appended");
         // appended many times over: joined where they touch, the array grown as it goes
-        SpillEntry b = SpillEntry.of(entry("g", "cookie", "_ga", 1, List.of(), 0));
+        SpillEntry b = entryOf(entry("g", "cookie", "_ga", 1, List.of(), 0));
         b.lines(new int[0], 0);
         StringBuilder expected = new StringBuilder();
         for (int w = 0; w < 10_000; w++) {
-            SpillEntry next = SpillEntry.of(entry("g", "cookie", "_ga", 1, List.of(), 0));
+            SpillEntry next = entryOf(entry("g", "cookie", "_ga", 1, List.of(), 0));
             int base = 10 * w + 1;
             next.lines(new int[] {base, base + 1, base + 5}, 3);
             b.later(next, 10);

@@ -130,6 +130,10 @@ public final class FindingCollector {
     }
     /** Null unless each line is a record. */
     private final RecordGroups groups;
+    /** Each record's set, when the sink stores sets; null otherwise. */
+    private final LineReps lineReps;
+    /** The record sets to store with the first batch, once every record is in; then null. */
+    private List<be.inzage.inventory.SetLines.Block> sets;
     private final Map<String, Integer> perType = new HashMap<>();
     private int lineRefs;
     private int segment;
@@ -144,7 +148,8 @@ public final class FindingCollector {
         this.sink = sink;
         this.lineRecords = lineRecords;
         this.spills = new SpillRuns(MAX_RECORDS_PER_FINDING);
-        this.groups = lineRecords ? new RecordGroups() : null;
+        this.lineReps = lineRecords && sink.keepsSets() ? new LineReps() : null;
+        this.groups = lineRecords ? new RecordGroups(lineReps) : null;
     }
 
     public void add(Detection d, int line, String field) {
@@ -302,6 +307,10 @@ public final class FindingCollector {
         if (groups != null) {
             groups.close();
         }
+        if (lineReps != null) {
+            lineReps.seal();
+            sets = lineReps.blocks();
+        }
         if (spills.isEmpty()) {
             flush();
             return;
@@ -311,7 +320,7 @@ public final class FindingCollector {
             Finding template = template();
             List<Finding> batch = new ArrayList<>(WRITE_BATCH);
             spills.merge(e -> {
-                batch.add(e.toFinding(template, segment));
+                batch.add(e.toFinding(template, segment, covers(e)));
                 perType.merge(e.type, 1, Integer::sum);
                 if (batch.size() >= WRITE_BATCH) {
                     writeBatch(batch);
@@ -342,9 +351,24 @@ public final class FindingCollector {
     }
 
     private void writeBatch(List<Finding> batch) {
-        sink.write(cid, new ArrayList<>(batch), segment == 0);
-        segment++;
+        write(new ArrayList<>(batch));
         batch.clear();
+    }
+
+    /** The next batch; the first replaces what the container held, with its record sets when there are any. */
+    private void write(List<Finding> batch) {
+        if (segment == 0 && sets != null && !sets.isEmpty()) {
+            sink.writeFirst(cid, batch, sets);
+        } else {
+            sink.write(cid, batch, segment == 0);
+        }
+        sets = null;
+        segment++;
+    }
+
+    /** Whether the entry's lines are exactly the union of its records' sets (then stored without them). */
+    private boolean covers(SpillEntry e) {
+        return lineReps != null && e.recs != null && e.ranges != null && lineReps.covers(e.ranges, e.nRanges, e.recs, e.nRecs);
     }
 
     private final SpillRuns spills;
@@ -386,11 +410,11 @@ public final class FindingCollector {
         List<Finding> batch = new ArrayList<>(values.size());
         Finding template = template();
         for (Agg a : values.values()) {
-            batch.add(toEntry(a, unit).toFinding(template, segment));
+            SpillEntry e = toEntry(a, unit);
+            batch.add(e.toFinding(template, segment, covers(e)));
             perType.merge(a.type, 1, Integer::sum);
         }
-        sink.write(cid, batch, segment == 0);
-        segment++;
+        write(batch);
         values.clear();
         lineRefs = 0;
     }

@@ -1,6 +1,7 @@
 package be.inzage.extract;
 
 import be.inzage.inventory.Finding;
+import be.inzage.inventory.SetLines;
 
 import java.util.List;
 
@@ -9,4 +10,17 @@ public interface FindingSink {
 
     /** {@code first}: this batch replaces whatever the container held before. */
     void write(String cid, List<Finding> batch, boolean first);
+
+    /**
+     * Whether the container's record sets can be stored ({@link #writeFirst}), so that findings whose
+     * lines are the union of their records' sets are stored without them. Not so by default.
+     */
+    default boolean keepsSets() {
+        return false;
+    }
+
+    /** The first batch, with the container's record sets that its findings' lines are read back from. */
+    default void writeFirst(String cid, List<Finding> batch, List<SetLines.Block> sets) {
+        throw new UnsupportedOperationException("this sink does not keep record sets");
+    }
 }

@@ -38,6 +38,8 @@ final class RecordGroups {
     private int zeroRep;
 
     private final List<Member> members = new ArrayList<>();
+    /** Where each closed record's representative is noted, or null. */
+    private final LineReps lineReps;
     private int open;
     private int seq;
     private long setHash;
@@ -49,6 +51,15 @@ final class RecordGroups {
     private final int[] recentRecord = new int[RECENT];
     private final int[] recentRep = new int[RECENT];
     private int recentNext;
+
+    RecordGroups() {
+        this(null);
+    }
+
+    /** @param lineReps notes every closed record's representative (for {@link be.inzage.inventory.SetLines}), or null */
+    RecordGroups(LineReps lineReps) {
+        this.lineReps = lineReps;
+    }
 
     /** {@code m}, whose value hashes to {@code valueHash}, is on {@code record}. */
     void add(Member m, long valueHash, int record) {
@@ -97,6 +108,9 @@ final class RecordGroups {
             for (Member m : members) {
                 m.addRecord(rep);
             }
+        }
+        if (lineReps != null) {
+            lineReps.set(open, rep);
         }
         recentRecord[recentNext] = open;
         recentRep[recentNext] = rep;

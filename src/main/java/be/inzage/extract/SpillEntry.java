@@ -225,9 +225,12 @@ final class SpillEntry {
         nRanges += b.nRanges - from;
     }
 
-    /** The finding, with the item's own fields (source, container, cid) from {@code t}. */
-    Finding toFinding(Finding t, int segment) {
-        List<String> recordList = recs != null ? new LineRecords(t.cid(), recs, nRecs) : records;
+    /**
+     * The finding, with the item's own fields (source, container, cid) from {@code t}.
+     * @param coversLines its lines are the union of its records' sets ({@link LineRecords#coversLines})
+     */
+    Finding toFinding(Finding t, int segment, boolean coversLines) {
+        List<String> recordList = recs != null ? new LineRecords(t.cid(), recs, nRecs, coversLines) : records;
         return new Finding(t.sourceId(), t.source(), t.kind(), t.container(), t.part(), field, type, category, risk, confidence,
                 masked, hashText(), aliases, linesText(), count, recordList, t.cid(), segment, rows, first, last);
     }

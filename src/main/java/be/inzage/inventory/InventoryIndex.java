@@ -57,12 +57,13 @@ public final class InventoryIndex implements Closeable {
     /** Written into every commit; an index without it (or another value) was made by an older layout. */
     private static final String FORMAT_KEY = "inzage.format";
     /**
-     * "5" since session 11: stored findings may use {@link StoredFinding}'s layout 2, which an older
-     * release would misread, so it must refuse the index. Format 4 reads the same way (its findings are
-     * all in the first layout) and becomes 5 at the next commit.
+     * "6" since session 13: a log's findings may be stored without their lines, which are read back
+     * from their records' sets ({@link SetLines}); "5" (session 11): stored findings may use
+     * {@link StoredFinding}'s layout 2. An older release would misread either, so it must refuse the
+     * index. Formats 4 and 5 read the same way and become 6 at the next commit.
      */
-    private static final String FORMAT = "5";
-    private static final java.util.Set<String> READABLE = java.util.Set.of("4", "5");
+    private static final String FORMAT = "6";
+    private static final java.util.Set<String> READABLE = java.util.Set.of("4", "5", "6");
     static final String CID = "cid";
     static final String SRC = "src";
     private static final String HASH = "hash";
@@ -181,7 +182,15 @@ public final class InventoryIndex implements Closeable {
      * Safe from several threads at once, for different containers.
      */
     public void replace(String cid, List<Finding> findings, long scan, boolean first) throws IOException {
-        List<Document> docs = new ArrayList<>(findings.size() + 1);
+        replace(cid, findings, scan, first, List.of());
+    }
+
+    /**
+     * The same, with the container's record sets ({@link SetLines}) that findings whose records cover
+     * their lines are read back from: written in the same update, so no reader sees one without the other.
+     */
+    public void replace(String cid, List<Finding> findings, long scan, boolean first, List<SetLines.Block> sets) throws IOException {
+        List<Document> docs = new ArrayList<>(findings.size() + 1 + sets.size());
         if (!findings.isEmpty() && (first || awaitingContainer.remove(cid))) {
             docs.add(containerDocument(findings.get(0), scan));
         } else if (findings.isEmpty() && first) {
@@ -189,6 +198,9 @@ public final class InventoryIndex implements Closeable {
         }
         // the container's terms are the same for the whole batch: converted to bytes once
         BytesRef cidTerm = new BytesRef(cid);
+        for (SetLines.Block b : sets) {
+            docs.add(SetLines.document(cid, cidTerm, b));
+        }
         BytesRef srcTerm = findings.isEmpty() ? null : new BytesRef(findings.get(0).sourceId());
         for (Finding f : findings) {
             docs.add(toDocument(f, f.cid().equals(cid) ? cidTerm : new BytesRef(f.cid()),
@@ -203,6 +215,19 @@ public final class InventoryIndex implements Closeable {
         } else if (!docs.isEmpty()) {
             writer.addDocuments(docs);
         }
+    }
+
+    /**
+     * Adds record sets to a container's ({@link SetLines}): those of lines appended to a log, beside the
+     * sets of its earlier lines. Call before writing the findings that need them.
+     */
+    public void addSets(String cid, List<SetLines.Block> sets) throws IOException {
+        BytesRef cidTerm = new BytesRef(cid);
+        List<Document> docs = new ArrayList<>(sets.size());
+        for (SetLines.Block b : sets) {
+            docs.add(SetLines.document(cid, cidTerm, b));
+        }
+        writer.addDocuments(docs);
     }
 
     /** Per running scan ("sourceId@scan"): the items kept as they are. */
@@ -438,9 +463,10 @@ public final class InventoryIndex implements Closeable {
         }
         // the record lines go as numbers: whether they are the lines themselves is decided without spelling them
         int[] recordNumbers = n > 0 ? LineSet.sortedUnique(lines, n) : null;
+        boolean fromSets = recordNumbers != null && f.records() instanceof LineRecords lr && lr.coversLines() && lr.cid().equals(f.cid());
         d.add(new StoredField(STORED, StoredFinding.encode(new StoredFinding.Fields(f.cid(), f.field(), f.type(), f.category(),
                 f.risk(), f.confidence(), f.masked(), f.hash(), f.lines(), f.count(), f.rows(), f.firstSeen(), f.lastSeen(),
-                f.segment(), otherRecords, null, f.aliases()), raw, recordNumbers)));
+                f.segment(), otherRecords, null, f.aliases()), raw, recordNumbers, fromSets)));
         return d;
     }
 
@@ -729,6 +755,7 @@ public final class InventoryIndex implements Closeable {
     private static List<Finding> read(IndexSearcher s, ScoreDoc[] hits, int from) throws IOException {
         int n = Math.max(0, hits.length - from);
         StoredFinding.Fields[] read = new StoredFinding.Fields[n];
+        SetLines.Reader sets = new SetLines.Reader(s);
         // leaf by leaf in document order, so a leaf with many hits can be read block by block
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -744,7 +771,7 @@ public final class InventoryIndex implements Closeable {
             }
             StoredFields stored = storedFields(leaf, end - i);
             for (int k = i; k < end; k++) {
-                read[order[k] - from] = stored(stored, hits[order[k]].doc - leaf.docBase);
+                read[order[k] - from] = stored(stored, hits[order[k]].doc - leaf.docBase, sets);
             }
             i = end;
         }
@@ -804,6 +831,7 @@ public final class InventoryIndex implements Closeable {
                 }
             };
             Weight findings = s.createWeight(s.rewrite(FINDINGS), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1);
+            SetLines.Reader sets = new SetLines.Reader(s);
             for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
                 org.apache.lucene.search.Scorer scorer = findings.scorer(leaf);
                 if (scorer == null) {
@@ -814,7 +842,7 @@ public final class InventoryIndex implements Closeable {
                 org.apache.lucene.search.DocIdSetIterator it = scorer.iterator();
                 for (int i = it.nextDoc(); i != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; i = it.nextDoc()) {
                     if (live == null || live.get(i)) {
-                        StoredFinding.Fields d = stored(stored, i);
+                        StoredFinding.Fields d = stored(stored, i, sets);
                         String cid = d.cid();
                         Document c = cache.get(cid);
                         if (c == null) {
@@ -1065,16 +1093,21 @@ public final class InventoryIndex implements Closeable {
         return v;
     }
 
-    static StoredFinding.Fields stored(StoredFields stored, int doc) throws IOException {
-        return StoredFinding.decode(stored.document(doc).getBinaryValue(STORED));
+    /** @param sets where the lines of findings stored without them are read from ({@link SetLines}) */
+    static StoredFinding.Fields stored(StoredFields stored, int doc, SetLines.Reader sets) throws IOException {
+        return StoredFinding.decode(stored.document(doc).getBinaryValue(STORED), sets);
     }
 
     /** @param c the finding's container document (null only if the index was damaged) */
     private static Finding fromStored(StoredFinding.Fields d, Document c) {
-        List<String> recs = new ArrayList<>(d.records());
         int[] lines = d.recordLineNumbers();
-        if (lines != null) {
-            for (int line : lines) {
+        List<String> recs;
+        if (lines != null && d.records().isEmpty()) {
+            // as numbers, as a scan made them: a log read on from where it stopped merges them with its new ones
+            recs = new LineRecords(d.cid(), lines, lines.length, d.linesFromSets());
+        } else {
+            recs = new ArrayList<>(d.records());
+            for (int line : lines == null ? new int[0] : lines) {
                 recs.add(d.cid() + ':' + line);
             }
         }

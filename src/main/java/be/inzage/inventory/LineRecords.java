@@ -14,12 +14,27 @@ public final class LineRecords extends AbstractList<String> implements RandomAcc
     private final String cid;
     private final int[] lines;
     private final int n;
+    private final boolean coversLines;
 
     /** @param lines line numbers, ascending and distinct; the first {@code n} are used */
     public LineRecords(String cid, int[] lines, int n) {
+        this(cid, lines, n, false);
+    }
+
+    /**
+     * @param coversLines the finding's lines are exactly the union of these records' sets, which
+     *                    the item's {@link SetLines} hold: the finding is stored without its lines
+     */
+    public LineRecords(String cid, int[] lines, int n, boolean coversLines) {
         this.cid = cid;
         this.lines = lines;
         this.n = n;
+        this.coversLines = coversLines;
+    }
+
+    /** Whether the finding's lines are the union of these records' sets ({@link SetLines}). */
+    public boolean coversLines() {
+        return coversLines;
     }
 
     public String cid() {
@@ -48,6 +63,7 @@ public final class LineRecords extends AbstractList<String> implements RandomAcc
      * These lines and those of {@code later} (a later window of the same file), at most {@code max}
      * in all, ascending and once each. A later window can hold an earlier record (the set of values
      * on a line is represented by the first line that had it), so the two are merged, not appended.
+     * The result covers its finding's lines when both did and none was cut.
      */
     public LineRecords append(LineRecords later, int max) {
         int[] out = new int[Math.min(max, n + later.n)];
@@ -60,6 +76,7 @@ public final class LineRecords extends AbstractList<String> implements RandomAcc
                 out[k++] = v;
             }
         }
-        return new LineRecords(cid, out, k);
+        boolean all = i >= n && j >= later.n; // nothing was left out for want of room
+        return new LineRecords(cid, out, k, coversLines && later.coversLines && all);
     }
 }

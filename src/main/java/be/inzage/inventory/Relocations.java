@@ -66,6 +66,7 @@ final class Relocations {
                 Weight w = s.createWeight(s.rewrite(q), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1);
                 List<Finding> batch = new ArrayList<>();
                 boolean first = true;
+                SetLines.Reader sets = new SetLines.Reader(s);
                 for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
                     org.apache.lucene.search.Scorer scorer = w.scorer(leaf);
                     if (scorer == null) {
@@ -77,7 +78,7 @@ final class Relocations {
                     org.apache.lucene.search.DocIdSetIterator it = scorer.iterator();
                     for (int d = it.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
                         if (live == null || live.get(d)) {
-                            batch.add(moved(InventoryIndex.stored(stored, d), c, from, to, fromItem, toItem, container));
+                            batch.add(moved(InventoryIndex.stored(stored, d, sets), c, from, to, fromItem, toItem, container));
                             if (batch.size() == 5_000) {
                                 index.replace(to, batch, scan, first);
                                 moved += batch.size();

@@ -20,7 +20,15 @@ final class StoredFinding {
     /** The finding's own fields, without what its container document holds. */
     record Fields(String cid, String field, String type, String category, String risk, double confidence, String masked,
                   String hash, String lines, int count, String rows, long firstSeen, long lastSeen, int segment,
-                  List<String> records, String recordLines, List<String> aliases) {
+                  List<String> records, String recordLines, List<String> aliases, boolean linesFromSets) {
+
+        /** Lines stored with the finding. */
+        Fields(String cid, String field, String type, String category, String risk, double confidence, String masked,
+               String hash, String lines, int count, String rows, long firstSeen, long lastSeen, int segment,
+               List<String> records, String recordLines, List<String> aliases) {
+            this(cid, field, type, category, risk, confidence, masked, hash, lines, count, rows, firstSeen, lastSeen, segment,
+                    records, recordLines, aliases, false);
+        }
 
         /** The record ids that are lines of the container, as line numbers; null when there are none. */
         int[] recordLineNumbers() {
@@ -65,18 +73,27 @@ final class StoredFinding {
 
     /** @param raw the hash's 16 bytes ({@link KeyedHasher#bytes}), which the caller had already */
     static BytesRef encode(Fields f, byte[] raw) {
-        return encode(f, raw, null);
+        return encode(f, raw, null, false);
     }
 
     /**
      * @param recordNumbers the record lines as numbers (ascending, distinct), which then stand for
      *                      {@link Fields#recordLines}: compared with the lines without spelling either
+     * @param fromSets      the lines are exactly the union of the record lines' sets ({@link SetLines}):
+     *                      only the record lines are stored, and the lines are read back from the sets
      */
-    static BytesRef encode(Fields f, byte[] raw, int[] recordNumbers) {
+    static BytesRef encode(Fields f, byte[] raw, int[] recordNumbers, boolean fromSets) {
+        if (fromSets && (recordNumbers == null || raw == null || LineSet.pages(f.lines()) || LineSet.sheets(f.lines()))) {
+            throw new IllegalArgumentException("only a keyed hash's line records can stand for its lines");
+        }
         ByteBuffersDataOutput out = new ByteBuffersDataOutput(64 + f.masked().length() + f.lines().length());
         long[] lineRanges = ranges(f.lines()); // parsed once, for the lines and the positions of the records in them
         int[] positions = null;
-        if (recordNumbers != null) {
+        if (fromSets) {
+            f = new Fields(f.cid(), f.field(), f.type(), f.category(), f.risk(), f.confidence(), f.masked(), f.hash(), f.lines(),
+                    f.count(), f.rows(), f.firstSeen(), f.lastSeen(), f.segment(), f.records(), LineSet.encode(recordNumbers),
+                    f.aliases(), true);
+        } else if (recordNumbers != null) {
             boolean numbered = lineRanges != null && !LineSet.pages(f.lines()) && !LineSet.sheets(f.lines());
             positions = numbered ? positions(lineRanges, recordNumbers) : null;
             String recordLines = positions != null && positions.length == lineCount(lineRanges) ? SAME_AS_LINES
@@ -105,7 +122,11 @@ final class StoredFinding {
             } else {
                 out.writeString(f.hash());
             }
-            writeLines(out, f.lines(), lineRanges);
+            if (fromSets) {
+                out.writeVInt(LINES_FROM_SETS);
+            } else {
+                writeLines(out, f.lines(), lineRanges);
+            }
             out.writeVInt(f.count());
             if ((flags & HAS_ROWS) != 0) {
                 out.writeString(f.rows());
@@ -126,7 +147,8 @@ final class StoredFinding {
             }
             if ((flags & RECORD_LINES_OWN) != 0 && (flags & LAYOUT_2) != 0) {
                 // given as numbers, their positions are already known (null: not all among the lines)
-                writeRecordLines(out, recordNumbers != null ? positions : positions(f.lines(), f.recordLines()), f.recordLines());
+                writeRecordLines(out, fromSets ? null : recordNumbers != null ? positions : positions(f.lines(), f.recordLines()),
+                        f.recordLines());
             } else if ((flags & RECORD_LINES_OWN) != 0) {
                 writeLines(out, f.recordLines(), ranges(f.recordLines()));
             }
@@ -142,7 +164,13 @@ final class StoredFinding {
         return new BytesRef(out.toArrayCopy());
     }
 
+    /** A finding stored with its lines (a test's, or the layouts before {@link SetLines}). */
     static Fields decode(BytesRef b) throws IOException {
+        return decode(b, null);
+    }
+
+    /** @param sets where the lines of a finding stored without them are read from; null when there is none to read */
+    static Fields decode(BytesRef b, SetLines.Reader sets) throws IOException {
         ByteArrayDataInput in = new ByteArrayDataInput(b.bytes, b.offset, b.length);
         int flags = in.readVInt();
         String cid = in.readString();
@@ -161,6 +189,7 @@ final class StoredFinding {
             hash = in.readString();
         }
         String lines = readLines(in);
+        boolean fromSets = lines == null;
         int count = in.readVInt();
         String rows = (flags & HAS_ROWS) != 0 ? in.readString() : "";
         long first = 0;
@@ -191,8 +220,14 @@ final class StoredFinding {
                 aliases.add(in.readString());
             }
         }
+        if (fromSets) {
+            if (sets == null || recordLines == null) {
+                throw new IllegalStateException("a finding stored without its lines, read without its record sets");
+            }
+            lines = LineSet.encode(sets.union(cid, LineSet.decode(recordLines)));
+        }
         return new Fields(cid, field, type, category, risk, confidence, masked, hash, lines, count, rows, first, last, segment,
-                records, recordLines, aliases);
+                records, recordLines, aliases, fromSets);
     }
 
     /** Text forms that {@link #readLines} would not give back exactly are kept as text. */
@@ -208,6 +243,8 @@ final class StoredFinding {
      * two bits a line above log2(last line / lines) where gap varints take up to seven more.
      */
     private static final int LINES_SPREAD = 7;
+    /** No lines here: they are the union of the record lines' sets ({@link SetLines}); {@link #readLines} gives null. */
+    private static final int LINES_FROM_SETS = 10;
 
     /**
      * Record lines that are some of the finding's own lines (a log value's records are the first lines
@@ -436,6 +473,9 @@ final class StoredFinding {
         int kind = in.readVInt();
         if (kind == LINES_TEXT) {
             return in.readString();
+        }
+        if (kind == LINES_FROM_SETS) {
+            return null;
         }
         if (kind >= LINES_SPREAD) {
             StringBuilder b = new StringBuilder(kind == LINES_SPREAD + 1 ? LineSet.PAGES : kind == LINES_SPREAD + 2 ? LineSet.SHEETS : "");

@@ -3,6 +3,7 @@ package be.inzage.scan;
 import be.inzage.detect.Rulebook;
 import be.inzage.extract.DocumentItemScanner;
 import be.inzage.extract.FindingCollector;
+import be.inzage.extract.FindingSink;
 import be.inzage.extract.Format;
 import be.inzage.extract.ItemOutcome;
 import be.inzage.extract.ItemRef;
@@ -338,7 +339,22 @@ public final class FileShareCrawler extends VerticleBase {
                 return appended(e, item, from, complete);
             }
         }
-        PipelinedSink sink = new PipelinedSink(this::write);
+        PipelinedSink sink = new PipelinedSink(new FindingSink() {
+            @Override
+            public void write(String cid, List<be.inzage.inventory.Finding> batch, boolean first) {
+                FileShareCrawler.this.write(cid, batch, first);
+            }
+
+            @Override
+            public boolean keepsSets() {
+                return true;
+            }
+
+            @Override
+            public void writeFirst(String cid, List<be.inzage.inventory.Finding> batch, List<be.inzage.inventory.SetLines.Block> sets) {
+                writer.replace(cid, batch, job.scan(), sets);
+            }
+        });
         FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, sink, format.lineRecords)
                 .spillTo(job.spill());
         String[] before = lines && complete > 0 ? LogResume.digests(e.path(), complete) : null;
@@ -390,11 +406,29 @@ public final class FileShareCrawler extends VerticleBase {
      */
     private Result appended(FileWalker.Entry e, ItemRef item, LogResume from, long complete) throws IOException {
         FindingDelta delta = new FindingDelta(index, item.cid(), job.scan(), java.util.Set.of());
-        FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, (cid, batch, first) -> {
-            try {
-                delta.merge(batch);
-            } catch (IOException | RuntimeException x) {
-                throw new MergeFailed(x);
+        FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, new FindingSink() {
+            @Override
+            public void write(String cid, List<be.inzage.inventory.Finding> batch, boolean first) {
+                try {
+                    delta.merge(batch);
+                } catch (IOException | RuntimeException x) {
+                    throw new MergeFailed(x);
+                }
+            }
+
+            @Override
+            public boolean keepsSets() {
+                return true;
+            }
+
+            @Override
+            public void writeFirst(String cid, List<be.inzage.inventory.Finding> batch, List<be.inzage.inventory.SetLines.Block> sets) {
+                try {
+                    index.addSets(cid, sets); // the appended lines' sets, beside the earlier ones, before the findings that need them
+                } catch (IOException | RuntimeException x) {
+                    throw new MergeFailed(x);
+                }
+                write(cid, batch, false);
             }
         }, Format.LINES.lineRecords).spillTo(job.spill());
         String[] before = LogResume.digests(e.path(), complete);

@@ -58,6 +58,17 @@ final class PipelinedSink implements FindingSink {
         }
     }
 
+    @Override
+    public boolean keepsSets() {
+        return target.keepsSets();
+    }
+
+    @Override
+    public void writeFirst(String cid, List<Finding> batch, List<be.inzage.inventory.SetLines.Block> sets) {
+        drain();
+        target.writeFirst(cid, batch, sets);
+    }
+
     /** Waits until every batch handed over is indexed; rethrows the first indexing failure. */
     void drain() {
         slots.acquireUninterruptibly(IN_FLIGHT);

@@ -43,6 +43,16 @@ final class WriterClient {
         }
     }
 
+    /** The same for a container's first batch, with the record sets its findings' lines are read from. */
+    void replace(String cid, java.util.List<be.inzage.inventory.Finding> batch, long scan,
+            java.util.List<be.inzage.inventory.SetLines.Block> sets) {
+        try {
+            index.replace(cid, batch, scan, true, sets);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalStateException("inventory write failed: " + e.getClass().getSimpleName());
+        }
+    }
+
     /**
      * On an extraction worker, once the item's findings are in: remembers its state on this thread
      * (a round trip to the writer verticle cost ~2 ms per file, a fifth of a document scan's wall time).

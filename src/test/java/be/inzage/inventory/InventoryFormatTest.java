@@ -34,7 +34,7 @@ class InventoryFormatTest {
         assertTrue(w.getMessage().contains("move it away and scan again"), w.getMessage());
     }
 
-    /** Format 4 (session 10) reads as it is and is marked 5 at the next commit; a newer mark is refused by name. */
+    /** Format 4 (session 10) reads as it is and is marked 6 at the next commit; a newer mark is refused by name. */
     @Test
     void theFormatBeforeTheStoredLayoutChangeIsReadAndAnewerOneRefused(@TempDir Path dir) throws IOException {
         try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
@@ -48,11 +48,11 @@ class InventoryFormatTest {
             idx.commit();
         }
         try (FSDirectory d = FSDirectory.open(dir)) {
-            assertEquals("5", org.apache.lucene.index.SegmentInfos.readLatestCommit(d).getUserData().get("inzage.format"));
+            assertEquals("6", org.apache.lucene.index.SegmentInfos.readLatestCommit(d).getUserData().get("inzage.format"));
         }
         Path newer = dir.resolve("newer");
         try (FSDirectory d = FSDirectory.open(newer); IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
-            w.setLiveCommitData(java.util.Map.of("inzage.format", "6").entrySet());
+            w.setLiveCommitData(java.util.Map.of("inzage.format", "7").entrySet());
             w.commit();
         }
         IOException r = assertThrows(IOException.class, () -> InventoryIndex.openReader(newer));

@@ -1,0 +1,200 @@
+package be.inzage.extract;
+
+import be.inzage.inventory.SetLines;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Which set each record of an item belongs to ({@link RecordGroups}: a record's representative), so
+ * that a value whose lines are exactly the union of its records' sets can be stored with its records
+ * only ({@link SetLines}). Whether that holds is checked by numbers alone, per value: every line of
+ * the value has its representative among the value's records, and the sizes of those sets add up to
+ * the value's line count. Sets are disjoint, so the union is then exactly the value's lines, whatever
+ * happened to the sets on the way (a set cut by a spill, a record that came back after a chunk
+ * boundary, two sets with the same hash, a record list cut at its maximum): those values fail the
+ * check and keep their lines in full.
+ *
+ * <p>Records are kept in pages of 64K allocated as they are reached, up to {@link #MAX_RECORDS}
+ * (32 MB); the values of later records keep their lines in full.
+ */
+final class LineReps {
+
+    private static final int PAGE_BITS = 16;
+    private static final int PAGE = 1 << PAGE_BITS;
+    static final int MAX_RECORDS = 1 << 23;
+
+    private int[][] reps = new int[0][];
+    /** After {@link #seal}: per representative, how many records its set has. */
+    private int[][] sizes;
+
+    /** {@code record}'s set has representative {@code rep} (a later call for the same record overrides). */
+    void set(int record, int rep) {
+        if (record <= 0 || record >= MAX_RECORDS || rep <= 0 || sizes != null) {
+            return;
+        }
+        int p = record >>> PAGE_BITS;
+        if (p >= reps.length) {
+            reps = Arrays.copyOf(reps, Math.max(p + 1, reps.length * 2));
+        }
+        if (reps[p] == null) {
+            reps[p] = new int[PAGE];
+        }
+        reps[p][record & (PAGE - 1)] = rep;
+    }
+
+    /** The representative of {@code record}'s set, or 0 when it has none. */
+    int rep(int record) {
+        return get(reps, record);
+    }
+
+    private static int get(int[][] pages, int i) {
+        if (i <= 0 || i >= MAX_RECORDS) {
+            return 0;
+        }
+        int p = i >>> PAGE_BITS;
+        return p < pages.length && pages[p] != null ? pages[p][i & (PAGE - 1)] : 0;
+    }
+
+    /** Every record is in: counts the sets' sizes. Later {@link #set}s are ignored. */
+    void seal() {
+        sizes = new int[reps.length][];
+        for (int p = 0; p < reps.length; p++) {
+            if (reps[p] == null) {
+                continue;
+            }
+            for (int o = 0; o < PAGE; o++) {
+                int r = reps[p][o];
+                if (r > 0 && r < MAX_RECORDS) {
+                    int rp = r >>> PAGE_BITS;
+                    if (rp >= sizes.length) {
+                        sizes = Arrays.copyOf(sizes, rp + 1);
+                    }
+                    if (sizes[rp] == null) {
+                        sizes[rp] = new int[PAGE];
+                    }
+                    sizes[rp][r & (PAGE - 1)]++;
+                }
+            }
+        }
+    }
+
+    int size(int rep) {
+        return sizes == null ? 0 : get(sizes, rep);
+    }
+
+    /**
+     * Whether the lines given as ranges (start and end pairs, ascending) are exactly the union of the
+     * sets of {@code records} (ascending, distinct), and fewer records than lines say them.
+     */
+    boolean covers(int[] ranges, int nRanges, int[] records, int nRecords) {
+        if (sizes == null || records == null || nRecords == 0 || nRanges == 0) {
+            return false;
+        }
+        long lines = 0;
+        for (int i = 0; i < nRanges; i++) {
+            lines += (long) ranges[2 * i + 1] - ranges[2 * i] + 1;
+        }
+        if (lines <= nRecords) {
+            return false; // the records say no less than the lines do
+        }
+        long total = 0;
+        for (int i = 0; i < nRecords; i++) {
+            int s = size(records[i]);
+            if (s == 0) {
+                return false;
+            }
+            total += s;
+        }
+        if (total != lines) {
+            return false;
+        }
+        for (int i = 0; i < nRanges; i++) {
+            for (long l = ranges[2 * i]; l <= ranges[2 * i + 1]; l++) {
+                int r = rep((int) l);
+                if (r == 0 || Arrays.binarySearch(records, 0, nRecords, r) < 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The sets as blocks to store, each set's lines ascending. A set that is only its representative's
+     * own record is left out: a reader takes a record it finds no set for as its own line.
+     */
+    List<SetLines.Block> blocks() {
+        if (sizes == null) {
+            throw new IllegalStateException("not sealed");
+        }
+        // the stored sets' positions: where each representative's lines start, in representative order
+        int[][] at = new int[sizes.length][];
+        List<int[]> blockBounds = new ArrayList<>(); // per block: number, first set index, first line index
+        int[] repList = new int[1024];
+        int nReps = 0;
+        int lines = 0;
+        int lastBlock = -1;
+        for (int p = 0; p < sizes.length; p++) {
+            if (sizes[p] == null) {
+                continue;
+            }
+            for (int o = 0; o < PAGE; o++) {
+                int s = sizes[p][o];
+                int r = p << PAGE_BITS | o;
+                if (s == 0 || (s == 1 && rep(r) == r)) {
+                    continue;
+                }
+                if (at[p] == null) {
+                    at[p] = new int[PAGE];
+                    Arrays.fill(at[p], -1);
+                }
+                int block = SetLines.blockOf(r);
+                if (block != lastBlock) {
+                    blockBounds.add(new int[]{block, nReps, lines});
+                    lastBlock = block;
+                }
+                at[p][o] = lines;
+                if (nReps == repList.length) {
+                    repList = Arrays.copyOf(repList, nReps * 2);
+                }
+                repList[nReps++] = r;
+                lines += s;
+            }
+        }
+        int[] all = new int[lines];
+        for (int p = 0; p < reps.length; p++) {
+            if (reps[p] == null) {
+                continue;
+            }
+            for (int o = 0; o < PAGE; o++) {
+                int r = reps[p][o];
+                if (r <= 0) {
+                    continue;
+                }
+                int rp = r >>> PAGE_BITS;
+                if (rp < at.length && at[rp] != null && at[rp][r & (PAGE - 1)] >= 0) {
+                    all[at[rp][r & (PAGE - 1)]++] = p << PAGE_BITS | o; // records in ascending order: each set's lines ascend
+                }
+            }
+        }
+        List<SetLines.Block> out = new ArrayList<>(blockBounds.size());
+        for (int b = 0; b < blockBounds.size(); b++) {
+            int[] from = blockBounds.get(b);
+            int setEnd = b + 1 < blockBounds.size() ? blockBounds.get(b + 1)[1] : nReps;
+            int lineEnd = b + 1 < blockBounds.size() ? blockBounds.get(b + 1)[2] : lines;
+            int[] bReps = new int[setEnd - from[1]];
+            int[] start = new int[bReps.length + 1];
+            int k = 0;
+            for (int i = 0; i < bReps.length; i++) {
+                bReps[i] = repList[from[1] + i];
+                start[i] = k;
+                k += size(bReps[i]);
+            }
+            start[bReps.length] = k;
+            out.add(new SetLines.Block(from[0], bReps, start, Arrays.copyOfRange(all, from[2], lineEnd)));
+        }
+        return out;
+    }
+}

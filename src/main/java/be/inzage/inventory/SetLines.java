@@ -1,0 +1,234 @@
+package be.inzage.inventory;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The lines of a line-record item's record sets (a log's lines grouped by the set of linked values
+ * on them; see {@code extract.RecordGroups}), each line stored once. A value whose lines are exactly
+ * the union of its records' sets stores its records only, and its lines are read back from here: a
+ * returning visitor's address, cookies and login each listed the same thousands of lines, which were
+ * most of a log's index. A set is keyed by its representative (its record); a set that is just its
+ * representative's own line is not stored at all. Sets are kept on documents of their own, one per
+ * container and block of {@link #BLOCK_LINES} representatives, deleted with the container's findings.
+ */
+public final class SetLines {
+
+    /** Representatives per block document: a block holds about this many lines, a few stored-field chunks. */
+    static final int BLOCK_SHIFT = 14;
+    static final int BLOCK_LINES = 1 << BLOCK_SHIFT;
+    static final String DOCTYPE_VALUE = "lines";
+    /** Indexed only: container id, a NUL and the block number (4 bytes). */
+    static final String KEY = "lset";
+    /** Stored only: the block's sets. */
+    static final String STORED = "s";
+
+    private SetLines() {
+    }
+
+    /**
+     * One block's sets: representatives ascending, and for set {@code i} the lines
+     * {@code lines[start[i]] .. lines[start[i + 1] - 1]}, ascending.
+     */
+    public record Block(int number, int[] reps, int[] start, int[] lines) {
+
+        int size() {
+            return reps.length;
+        }
+    }
+
+    /** The block a representative is stored in. */
+    public static int blockOf(int rep) {
+        return rep >>> BLOCK_SHIFT;
+    }
+
+    static BytesRef key(String cid, int block) {
+        byte[] c = cid.getBytes(StandardCharsets.UTF_8);
+        byte[] k = Arrays.copyOf(c, c.length + 5);
+        k[c.length + 1] = (byte) (block >>> 24);
+        k[c.length + 2] = (byte) (block >>> 16);
+        k[c.length + 3] = (byte) (block >>> 8);
+        k[c.length + 4] = (byte) block;
+        return new BytesRef(k);
+    }
+
+    /** The block as a document of container {@code cidTerm}; deleted with it, like its findings. */
+    static Document document(String cid, BytesRef cidTerm, Block b) {
+        Document d = new Document();
+        d.add(new StringField(InventoryIndex.DOCTYPE, DOCTYPE_VALUE, Field.Store.NO));
+        d.add(new StringField(InventoryIndex.CID, cidTerm, Field.Store.NO));
+        d.add(new StringField(KEY, key(cid, b.number()), Field.Store.NO));
+        d.add(new StoredField(STORED, encode(b)));
+        return d;
+    }
+
+    /** Each set as its representative's gap from the previous one, its line count, its first line's distance from the representative and the gaps after it. */
+    static BytesRef encode(Block b) {
+        ByteBuffersDataOutput out = new ByteBuffersDataOutput(16 + 3L * b.lines().length);
+        try {
+            out.writeVInt(b.size());
+            int prevRep = 0;
+            for (int i = 0; i < b.size(); i++) {
+                out.writeVInt(b.reps()[i] - prevRep);
+                prevRep = b.reps()[i];
+                int from = b.start()[i];
+                int to = b.start()[i + 1];
+                out.writeVInt(to - from);
+                out.writeZInt(b.lines()[from] - b.reps()[i]);
+                for (int j = from + 1; j < to; j++) {
+                    out.writeVInt(b.lines()[j] - b.lines()[j - 1] - 1);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: cannot happen
+        }
+        return new BytesRef(out.toArrayCopy());
+    }
+
+    static Block decode(int number, BytesRef bytes) {
+        try {
+            ByteArrayDataInput in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
+            int n = in.readVInt();
+            int[] reps = new int[n];
+            int[] start = new int[n + 1];
+            int[] lines = new int[Math.max(16, n * 2)];
+            int k = 0;
+            int prevRep = 0;
+            for (int i = 0; i < n; i++) {
+                reps[i] = prevRep + in.readVInt();
+                prevRep = reps[i];
+                int count = in.readVInt();
+                if (k + count > lines.length) {
+                    lines = Arrays.copyOf(lines, Math.max(k + count, lines.length * 2));
+                }
+                start[i] = k;
+                int line = reps[i] + in.readZInt();
+                lines[k++] = line;
+                for (int j = 1; j < count; j++) {
+                    line += in.readVInt() + 1;
+                    lines[k++] = line;
+                }
+            }
+            start[n] = k;
+            return new Block(number, reps, start, Arrays.copyOf(lines, k));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("damaged line-set block " + number, e);
+        }
+    }
+
+    /** Blocks of several documents (a log read again from where it stopped adds its own) as one. */
+    private static Block join(int number, List<Block> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        int sets = 0;
+        int lines = 0;
+        for (Block b : parts) {
+            sets += b.size();
+            lines += b.lines().length;
+        }
+        Integer[] order = new Integer[sets];
+        int[][] owner = new int[sets][];
+        int i = 0;
+        for (int p = 0; p < parts.size(); p++) {
+            for (int s = 0; s < parts.get(p).size(); s++) {
+                owner[i] = new int[]{p, s};
+                order[i] = i;
+                i++;
+            }
+        }
+        Arrays.sort(order, (x, y) -> Integer.compare(parts.get(owner[x][0]).reps()[owner[x][1]], parts.get(owner[y][0]).reps()[owner[y][1]]));
+        int[] reps = new int[sets];
+        int[] start = new int[sets + 1];
+        int[] out = new int[lines];
+        int k = 0;
+        for (int j = 0; j < sets; j++) {
+            Block b = parts.get(owner[order[j]][0]);
+            int s = owner[order[j]][1];
+            reps[j] = b.reps()[s];
+            start[j] = k;
+            int len = b.start()[s + 1] - b.start()[s];
+            System.arraycopy(b.lines(), b.start()[s], out, k, len);
+            k += len;
+        }
+        start[sets] = k;
+        return new Block(number, reps, start, out);
+    }
+
+    /**
+     * Reads values' lines back from their records' sets, for one reader. Keeps the blocks it read
+     * (at most {@link #CACHED}), since a container's findings share them.
+     */
+    static final class Reader {
+
+        static final int CACHED = 512;
+
+        private final IndexSearcher searcher;
+        private final Map<String, Block> cache = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Block> e) {
+                return size() > CACHED;
+            }
+        };
+
+        Reader(IndexSearcher searcher) {
+            this.searcher = searcher;
+        }
+
+        /** The union of the sets of {@code records} (ascending), a record whose set is not stored being its own line. */
+        int[] union(String cid, int[] records) throws IOException {
+            List<int[]> parts = new ArrayList<>(records.length);
+            int total = 0;
+            for (int r : records) {
+                Block b = block(cid, blockOf(r));
+                int i = b == null ? -1 : Arrays.binarySearch(b.reps(), r);
+                int[] lines = i < 0 ? new int[]{r} : Arrays.copyOfRange(b.lines(), b.start()[i], b.start()[i + 1]);
+                parts.add(lines);
+                total += lines.length;
+            }
+            int[] all = new int[total];
+            int k = 0;
+            for (int[] p : parts) {
+                System.arraycopy(p, 0, all, k, p.length);
+                k += p.length;
+            }
+            return LineSet.sortedUnique(all, all.length);
+        }
+
+        private Block block(String cid, int number) throws IOException {
+            String cacheKey = cid + '\0' + number;
+            Block b = cache.get(cacheKey);
+            if (b != null || cache.containsKey(cacheKey)) {
+                return b;
+            }
+            TopDocs top = searcher.search(new TermQuery(new Term(KEY, key(cid, number))), 1_000);
+            List<Block> parts = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document d = searcher.storedFields().document(sd.doc);
+                parts.add(decode(number, d.getBinaryValue(STORED)));
+            }
+            b = parts.isEmpty() ? null : join(number, parts);
+            cache.put(cacheKey, b);
+            return b;
+        }
+    }
+}

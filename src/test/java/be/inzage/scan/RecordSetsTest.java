@@ -1,0 +1,156 @@
+package be.inzage.scan;
+
+import be.inzage.config.DataDir;
+import be.inzage.inventory.Finding;
+import be.inzage.inventory.InventoryIndex;
+import be.inzage.inventory.LineRecords;
+import be.inzage.inventory.LineSet;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A log's values that come back with the same companions (a visitor's address, cookies and login on
+ * many lines) are stored with their records only, their lines read back from the records' sets
+ * ({@code inventory.SetLines}). Every value must still list exactly the lines it is on, after a
+ * first read, a read of appended lines, a read of the whole file again and a deletion.
+ */
+class RecordSetsTest {
+
+    @TempDir
+    Path tmp;
+
+    static final int VISITORS = 30;
+
+    /** The values of line {@code i} and, for checking, the lines each value is on. */
+    static String line(int i, Map<String, TreeSet<Integer>> expected) {
+        int v = (i * 11) % VISITORS;
+        int day = i / 150;
+        String ip = "81.83.10." + (v + 1);
+        String login = v % 3 == 0 ? "member" + v : "-";
+        String session = "sid" + v + "d" + day;
+        String ga = "GA1.2.2000" + v + ".1690000000";
+        expected.computeIfAbsent("ip " + ip, k -> new TreeSet<>()).add(i);
+        expected.computeIfAbsent("cookie " + session, k -> new TreeSet<>()).add(i);
+        expected.computeIfAbsent("cookie " + ga, k -> new TreeSet<>()).add(i);
+        if (!login.equals("-")) {
+            expected.computeIfAbsent("login " + login, k -> new TreeSet<>()).add(i);
+        }
+        return ip + " - " + login + " [05/Oct/2023:13:" + String.format("%02d", i % 60) + ":36 +0200] \"GET /page" + (i % 4)
+                + " HTTP/1.1\" 200 512 \"-\" \"Mozilla/5.0\" \"sessionid=" + session + "; _ga=" + ga + "\"\n";
+    }
+
+    static String lines(int from, int to, Map<String, TreeSet<Integer>> expected) {
+        StringBuilder b = new StringBuilder();
+        for (int i = from; i <= to; i++) {
+            b.append(line(i, expected));
+        }
+        return b.toString();
+    }
+
+    /** Checks every value's lines against the log; returns how many of its findings were stored without their lines. */
+    static int checkLines(Path data, Map<String, TreeSet<Integer>> expected) throws Exception {
+        int fromSets = 0;
+        for (Map.Entry<String, TreeSet<Integer>> e : expected.entrySet()) {
+            String[] typeAndValue = e.getKey().split(" ", 2);
+            List<Finding> found = AppendedLogTest.search(data, typeAndValue[0], typeAndValue[1]);
+            assertEquals(1, found.size(), e.getKey());
+            Finding f = found.get(0);
+            assertEquals(LineSet.encode(e.getValue().stream().mapToInt(Integer::intValue).toArray()), f.lines(), e.getKey());
+            assertEquals(e.getValue().size(), f.count(), e.getKey());
+            if (f.records() instanceof LineRecords lr && lr.coversLines()) {
+                fromSets++;
+            }
+        }
+        return fromSets;
+    }
+
+    /** The inventory's record-set documents. */
+    static int setDocuments(Path data) throws Exception {
+        try (FSDirectory dir = FSDirectory.open(new DataDir(data).index()); DirectoryReader r = DirectoryReader.open(dir)) {
+            return new IndexSearcher(r).count(new TermQuery(new Term("doctype", "lines")));
+        }
+    }
+
+    @Test
+    void aReturningVisitorsValuesListExactlyTheirLinesWhenStoredWithTheirRecordsOnly() throws Exception {
+        Map<String, TreeSet<Integer>> expected = new TreeMap<>();
+        Path log = Files.createDirectories(tmp.resolve("logs")).resolve("access.log");
+        AppendedLogTest.write(log, lines(1, 600, expected), false, 60);
+        Path data = tmp.resolve("data");
+        AppendedLogTest.scan(data, log.getParent());
+
+        int fromSets = checkLines(data, expected);
+        // an address, its _ga cookie and a login are on about 20 lines in 4 sets (one per session); a session id is one set
+        assertTrue(fromSets >= 3 * VISITORS, "values stored with their records only: " + fromSets + " of " + expected.size());
+        assertTrue(setDocuments(data) > 0);
+        Finding ip = AppendedLogTest.search(data, "ip", "81.83.10.1").get(0);
+        assertEquals(expected.get("ip 81.83.10.1").size(), LineSet.decode(ip.lines()).length, "a subject search lists every line");
+    }
+
+    @Test
+    void linesAppendedToALogAreReadBackBesideTheEarlierOnes() throws Exception {
+        Map<String, TreeSet<Integer>> expected = new TreeMap<>();
+        Path log = Files.createDirectories(tmp.resolve("logs")).resolve("access.log");
+        AppendedLogTest.write(log, lines(1, 600, expected), false, 60);
+        Path data = tmp.resolve("data");
+        AppendedLogTest.scan(data, log.getParent());
+        int setsBefore = setDocuments(data);
+
+        AppendedLogTest.write(log, lines(601, 1000, expected), true, 50);
+        ScanSummary appended = AppendedLogTest.scan(data, log.getParent());
+        assertEquals(1L, appended.toJson().getJsonObject("appended").getLong("logs"), appended.toText());
+        int fromSets = checkLines(data, expected);
+        assertTrue(fromSets >= 3 * VISITORS, "still stored with their records only after the append: " + fromSets);
+        assertTrue(setDocuments(data) > setsBefore, "the appended lines' sets are added to the earlier ones");
+        assertEquals(AppendedLogTest.fullRead(tmp, data, log.getParent()), AppendedLogTest.inventory(data));
+    }
+
+    @Test
+    void aLogReadWholeAgainOrDeletedLeavesNoSetBehind() throws Exception {
+        Map<String, TreeSet<Integer>> first = new TreeMap<>();
+        Path log = Files.createDirectories(tmp.resolve("logs")).resolve("access.log");
+        AppendedLogTest.write(log, lines(1, 600, first), false, 60);
+        Path data = tmp.resolve("data");
+        AppendedLogTest.scan(data, log.getParent());
+        assertTrue(setDocuments(data) > 0);
+
+        // rewritten, not grown: read whole, its old sets replaced by the new ones
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 450; i++) {
+            text.append(line(i + 5000, new TreeMap<>()).replace("sid", "other"));
+        }
+        String rewritten = text.toString();
+        AppendedLogTest.write(log, rewritten, false, 50);
+        ScanSummary again = AppendedLogTest.scan(data, log.getParent());
+        assertNull(again.toJson().getValue("appended"), "read whole: " + again.toText());
+        Path fresh = tmp.resolve("fresh");
+        Files.createDirectories(new DataDir(fresh).keyFile().getParent());
+        Files.copy(new DataDir(data).keyFile(), new DataDir(fresh).keyFile());
+        AppendedLogTest.scan(fresh, log.getParent());
+        assertEquals(setDocuments(fresh), setDocuments(data), "no set of the earlier content is left");
+        assertEquals(AppendedLogTest.inventory(fresh), AppendedLogTest.inventory(data));
+
+        Files.delete(log);
+        AppendedLogTest.scan(data, log.getParent());
+        assertEquals(0, setDocuments(data), "a deleted log's sets go with its findings");
+        try (InventoryIndex index = InventoryIndex.openReader(new DataDir(data).index())) {
+            assertEquals(0, index.count());
+        }
+    }
+}

@@ -153,4 +153,29 @@ class RecordSetsTest {
             assertEquals(0, index.count());
         }
     }
+
+    @Test
+    void anExportMovedInAShareKeepsEveryLineOfItsValues() throws Exception {
+        // a customer's e-mail and phone on each of their orders: one set per customer, on five rows
+        Path share = Files.createDirectories(tmp.resolve("share"));
+        StringBuilder csv = new StringBuilder("order;email;phone\n");
+        Map<String, TreeSet<Integer>> expected = new TreeMap<>();
+        for (int row = 0; row < 100; row++) {
+            int c = (row * 7) % 20;
+            csv.append("order-").append(row).append(";klant").append(c).append("@example.be;0475 12 34 ")
+                    .append(String.format("%02d", c + 10)).append('\n');
+            expected.computeIfAbsent("email klant" + c + "@example.be", k -> new TreeSet<>()).add(row + 2);
+        }
+        Files.writeString(share.resolve("orders.csv"), csv);
+        Path data = tmp.resolve("data");
+        ScanFixture.scan(data, share);
+        assertEquals(20, checkLines(data, expected), "each e-mail stored with its one record");
+
+        Files.createDirectories(share.resolve("archief"));
+        Files.move(share.resolve("orders.csv"), share.resolve("archief/orders-2025.csv"));
+        ScanSummary moved = ScanFixture.scan(data, share);
+        assertEquals(1L, moved.toJson().getJsonObject("moved").getLong("files"), moved.toText());
+        checkLines(data, expected);
+        assertEquals(0, setDocuments(data), "moved findings keep their lines themselves; the old path's sets are gone");
+    }
 }

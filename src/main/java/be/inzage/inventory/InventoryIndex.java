@@ -463,10 +463,10 @@ public final class InventoryIndex implements Closeable {
         }
         // the record lines go as numbers: whether they are the lines themselves is decided without spelling them
         int[] recordNumbers = n > 0 ? LineSet.sortedUnique(lines, n) : null;
-        boolean fromSets = recordNumbers != null && f.records() instanceof LineRecords lr && lr.coversLines() && lr.cid().equals(f.cid());
+        boolean covered = recordNumbers != null && f.records() instanceof LineRecords lr && lr.coversLines() && lr.cid().equals(f.cid());
         d.add(new StoredField(STORED, StoredFinding.encode(new StoredFinding.Fields(f.cid(), f.field(), f.type(), f.category(),
                 f.risk(), f.confidence(), f.masked(), f.hash(), f.lines(), f.count(), f.rows(), f.firstSeen(), f.lastSeen(),
-                f.segment(), otherRecords, null, f.aliases()), raw, recordNumbers, fromSets)));
+                f.segment(), otherRecords, null, f.aliases()), raw, recordNumbers, covered)));
         return d;
     }
 
@@ -1104,7 +1104,7 @@ public final class InventoryIndex implements Closeable {
         List<String> recs;
         if (lines != null && d.records().isEmpty()) {
             // as numbers, as a scan made them: a log read on from where it stopped merges them with its new ones
-            recs = new LineRecords(d.cid(), lines, lines.length, d.linesFromSets());
+            recs = new LineRecords(d.cid(), lines, lines.length, d.coveredBySets());
         } else {
             recs = new ArrayList<>(d.records());
             for (int line : lines == null ? new int[0] : lines) {

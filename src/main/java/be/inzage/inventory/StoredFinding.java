@@ -17,12 +17,15 @@ import java.util.List;
  */
 final class StoredFinding {
 
-    /** The finding's own fields, without what its container document holds. */
+    /**
+     * The finding's own fields, without what its container document holds.
+     * {@code coveredBySets}: its lines are exactly the union of its record lines' sets ({@link SetLines}).
+     */
     record Fields(String cid, String field, String type, String category, String risk, double confidence, String masked,
                   String hash, String lines, int count, String rows, long firstSeen, long lastSeen, int segment,
-                  List<String> records, String recordLines, List<String> aliases, boolean linesFromSets) {
+                  List<String> records, String recordLines, List<String> aliases, boolean coveredBySets) {
 
-        /** Lines stored with the finding. */
+        /** Not known to be covered by sets. */
         Fields(String cid, String field, String type, String category, String risk, double confidence, String masked,
                String hash, String lines, int count, String rows, long firstSeen, long lastSeen, int segment,
                List<String> records, String recordLines, List<String> aliases) {
@@ -63,6 +66,11 @@ final class StoredFinding {
      * are in whole seconds (a log's timestamps, a byte less each) or milliseconds. The flags stay in one byte.
      */
     private static final int LAYOUT_2 = 64;
+    /**
+     * The lines are stored, and they are also exactly the union of the record lines' sets ({@link SetLines}):
+     * no fewer records than lines, so storing the records alone saved nothing. Its own byte of flags.
+     */
+    private static final int COVERED = 128;
 
     private StoredFinding() {
     }
@@ -79,16 +87,19 @@ final class StoredFinding {
     /**
      * @param recordNumbers the record lines as numbers (ascending, distinct), which then stand for
      *                      {@link Fields#recordLines}: compared with the lines without spelling either
-     * @param fromSets      the lines are exactly the union of the record lines' sets ({@link SetLines}):
-     *                      only the record lines are stored, and the lines are read back from the sets
+     * @param covered       the lines are exactly the union of the record lines' sets ({@link SetLines}):
+     *                      when there are fewer record lines than lines, only they are stored and the lines
+     *                      are read back from the sets; otherwise the lines are stored, and so is the fact
+     *                      (a log read on from where it stopped keeps it when it merges its new lines in)
      */
-    static BytesRef encode(Fields f, byte[] raw, int[] recordNumbers, boolean fromSets) {
-        if (fromSets && (recordNumbers == null || raw == null || LineSet.pages(f.lines()) || LineSet.sheets(f.lines()))) {
+    static BytesRef encode(Fields f, byte[] raw, int[] recordNumbers, boolean covered) {
+        if (covered && (recordNumbers == null || raw == null || LineSet.pages(f.lines()) || LineSet.sheets(f.lines()))) {
             throw new IllegalArgumentException("only a keyed hash's line records can stand for its lines");
         }
         ByteBuffersDataOutput out = new ByteBuffersDataOutput(64 + f.masked().length() + f.lines().length());
         long[] lineRanges = ranges(f.lines()); // parsed once, for the lines and the positions of the records in them
         int[] positions = null;
+        boolean fromSets = covered && lineRanges != null && lineCount(lineRanges) > recordNumbers.length;
         if (fromSets) {
             f = new Fields(f.cid(), f.field(), f.type(), f.category(), f.risk(), f.confidence(), f.masked(), f.hash(), f.lines(),
                     f.count(), f.rows(), f.firstSeen(), f.lastSeen(), f.segment(), f.records(), LineSet.encode(recordNumbers),
@@ -106,7 +117,8 @@ final class StoredFinding {
                     | (f.firstSeen() > 0 ? HAS_TIMES : 0)
                     | (SAME_AS_LINES.equals(f.recordLines()) ? RECORD_LINES_SAME : f.recordLines() != null ? RECORD_LINES_OWN : 0)
                     | (f.aliases().isEmpty() ? 0 : HAS_ALIASES)
-                    | (raw != null ? LAYOUT_2 : 0);
+                    | (raw != null ? LAYOUT_2 : 0)
+                    | (covered && !fromSets ? COVERED : 0);
             out.writeVInt(flags);
             out.writeString(f.cid());
             if (f.field() != null) {
@@ -227,7 +239,7 @@ final class StoredFinding {
             lines = LineSet.encode(sets.union(cid, LineSet.decode(recordLines)));
         }
         return new Fields(cid, field, type, category, risk, confidence, masked, hash, lines, count, rows, first, last, segment,
-                records, recordLines, aliases, fromSets);
+                records, recordLines, aliases, fromSets || (flags & COVERED) != 0);
     }
 
     /** Text forms that {@link #readLines} would not give back exactly are kept as text. */

@@ -165,4 +165,27 @@ class StoredFindingTest {
         int without = StoredFinding.encode(fields(lines.toString(), null, null, "", 0, 0)).length;
         assertEquals(1 + 1 + 10, withRecords - without);
     }
+
+    /**
+     * Lines that are the union of fewer record lines' sets are not stored (nothing to read them back
+     * from without the sets); as many record lines as lines: stored, and the fact kept with them.
+     */
+    @Test
+    void linesCoveredByTheirRecordSetsAreStoredOnlyWhenThatSavesNothing() throws IOException {
+        byte[] raw = KeyedHasher.bytes("AAAAAAAAAAAAAAAAAAAAAA");
+        StoredFinding.Fields many = fields("3-5,9,40,77,120", null, null, "", 0, 0);
+        org.apache.lucene.util.BytesRef covered = StoredFinding.encode(many, raw, new int[] {3, 40}, true);
+        org.apache.lucene.util.BytesRef plain = StoredFinding.encode(many, raw, new int[] {3, 40}, false);
+        assertTrue(covered.length < plain.length, covered.length + " < " + plain.length);
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> StoredFinding.decode(covered));
+        assertTrue(e.getMessage().contains("without its record sets"), e.getMessage());
+        assertTrue(!StoredFinding.decode(plain).coveredBySets());
+
+        StoredFinding.Fields one = fields("9", null, null, "", 0, 0);
+        StoredFinding.Fields back = StoredFinding.decode(StoredFinding.encode(one, raw, new int[] {9}, true));
+        assertEquals("9", back.lines());
+        assertTrue(back.coveredBySets(), "kept, so lines appended later can be read back from sets with it");
+        assertTrue(!StoredFinding.decode(StoredFinding.encode(one, raw, new int[] {9}, false)).coveredBySets());
+    }
 }

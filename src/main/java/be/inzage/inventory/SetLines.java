@@ -81,21 +81,43 @@ public final class SetLines {
         return d;
     }
 
-    /** Each set as its representative's gap from the previous one, its line count, its first line's distance from the representative and the gaps after it. */
+    /**
+     * Each set as its representative's gap from the previous one, its line count (shifted left, the low
+     * bit set when the rest is Elias-Fano), its first line's distance from the representative, then the
+     * other lines as gap varints or, when smaller, as their distances from the first in Elias-Fano (a
+     * visitor's lines of a day are spread over the day's: 1.5 bytes a line where varints take 2).
+     */
     static BytesRef encode(Block b) {
         ByteBuffersDataOutput out = new ByteBuffersDataOutput(16 + 3L * b.lines().length);
         try {
             out.writeVInt(b.size());
             int prevRep = 0;
+            long[] rest = new long[16];
             for (int i = 0; i < b.size(); i++) {
                 out.writeVInt(b.reps()[i] - prevRep);
                 prevRep = b.reps()[i];
                 int from = b.start()[i];
                 int to = b.start()[i + 1];
-                out.writeVInt(to - from);
-                out.writeZInt(b.lines()[from] - b.reps()[i]);
-                for (int j = from + 1; j < to; j++) {
-                    out.writeVInt(b.lines()[j] - b.lines()[j - 1] - 1);
+                int first = b.lines()[from];
+                int n = to - from - 1;
+                long varints = 0;
+                if (n > rest.length) {
+                    rest = new long[Math.max(n, rest.length * 2)];
+                }
+                for (int j = 0; j < n; j++) {
+                    int gap = b.lines()[from + j + 1] - b.lines()[from + j] - 1;
+                    varints += (32 - Integer.numberOfLeadingZeros(gap | 1) + 6) / 7;
+                    rest[j] = b.lines()[from + j + 1] - first - 1;
+                }
+                boolean spread = n >= 2 && EliasFano.bytes(rest[n - 1], n) < varints;
+                out.writeVInt((to - from) << 1 | (spread ? 1 : 0));
+                out.writeZInt(first - b.reps()[i]);
+                if (spread) {
+                    EliasFano.write(out, rest, 0, 1, n);
+                } else {
+                    for (int j = from + 1; j < to; j++) {
+                        out.writeVInt(b.lines()[j] - b.lines()[j - 1] - 1);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -116,16 +138,24 @@ public final class SetLines {
             for (int i = 0; i < n; i++) {
                 reps[i] = prevRep + in.readVInt();
                 prevRep = reps[i];
-                int count = in.readVInt();
+                int tagged = in.readVInt();
+                int count = tagged >>> 1;
                 if (k + count > lines.length) {
                     lines = Arrays.copyOf(lines, Math.max(k + count, lines.length * 2));
                 }
                 start[i] = k;
                 int line = reps[i] + in.readZInt();
                 lines[k++] = line;
-                for (int j = 1; j < count; j++) {
-                    line += in.readVInt() + 1;
-                    lines[k++] = line;
+                if ((tagged & 1) != 0) {
+                    int first = line;
+                    for (long d : EliasFano.read(in, count - 1)) {
+                        lines[k++] = (int) (first + 1 + d);
+                    }
+                } else {
+                    for (int j = 1; j < count; j++) {
+                        line += in.readVInt() + 1;
+                        lines[k++] = line;
+                    }
                 }
             }
             start[n] = k;

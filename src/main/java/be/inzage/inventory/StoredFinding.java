@@ -383,102 +383,17 @@ final class StoredFinding {
             varints += (64 - Long.numberOfLeadingZeros(g | 1) + 6) / 7;
             prev = ranges[2 * i];
         }
-        long last = ranges[2 * n - 2];
-        int low = last / n < 1 ? 0 : 63 - Long.numberOfLeadingZeros(last / n);
-        long highBits = n + (last >>> low);
-        long bytes = 1 + ((long) n * low + 7) / 8 + (highBits + 7) / 8;
-        if (bytes >= varints) {
+        if (EliasFano.bytes(ranges[2 * n - 2], n) >= varints) {
             return false;
         }
         out.writeVInt(kind);
         out.writeVInt(n);
-        out.writeByte((byte) low);
-        BitWriter bits = new BitWriter(out);
-        for (int i = 0; i < n; i++) {
-            bits.write(ranges[2 * i] & ((1L << low) - 1), low);
-        }
-        bits.flush();
-        long prevHigh = 0;
-        for (int i = 0; i < n; i++) {
-            long high = ranges[2 * i] >>> low;
-            for (long z = prevHigh; z < high; z++) {
-                bits.write(0, 1);
-            }
-            bits.write(1, 1);
-            prevHigh = high;
-        }
-        bits.flush();
+        EliasFano.write(out, ranges, 0, 2, n);
         return true;
     }
 
     private static long[] readSpread(ByteArrayDataInput in) throws IOException {
-        int n = in.readVInt();
-        int low = in.readByte();
-        long[] v = new long[n];
-        int buf = 0;
-        int have = 0;
-        for (int i = 0; i < n; i++) {
-            long x = 0;
-            for (int k = 0; k < low; k++) {
-                if (have == 0) {
-                    buf = in.readByte() & 0xff;
-                    have = 8;
-                }
-                x |= (long) (buf & 1) << k;
-                buf >>>= 1;
-                have--;
-            }
-            v[i] = x;
-        }
-        have = 0;
-        long high = 0;
-        for (int i = 0; i < n; i++) {
-            while (true) {
-                if (have == 0) {
-                    buf = in.readByte() & 0xff;
-                    have = 8;
-                }
-                int bit = buf & 1;
-                buf >>>= 1;
-                have--;
-                if (bit == 1) {
-                    break;
-                }
-                high++;
-            }
-            v[i] |= high << low;
-        }
-        return v;
-    }
-
-    /** Bits, lowest first, into bytes. */
-    private static final class BitWriter {
-        private final ByteBuffersDataOutput out;
-        private int buf;
-        private int used;
-
-        BitWriter(ByteBuffersDataOutput out) {
-            this.out = out;
-        }
-
-        void write(long value, int width) {
-            for (int k = 0; k < width; k++) {
-                buf |= (int) ((value >>> k) & 1) << used;
-                if (++used == 8) {
-                    out.writeByte((byte) buf);
-                    buf = 0;
-                    used = 0;
-                }
-            }
-        }
-
-        void flush() {
-            if (used > 0) {
-                out.writeByte((byte) buf);
-                buf = 0;
-                used = 0;
-            }
-        }
+        return EliasFano.read(in, in.readVInt());
     }
 
     private static String readLines(ByteArrayDataInput in) throws IOException {

@@ -471,27 +471,29 @@ public final class InventoryIndex implements Closeable {
     }
 
     /**
-     * A value hash as its index term: the first 8 of the 16 bytes of a {@link KeyedHasher} hash (22
-     * base64url characters), half the terms dictionary of a log's index; anything else as its UTF-8
-     * bytes. Two values share a term about once in 2^64 pairs: {@link #byHashes} keeps only exact
-     * matches, and the rewrites of changed values delete exactly the documents they read and wrote back.
+     * A value hash as its index term: the first 6 of the 16 bytes of a {@link KeyedHasher} hash (22
+     * base64url characters; 8 in formats 5 and 6, 2 MB more terms on a log of a million values);
+     * anything else as its UTF-8 bytes. Two values share a term about once in 2^48 pairs (a few times
+     * among a hundred million values): {@link #byHashes} keeps only exact matches, and the rewrites of
+     * changed values delete exactly the documents they read and wrote back.
      */
     static BytesRef hashTerm(String hash) {
         return hashTerm(hash, KeyedHasher.bytes(hash));
     }
 
     private static BytesRef hashTerm(String hash, byte[] raw) {
-        return raw == null ? new BytesRef(hash) : new BytesRef(raw, 0, 8);
+        return raw == null ? new BytesRef(hash) : new BytesRef(raw, 0, 6);
     }
 
-    /** The terms a hash may be indexed under: its 8-byte term, and the 16 bytes that format 4 indexed. */
+    /** The terms a hash may be indexed under: its 6-byte term, and the 8 and 16 bytes that formats 5-6 and 4 indexed. */
     private static List<BytesRef> hashTerms(Collection<String> hashes) {
-        List<BytesRef> out = new ArrayList<>(hashes.size() * 2);
+        List<BytesRef> out = new ArrayList<>(hashes.size() * 3);
         for (String h : hashes) {
             byte[] raw = KeyedHasher.bytes(h);
             if (raw == null) {
                 out.add(new BytesRef(h));
             } else {
+                out.add(new BytesRef(raw, 0, 6));
                 out.add(new BytesRef(raw, 0, 8));
                 out.add(new BytesRef(raw));
             }
@@ -629,7 +631,7 @@ public final class InventoryIndex implements Closeable {
     public List<Finding> byHashes(Collection<String> hashes) throws IOException {
         java.util.Set<String> wanted = new java.util.HashSet<>(hashes);
         List<Finding> out = query(new TermInSetQuery(HASH, hashTerms(hashes)));
-        out.removeIf(f -> !wanted.contains(f.hash()) && f.aliases().stream().noneMatch(wanted::contains)); // a shared 8-byte term
+        out.removeIf(f -> !wanted.contains(f.hash()) && f.aliases().stream().noneMatch(wanted::contains)); // a shared 6-byte term
         return out;
     }
 

@@ -59,23 +59,21 @@ class InventoryFormatTest {
         assertTrue(r.getMessage().contains("a newer version of Inzage"), r.getMessage());
     }
 
-    /** Hashes are indexed under their first 8 bytes; two sharing them are told apart, and format 4's 16-byte terms still match. */
+    /**
+     * Hashes are indexed under their first 6 bytes; two sharing them are told apart, and the 16-byte
+     * terms of format 4 and the 8-byte terms of formats 5 and 6 still match.
+     */
     @Test
-    void hashesSharingTheirTermAreToldApartAndFormatFourTermsStillMatch(@TempDir Path dir) throws IOException {
+    void hashesSharingTheirTermAreToldApartAndEarlierFormatsTermsStillMatch(@TempDir Path dir) throws IOException {
         String zeros = "AAAAAAAAAAAAAAAAAAAAAA";
         String one = "AAAAAAAAAAAAAAAAAAAAAQ"; // the same first 8 bytes, the last byte 1
         String old = new KeyedHasher(new byte[32]).hash("81.82.201.7");
-        byte[] oldBytes = java.util.Base64.getUrlDecoder().decode(old);
+        String older = new KeyedHasher(new byte[32]).hash("81.82.201.8");
         try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
-            // a finding as format 4 wrote it: the whole 16 bytes as its term
-            Document doc = new Document();
-            doc.add(new StringField(InventoryIndex.DOCTYPE, "finding", Field.Store.NO));
-            doc.add(new StringField(InventoryIndex.CID, "c0", Field.Store.NO));
-            doc.add(new StringField("hash", new org.apache.lucene.util.BytesRef(oldBytes), Field.Store.NO));
-            doc.add(new org.apache.lucene.document.StoredField("f", StoredFinding.encode(new StoredFinding.Fields("c0", "client",
-                    "ip_address", "electronic", "normal", 0.9, "81.***.***.7", old, "7", 1, "", 0, 0, 0, List.of(), null))));
-            w.addDocument(doc);
-            w.setLiveCommitData(java.util.Map.of("inzage.format", "4").entrySet());
+            // findings as format 4 wrote them (the whole 16 bytes as their term) and as formats 5 and 6 did (the first 8)
+            w.addDocument(earlierFinding(older, 16, "8"));
+            w.addDocument(earlierFinding(old, 8, "7"));
+            w.setLiveCommitData(java.util.Map.of("inzage.format", "5").entrySet());
             w.commit();
         }
         Finding a = new Finding("src1", "file:///share", "file", "/share/a.txt", null, null, "email", "identification", "high",
@@ -89,7 +87,19 @@ class InventoryFormatTest {
             assertEquals(List.of("4"), idx.byHashes(List.of(one)).stream().map(Finding::lines).toList());
             assertEquals(2, idx.findingsWithHashes("c1", List.of(zeros)).size(), "a rewrite reads (and writes back) both");
             assertEquals(List.of("7"), idx.byHashes(List.of(old)).stream().map(Finding::lines).toList());
+            assertEquals(List.of("8"), idx.byHashes(List.of(older)).stream().map(Finding::lines).toList());
         }
+    }
+
+    private static Document earlierFinding(String hash, int termBytes, String lines) {
+        byte[] raw = java.util.Base64.getUrlDecoder().decode(hash);
+        Document doc = new Document();
+        doc.add(new StringField(InventoryIndex.DOCTYPE, "finding", Field.Store.NO));
+        doc.add(new StringField(InventoryIndex.CID, "c0", Field.Store.NO));
+        doc.add(new StringField("hash", new org.apache.lucene.util.BytesRef(raw, 0, termBytes), Field.Store.NO));
+        doc.add(new org.apache.lucene.document.StoredField("f", StoredFinding.encode(new StoredFinding.Fields("c0", "client",
+                "ip_address", "electronic", "normal", 0.9, "81.***.***.7", hash, lines, 1, "", 0, 0, 0, List.of(), null))));
+        return doc;
     }
 
     @Test

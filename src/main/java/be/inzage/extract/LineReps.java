@@ -9,9 +9,9 @@ import java.util.List;
 /**
  * Which set each record of an item belongs to ({@link RecordGroups}: a record's representative), so
  * that a value whose lines are exactly the union of its records' sets can be stored with its records
- * only ({@link SetLines}). Whether that holds is checked by numbers alone, per value: every line of
- * the value has its representative among the value's records, and the sizes of those sets add up to
- * the value's line count. Sets are disjoint, so the union is then exactly the value's lines, whatever
+ * only ({@link SetLines}). Whether that holds is checked by numbers alone, per value: the sizes of its
+ * records' sets add up to the value's line count, and every line of those sets is one of the value's
+ * lines. Sets are disjoint, so the union is then exactly the value's lines, whatever
  * happened to the sets on the way (a set cut by a spill, a record that came back after a chunk
  * boundary, two sets with the same hash, a record list cut at its maximum): those values fail the
  * check and keep their lines in full.
@@ -28,6 +28,8 @@ final class LineReps {
     private int[][] reps = new int[0][];
     /** After {@link #seal}: per representative, how many records its set has. */
     private int[][] sizes;
+    /** After {@link #blocks}: the stored sets by block number (null where a block holds none). */
+    private SetLines.Block[] byNumber;
 
     /** {@code record}'s set has representative {@code rep} (a later call for the same record overrides). */
     void set(int record, int rep) {
@@ -86,7 +88,9 @@ final class LineReps {
 
     /**
      * Whether the lines given as ranges (start and end pairs, ascending) are exactly the union of the
-     * sets of {@code records} (ascending, distinct).
+     * sets of {@code records} (ascending, distinct): the sets' sizes add up to the line count, and every
+     * line of every set is among the lines. Walks the sets' stored lines (one read per set) rather than
+     * looking every line up (a read per line, scattered over a map of the whole item).
      */
     boolean covers(int[] ranges, int nRanges, int[] records, int nRecords) {
         if (sizes == null || records == null || nRecords == 0 || nRanges == 0) {
@@ -107,15 +111,45 @@ final class LineReps {
         if (total != lines) {
             return false;
         }
-        for (int i = 0; i < nRanges; i++) {
-            for (long l = ranges[2 * i]; l <= ranges[2 * i + 1]; l++) {
-                int r = rep((int) l);
-                if (r == 0 || Arrays.binarySearch(records, 0, nRecords, r) < 0) {
+        if (byNumber == null) {
+            blocks();
+        }
+        for (int k = 0; k < nRecords; k++) {
+            int r = records[k];
+            int number = SetLines.blockOf(r);
+            SetLines.Block b = number < byNumber.length ? byNumber[number] : null;
+            int i = b == null ? -1 : Arrays.binarySearch(b.reps(), r);
+            if (i < 0) {
+                // not stored: a set that is only its representative's own record
+                if (!within(ranges, nRanges, r)) {
+                    return false;
+                }
+                continue;
+            }
+            for (int j = b.start()[i]; j < b.start()[i + 1]; j++) {
+                if (!within(ranges, nRanges, b.lines()[j])) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /** Whether {@code line} is in one of the ranges. */
+    private static boolean within(int[] ranges, int nRanges, int line) {
+        int lo = 0;
+        int hi = nRanges - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ranges[2 * mid + 1] < line) {
+                lo = mid + 1;
+            } else if (ranges[2 * mid] > line) {
+                hi = mid - 1;
+            } else {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -191,6 +225,10 @@ final class LineReps {
             }
             start[bReps.length] = k;
             out.add(new SetLines.Block(from[0], bReps, start, Arrays.copyOfRange(all, from[2], lineEnd)));
+        }
+        byNumber = new SetLines.Block[out.isEmpty() ? 0 : out.get(out.size() - 1).number() + 1];
+        for (SetLines.Block b : out) {
+            byNumber[b.number()] = b;
         }
         return out;
     }

@@ -149,9 +149,7 @@ final class SpillEntry {
             nRanges = 0;
         }
         if (recs != null && b.recs != null) {
-            LineRecords merged = new LineRecords("", recs, nRecs).append(new LineRecords("", b.recs, b.nRecs), maxRecords);
-            recs = merged.lines();
-            nRecs = recs.length;
+            laterRecords(b, maxRecords);
         } else if (recs == null && b.recs == null && records.size() < maxRecords && !b.records.isEmpty()) {
             List<String> out = new ArrayList<>(records);
             for (String r : b.records) {
@@ -169,6 +167,33 @@ final class SpillEntry {
         last = Math.max(last, b.last);
         confidence = Math.max(confidence, b.confidence);
         count += b.count;
+    }
+
+    /**
+     * b's records after these, at most {@code max}: appended in place when they all come after (windows
+     * come in line order; the array grows by half), merged otherwise (a set's representative from an
+     * earlier window).
+     */
+    private void laterRecords(SpillEntry b, int max) {
+        if (b.nRecs == 0 || nRecs >= max) {
+            return;
+        }
+        if (nRecs > 0 && recs[nRecs - 1] > b.recs[0]) {
+            LineRecords merged = new LineRecords("", recs, nRecs).append(new LineRecords("", b.recs, b.nRecs), max);
+            recs = merged.lines();
+            nRecs = recs.length;
+            return;
+        }
+        int from = nRecs > 0 && recs[nRecs - 1] == b.recs[0] ? 1 : 0;
+        int add = Math.min(b.nRecs - from, max - nRecs);
+        if (add <= 0) {
+            return;
+        }
+        if (nRecs + add > recs.length) {
+            recs = Arrays.copyOf(recs, Math.min(max, Math.max(nRecs + add, recs.length + (recs.length >> 1))));
+        }
+        System.arraycopy(b.recs, from, recs, nRecs, add);
+        nRecs += add;
     }
 
     /** These ranges and b's, joined where they touch or overlap. */

@@ -208,4 +208,33 @@ class LineRepsTest {
         assertEquals(1, blocks.size());
         assertArrayEquals(new int[] {1}, blocks.get(0).reps(), "set 7 is only its own line: not stored");
     }
+
+    /**
+     * The case the size check alone lets through: a late detection on a closed line is given that
+     * line's set (whose other line it is not on), and one of its lines has a set whose hash collides
+     * with an earlier one (so it gets no record for it). The sizes add up; the lines do not.
+     */
+    @Test
+    void aValueGivenASetItIsNotWhollyOnIsNotCovered() {
+        Simulation s = new Simulation();
+        long hx = (long) "x".hashCode() * 0x9E3779B97F4A7C15L | 1;
+        long hy = (long) "y".hashCode() * 0x9E3779B97F4A7C15L | 1;
+        s.hashes.put("p", hx);
+        s.hashes.put("q", hy);
+        s.add("p", 1);
+        s.add("q", 1); // set {p, q}, the same sum as {x, y}
+        s.add("a", 2);
+        s.add("b", 2);
+        s.add("a", 3);
+        s.add("b", 3); // line 3 in set 2
+        s.add("z", 4);
+        s.add("x", 3); // back to line 3: x is given set 2, lines 2 and 3
+        s.add("x", 5);
+        s.add("y", 5); // {x, y} collides with {p, q}: x gets no record for line 5
+        Map<String, TreeSet<Integer>> records = s.finish();
+        assertEquals(new TreeSet<>(List.of(2)), records.get("x"));
+        assertEquals(2, s.reps.size(2));
+        assertFalse(s.reps.covers(new int[] {3, 3, 5, 5}, 2, new int[] {2}, 1), "lines 3 and 5 are not set 2's lines 2 and 3");
+        assertTrue(s.reps.covers(new int[] {2, 3}, 1, new int[] {2}, 1), "a and b are");
+    }
 }

@@ -31,7 +31,7 @@ class SetLinesTest {
             TreeSet<Integer> l = new TreeSet<>();
             l.add(r[i] + (rnd.nextInt(5) == 0 ? rnd.nextInt(3) : 0));
             while (l.size() < n) {
-                l.add(l.first() + 1 + rnd.nextInt(spread));
+                l.add(l.first() + 1 + rnd.nextInt(Math.max(spread, 2 * n)));
             }
             lines = Arrays.copyOf(lines, k + n);
             start[i] = k;

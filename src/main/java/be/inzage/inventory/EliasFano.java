@@ -49,42 +49,38 @@ final class EliasFano {
         bits.flush();
     }
 
-    /** Reads {@code n} numbers written by {@link #write}. */
+    /** Reads {@code n} numbers written by {@link #write}: the low bits a byte at a time, the high parts a set bit at a time. */
     static long[] read(ByteArrayDataInput in, int n) throws IOException {
         int low = in.readByte();
         long[] v = new long[n];
-        int buf = 0;
-        int have = 0;
+        byte[] lows = new byte[(int) (((long) n * low + 7) / 8)];
+        in.readBytes(lows, 0, lows.length);
+        long p = 0;
         for (int i = 0; i < n; i++) {
             long x = 0;
-            for (int k = 0; k < low; k++) {
-                if (have == 0) {
-                    buf = in.readByte() & 0xff;
-                    have = 8;
-                }
-                x |= (long) (buf & 1) << k;
-                buf >>>= 1;
-                have--;
+            int got = 0;
+            while (got < low) {
+                int off = (int) (p & 7);
+                int take = Math.min(8 - off, low - got);
+                x |= (long) (((lows[(int) (p >>> 3)] & 0xff) >>> off) & ((1 << take) - 1)) << got;
+                got += take;
+                p += take;
             }
             v[i] = x;
         }
-        have = 0;
         long high = 0;
-        for (int i = 0; i < n; i++) {
-            while (true) {
-                if (have == 0) {
-                    buf = in.readByte() & 0xff;
-                    have = 8;
-                }
-                int bit = buf & 1;
-                buf >>>= 1;
-                have--;
-                if (bit == 1) {
-                    break;
-                }
-                high++;
+        int i = 0;
+        while (i < n) {
+            int bits = in.readByte() & 0xff;
+            int used = 0;
+            while (bits != 0 && i < n) {
+                int zeros = Integer.numberOfTrailingZeros(bits);
+                high += zeros;
+                v[i++] |= high << low;
+                bits >>>= zeros + 1;
+                used += zeros + 1;
             }
-            v[i] |= high << low;
+            high += 8 - used; // the byte's zeros after its last one (padding once the last number is read)
         }
         return v;
     }

@@ -114,6 +114,9 @@ public final class InventoryIndex implements Closeable {
     public record ItemState(long size, long modified, String rules) {
     }
 
+    /** Decoded record-set blocks, by segment core (unique to one segment of one index): shared by every read. */
+    static final SetLines.Cache SET_BLOCKS = new SetLines.Cache();
+
     private final Directory dir;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -757,7 +760,7 @@ public final class InventoryIndex implements Closeable {
     private static List<Finding> read(IndexSearcher s, ScoreDoc[] hits, int from) throws IOException {
         int n = Math.max(0, hits.length - from);
         StoredFinding.Fields[] read = new StoredFinding.Fields[n];
-        SetLines.Reader sets = new SetLines.Reader(s);
+        SetLines.Reader sets = new SetLines.Reader(s, SET_BLOCKS);
         // leaf by leaf in document order, so a leaf with many hits can be read block by block
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -833,7 +836,7 @@ public final class InventoryIndex implements Closeable {
                 }
             };
             Weight findings = s.createWeight(s.rewrite(FINDINGS), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1);
-            SetLines.Reader sets = new SetLines.Reader(s);
+            SetLines.Reader sets = new SetLines.Reader(s, SET_BLOCKS);
             for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
                 org.apache.lucene.search.Scorer scorer = findings.scorer(leaf);
                 if (scorer == null) {

@@ -30,10 +30,14 @@ final class LineReps {
     private int[][] sizes;
     /** After {@link #blocks}: the stored sets by block number (null where a block holds none). */
     private SetLines.Block[] byNumber;
+    private List<SetLines.Block> built;
+    /** After {@link #blocks}: the representatives whose set is only their own record (not stored). */
+    private java.util.BitSet single;
+    private boolean sealed;
 
     /** {@code record}'s set has representative {@code rep} (a later call for the same record overrides). */
     void set(int record, int rep) {
-        if (record <= 0 || record >= MAX_RECORDS || rep <= 0 || sizes != null) {
+        if (record <= 0 || record >= MAX_RECORDS || rep <= 0 || sealed) {
             return;
         }
         int p = record >>> PAGE_BITS;
@@ -46,9 +50,9 @@ final class LineReps {
         reps[p][record & (PAGE - 1)] = rep;
     }
 
-    /** The representative of {@code record}'s set, or 0 when it has none. */
+    /** The representative of {@code record}'s set, or 0 when it has none (or no longer known: after {@link #blocks}). */
     int rep(int record) {
-        return get(reps, record);
+        return reps == null ? 0 : get(reps, record);
     }
 
     private static int get(int[][] pages, int i) {
@@ -61,6 +65,7 @@ final class LineReps {
 
     /** Every record is in: counts the sets' sizes. Later {@link #set}s are ignored. */
     void seal() {
+        sealed = true;
         sizes = new int[reps.length][];
         for (int p = 0; p < reps.length; p++) {
             if (reps[p] == null) {
@@ -83,7 +88,17 @@ final class LineReps {
     }
 
     int size(int rep) {
-        return sizes == null ? 0 : get(sizes, rep);
+        if (byNumber == null) {
+            return sizes == null ? 0 : get(sizes, rep);
+        }
+        SetLines.Block b = blockOf(rep);
+        int i = b == null ? -1 : Arrays.binarySearch(b.reps(), rep);
+        return i >= 0 ? b.start()[i + 1] - b.start()[i] : rep > 0 && single.get(rep) ? 1 : 0;
+    }
+
+    private SetLines.Block blockOf(int rep) {
+        int number = SetLines.blockOf(rep);
+        return number < byNumber.length ? byNumber[number] : null;
     }
 
     /**
@@ -93,8 +108,11 @@ final class LineReps {
      * looking every line up (a read per line, scattered over a map of the whole item).
      */
     boolean covers(int[] ranges, int nRanges, int[] records, int nRecords) {
-        if (sizes == null || records == null || nRecords == 0 || nRanges == 0) {
+        if (!sealed || records == null || nRecords == 0 || nRanges == 0) {
             return false;
+        }
+        if (byNumber == null) {
+            blocks();
         }
         long lines = 0;
         for (int i = 0; i < nRanges; i++) {
@@ -111,13 +129,9 @@ final class LineReps {
         if (total != lines) {
             return false;
         }
-        if (byNumber == null) {
-            blocks();
-        }
         for (int k = 0; k < nRecords; k++) {
             int r = records[k];
-            int number = SetLines.blockOf(r);
-            SetLines.Block b = number < byNumber.length ? byNumber[number] : null;
+            SetLines.Block b = blockOf(r);
             int i = b == null ? -1 : Arrays.binarySearch(b.reps(), r);
             if (i < 0) {
                 // not stored: a set that is only its representative's own record
@@ -157,9 +171,13 @@ final class LineReps {
      * own record is left out: a reader takes a record it finds no set for as its own line.
      */
     List<SetLines.Block> blocks() {
-        if (sizes == null) {
+        if (!sealed) {
             throw new IllegalStateException("not sealed");
         }
+        if (built != null) {
+            return built;
+        }
+        single = new java.util.BitSet();
         // the stored sets' positions: where each representative's lines start, in representative order
         int[][] at = new int[sizes.length][];
         List<int[]> blockBounds = new ArrayList<>(); // per block: number, first set index, first line index
@@ -174,7 +192,11 @@ final class LineReps {
             for (int o = 0; o < PAGE; o++) {
                 int s = sizes[p][o];
                 int r = p << PAGE_BITS | o;
-                if (s == 0 || (s == 1 && rep(r) == r)) {
+                if (s == 0) {
+                    continue;
+                }
+                if (s == 1 && rep(r) == r) {
+                    single.set(r);
                     continue;
                 }
                 if (at[p] == null) {
@@ -214,22 +236,25 @@ final class LineReps {
         for (int b = 0; b < blockBounds.size(); b++) {
             int[] from = blockBounds.get(b);
             int setEnd = b + 1 < blockBounds.size() ? blockBounds.get(b + 1)[1] : nReps;
-            int lineEnd = b + 1 < blockBounds.size() ? blockBounds.get(b + 1)[2] : lines;
             int[] bReps = new int[setEnd - from[1]];
             int[] start = new int[bReps.length + 1];
-            int k = 0;
+            int k = from[2]; // the blocks share one array of lines: offsets are into it
             for (int i = 0; i < bReps.length; i++) {
                 bReps[i] = repList[from[1] + i];
                 start[i] = k;
-                k += size(bReps[i]);
+                k += get(sizes, bReps[i]);
             }
             start[bReps.length] = k;
-            out.add(new SetLines.Block(from[0], bReps, start, Arrays.copyOfRange(all, from[2], lineEnd)));
+            out.add(new SetLines.Block(from[0], bReps, start, all));
         }
         byNumber = new SetLines.Block[out.isEmpty() ? 0 : out.get(out.size() - 1).number() + 1];
         for (SetLines.Block b : out) {
             byNumber[b.number()] = b;
         }
+        // what the check needs from here on is in the blocks and the singles: the per-record maps go
+        reps = null;
+        sizes = null;
+        built = out;
         return out;
     }
 }

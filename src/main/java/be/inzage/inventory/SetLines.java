@@ -47,7 +47,8 @@ public final class SetLines {
 
     /**
      * One block's sets: representatives ascending, and for set {@code i} the lines
-     * {@code lines[start[i]] .. lines[start[i + 1] - 1]}, ascending.
+     * {@code lines[start[i]] .. lines[start[i + 1] - 1]}, ascending (the array may be shared by
+     * several blocks, and hold others' lines outside those offsets).
      */
     public record Block(int number, int[] reps, int[] start, int[] lines) {
 
@@ -88,7 +89,7 @@ public final class SetLines {
      * visitor's lines of a day are spread over the day's: 1.5 bytes a line where varints take 2).
      */
     static BytesRef encode(Block b) {
-        ByteBuffersDataOutput out = new ByteBuffersDataOutput(16 + 3L * b.lines().length);
+        ByteBuffersDataOutput out = new ByteBuffersDataOutput(16 + 3L * (b.start()[b.size()] - b.start()[0]));
         try {
             out.writeVInt(b.size());
             int prevRep = 0;

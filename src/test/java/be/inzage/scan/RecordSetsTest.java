@@ -87,13 +87,24 @@ class RecordSetsTest {
         }
     }
 
-    @Test
-    void aReturningVisitorsValuesListExactlyTheirLinesWhenStoredWithTheirRecordsOnly() throws Exception {
-        Map<String, TreeSet<Integer>> expected = new TreeMap<>();
-        Path log = Files.createDirectories(tmp.resolve("logs")).resolve("access.log");
+    /** The test's log, in a log folder of its own. */
+    Path log() {
+        return tmp.resolve("logs").resolve("access.log");
+    }
+
+    /** The log's first 600 lines, written an hour ago and read into a new inventory; its data directory. */
+    Path firstRead(Map<String, TreeSet<Integer>> expected) throws Exception {
+        Path log = Files.createDirectories(log().getParent()).resolve("access.log");
         AppendedLogTest.write(log, lines(1, 600, expected), false, 60);
         Path data = tmp.resolve("data");
         AppendedLogTest.scan(data, log.getParent());
+        return data;
+    }
+
+    @Test
+    void aReturningVisitorsValuesListExactlyTheirLinesWhenStoredWithTheirRecordsOnly() throws Exception {
+        Map<String, TreeSet<Integer>> expected = new TreeMap<>();
+        Path data = firstRead(expected);
 
         int fromSets = checkLines(data, expected);
         // an address, its _ga cookie and a login are on about 20 lines in 4 sets (one per session); a session id is one set
@@ -106,10 +117,8 @@ class RecordSetsTest {
     @Test
     void linesAppendedToALogAreReadBackBesideTheEarlierOnes() throws Exception {
         Map<String, TreeSet<Integer>> expected = new TreeMap<>();
-        Path log = Files.createDirectories(tmp.resolve("logs")).resolve("access.log");
-        AppendedLogTest.write(log, lines(1, 600, expected), false, 60);
-        Path data = tmp.resolve("data");
-        AppendedLogTest.scan(data, log.getParent());
+        Path data = firstRead(expected);
+        Path log = log();
         int setsBefore = setDocuments(data);
 
         AppendedLogTest.write(log, lines(601, 1000, expected), true, 50);
@@ -127,11 +136,8 @@ class RecordSetsTest {
 
     @Test
     void aLogReadWholeAgainOrDeletedLeavesNoSetBehind() throws Exception {
-        Map<String, TreeSet<Integer>> first = new TreeMap<>();
-        Path log = Files.createDirectories(tmp.resolve("logs")).resolve("access.log");
-        AppendedLogTest.write(log, lines(1, 600, first), false, 60);
-        Path data = tmp.resolve("data");
-        AppendedLogTest.scan(data, log.getParent());
+        Path data = firstRead(new TreeMap<>());
+        Path log = log();
         assertTrue(setDocuments(data) > 0);
 
         // rewritten, not grown: read whole, its old sets replaced by the new ones

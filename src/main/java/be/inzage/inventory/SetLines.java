@@ -167,42 +167,47 @@ public final class SetLines {
     }
 
     /** Blocks of several documents (a log read again from where it stopped adds its own) as one. */
-    private static Block join(int number, List<Block> parts) {
+    static Block join(int number, List<Block> parts) {
         if (parts.size() == 1) {
             return parts.get(0);
         }
+        // each set as its representative and where it is (part, set), sorted by representative
         int sets = 0;
-        int lines = 0;
         for (Block b : parts) {
             sets += b.size();
-            lines += b.lines().length;
         }
-        Integer[] order = new Integer[sets];
-        int[][] owner = new int[sets][];
+        long[] order = new long[sets];
         int i = 0;
         for (int p = 0; p < parts.size(); p++) {
             for (int s = 0; s < parts.get(p).size(); s++) {
-                owner[i] = new int[]{p, s};
-                order[i] = i;
-                i++;
+                order[i++] = (long) parts.get(p).reps()[s] << 32 | (long) p << 20 | s;
             }
         }
-        Arrays.sort(order, (x, y) -> Integer.compare(parts.get(owner[x][0]).reps()[owner[x][1]], parts.get(owner[y][0]).reps()[owner[y][1]]));
+        Arrays.sort(order);
         int[] reps = new int[sets];
         int[] start = new int[sets + 1];
-        int[] out = new int[lines];
+        int[] out = new int[0];
         int k = 0;
         for (int j = 0; j < sets; j++) {
-            Block b = parts.get(owner[order[j]][0]);
-            int s = owner[order[j]][1];
+            Block b = parts.get((int) (order[j] >>> 20 & 0xFFF));
+            int s = (int) (order[j] & 0xFFFFF);
             reps[j] = b.reps()[s];
             start[j] = k;
-            int len = b.start()[s + 1] - b.start()[s];
-            System.arraycopy(b.lines(), b.start()[s], out, k, len);
-            k += len;
+            out = append(out, k, b, s);
+            k += b.start()[s + 1] - b.start()[s];
         }
         start[sets] = k;
-        return new Block(number, reps, start, out);
+        return new Block(number, reps, start, Arrays.copyOf(out, k));
+    }
+
+    /** {@code out} with set {@code s} of {@code b} written from {@code k} on, grown as needed. */
+    private static int[] append(int[] out, int k, Block b, int s) {
+        int len = b.start()[s + 1] - b.start()[s];
+        if (k + len > out.length) {
+            out = Arrays.copyOf(out, Math.max(k + len, Math.max(16, out.length * 2)));
+        }
+        System.arraycopy(b.lines(), b.start()[s], out, k, len);
+        return out;
     }
 
     /**
@@ -274,22 +279,22 @@ public final class SetLines {
 
         /** The union of the sets of {@code records} (ascending), a record whose set is not stored being its own line. */
         int[] union(String cid, int[] records) throws IOException {
-            List<int[]> parts = new ArrayList<>(records.length);
-            int total = 0;
+            int[] all = new int[Math.max(16, records.length * 4)];
+            int k = 0;
             for (int r : records) {
                 Block b = block(cid, blockOf(r));
                 int i = b == null ? -1 : Arrays.binarySearch(b.reps(), r);
-                int[] lines = i < 0 ? new int[]{r} : Arrays.copyOfRange(b.lines(), b.start()[i], b.start()[i + 1]);
-                parts.add(lines);
-                total += lines.length;
+                if (i < 0) {
+                    if (k == all.length) {
+                        all = Arrays.copyOf(all, all.length * 2);
+                    }
+                    all[k++] = r;
+                } else {
+                    all = append(all, k, b, i);
+                    k += b.start()[i + 1] - b.start()[i];
+                }
             }
-            int[] all = new int[total];
-            int k = 0;
-            for (int[] p : parts) {
-                System.arraycopy(p, 0, all, k, p.length);
-                k += p.length;
-            }
-            return LineSet.sortedUnique(all, all.length);
+            return LineSet.sortedUnique(all, k);
         }
 
         private Block block(String cid, int number) throws IOException {

@@ -76,4 +76,15 @@ class SetLinesTest {
         assertTrue(bytes.length < 1 + 2 + 1 + 1 + 11 * 2, "Elias-Fano: " + bytes.length + " bytes");
         assertEquals(1, SetLines.decode(0, bytes).reps().length);
     }
+
+    /** A block's sets from several documents (a log read on from where it stopped adds its own) read as one, by representative. */
+    @Test
+    void blocksOfSeveralDocumentsJoinInRepresentativeOrder() {
+        SetLines.Block earlier = new SetLines.Block(0, new int[] {5, 40}, new int[] {0, 2, 3}, new int[] {5, 9, 40});
+        SetLines.Block later = new SetLines.Block(0, new int[] {20, 700}, new int[] {0, 1, 4}, new int[] {21, 700, 800, 900});
+        SetLines.Block joined = SetLines.join(0, java.util.List.of(later, earlier));
+        assertArrayEquals(new int[] {5, 20, 40, 700}, joined.reps());
+        assertArrayEquals(new int[] {0, 2, 3, 4, 7}, joined.start());
+        assertArrayEquals(new int[] {5, 9, 21, 40, 700, 800, 900}, joined.lines());
+    }
 }

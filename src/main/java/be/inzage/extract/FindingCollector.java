@@ -134,6 +134,12 @@ public final class FindingCollector {
     private final LineReps lineReps;
     /** The record sets to store with the first batch, once every record is in; then null. */
     private List<be.inzage.inventory.SetLines.Block> sets;
+    /** The lines' times, when the sink stores sets (they are stored with them); null otherwise. */
+    private final be.inzage.inventory.LineTimes.Builder lineTimes;
+    /** The table {@link #lineTimes} built, once every line is in: findings' times are stored against it. */
+    private be.inzage.inventory.LineTimes times;
+    /** Whether {@link #times} is still to be stored (with the first batch). */
+    private boolean timesUnwritten;
     private final Map<String, Integer> perType = new HashMap<>();
     private int lineRefs;
     private int segment;
@@ -149,6 +155,7 @@ public final class FindingCollector {
         this.lineRecords = lineRecords;
         this.spills = new SpillRuns(MAX_RECORDS_PER_FINDING);
         this.lineReps = lineRecords && sink.keepsSets() ? new LineReps() : null;
+        this.lineTimes = lineReps != null ? new be.inzage.inventory.LineTimes.Builder() : null;
         this.groups = lineRecords ? new RecordGroups(lineReps) : null;
     }
 
@@ -190,6 +197,14 @@ public final class FindingCollector {
     /** The timestamp (epoch ms) of the log line being read, 0 when it has none; applies to the adds that follow. */
     public void at(long epochMillis) {
         this.now = epochMillis;
+    }
+
+    /** The same, for log line {@code line}, read in line order: noted for the line-time table. */
+    public void at(long epochMillis, int line) {
+        this.now = epochMillis;
+        if (lineTimes != null && epochMillis != 0) {
+            lineTimes.note(line, epochMillis);
+        }
     }
 
     private long now;
@@ -310,6 +325,8 @@ public final class FindingCollector {
         if (lineReps != null) {
             lineReps.seal();
             sets = lineReps.blocks();
+            times = lineTimes.build();
+            timesUnwritten = times != null;
         }
         if (spills.isEmpty()) {
             flush();
@@ -320,7 +337,7 @@ public final class FindingCollector {
             Finding template = template();
             List<Finding> batch = new ArrayList<>(WRITE_BATCH);
             spills.merge(e -> {
-                batch.add(e.toFinding(template, segment, covers(e)));
+                batch.add(e.toFinding(template, segment, covers(e), times));
                 perType.merge(e.type, 1, Integer::sum);
                 if (batch.size() >= WRITE_BATCH) {
                     writeBatch(batch);
@@ -355,14 +372,15 @@ public final class FindingCollector {
         batch.clear();
     }
 
-    /** The next batch; the first replaces what the container held, with its record sets when there are any. */
+    /** The next batch; the first replaces what the container held, with its record sets and line times when there are any. */
     private void write(List<Finding> batch) {
-        if (segment == 0 && sets != null && !sets.isEmpty()) {
-            sink.writeFirst(cid, batch, sets);
+        if (segment == 0 && (sets != null && !sets.isEmpty() || timesUnwritten)) {
+            sink.writeFirst(cid, batch, sets == null ? List.of() : sets, timesUnwritten && !batch.isEmpty() ? times : null);
         } else {
             sink.write(cid, batch, segment == 0);
         }
         sets = null;
+        timesUnwritten = false;
         segment++;
     }
 
@@ -411,7 +429,7 @@ public final class FindingCollector {
         Finding template = template();
         for (Agg a : values.values()) {
             SpillEntry e = toEntry(a, unit);
-            batch.add(e.toFinding(template, segment, covers(e)));
+            batch.add(e.toFinding(template, segment, covers(e), times));
             perType.merge(a.type, 1, Integer::sum);
         }
         write(batch);

@@ -19,8 +19,11 @@ public interface FindingSink {
         return false;
     }
 
-    /** The first batch, with the container's record sets that its findings' lines are read back from. */
-    default void writeFirst(String cid, List<Finding> batch, List<SetLines.Block> sets) {
+    /**
+     * The first batch, with the container's record sets that its findings' lines are read back from,
+     * and the line times their times are stored against (or null).
+     */
+    default void writeFirst(String cid, List<Finding> batch, List<SetLines.Block> sets, be.inzage.inventory.LineTimes times) {
         throw new UnsupportedOperationException("this sink does not keep record sets");
     }
 }

@@ -28,7 +28,7 @@ final class LogLines {
 
         @Override
         public void time(long epochMillis) {
-            out.at(epochMillis);
+            out.at(epochMillis, line);
         }
 
         @Override

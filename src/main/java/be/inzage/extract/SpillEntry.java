@@ -253,9 +253,10 @@ final class SpillEntry {
     /**
      * The finding, with the item's own fields (source, container, cid) from {@code t}.
      * @param coversLines its lines are the union of its records' sets ({@link LineRecords#coversLines})
+     * @param times       the read's line times, stored with the sets (or null)
      */
-    Finding toFinding(Finding t, int segment, boolean coversLines) {
-        List<String> recordList = recs != null ? new LineRecords(t.cid(), recs, nRecs, coversLines) : records;
+    Finding toFinding(Finding t, int segment, boolean coversLines, be.inzage.inventory.LineTimes times) {
+        List<String> recordList = recs != null ? new LineRecords(t.cid(), recs, nRecs, coversLines, times) : records;
         return new Finding(t.sourceId(), t.source(), t.kind(), t.container(), t.part(), field, type, category, risk, confidence,
                 masked, hashText(), aliases, linesText(), count, recordList, t.cid(), segment, rows, first, last);
     }

@@ -15,6 +15,7 @@ public final class LineRecords extends AbstractList<String> implements RandomAcc
     private final int[] lines;
     private final int n;
     private final boolean coversLines;
+    private final LineTimes times;
 
     /** @param lines line numbers, ascending and distinct; the first {@code n} are used */
     public LineRecords(String cid, int[] lines, int n) {
@@ -26,10 +27,21 @@ public final class LineRecords extends AbstractList<String> implements RandomAcc
      *                    the item's {@link SetLines} hold: the finding is stored without its lines
      */
     public LineRecords(String cid, int[] lines, int n, boolean coversLines) {
+        this(cid, lines, n, coversLines, null);
+    }
+
+    /** @param times the line times of the read these records come from, stored with the item's sets (or null) */
+    public LineRecords(String cid, int[] lines, int n, boolean coversLines, LineTimes times) {
         this.cid = cid;
         this.lines = lines;
         this.n = n;
         this.coversLines = coversLines;
+        this.times = times;
+    }
+
+    /** The line times of the read the finding comes from, which its times may be stored against; null when none. */
+    public LineTimes times() {
+        return times;
     }
 
     /** Whether the finding's lines are the union of these records' sets ({@link SetLines}). */
@@ -63,7 +75,8 @@ public final class LineRecords extends AbstractList<String> implements RandomAcc
      * These lines and those of {@code later} (a later window of the same file), at most {@code max}
      * in all, ascending and once each. A later window can hold an earlier record (the set of values
      * on a line is represented by the first line that had it), so the two are merged, not appended.
-     * The result covers its finding's lines when both did and none was cut.
+     * The result covers its finding's lines when both did and none was cut, and keeps line times
+     * only when both came from the same read.
      */
     public LineRecords append(LineRecords later, int max) {
         int[] out = new int[Math.min(max, n + later.n)];
@@ -77,6 +90,6 @@ public final class LineRecords extends AbstractList<String> implements RandomAcc
             }
         }
         boolean all = i >= n && j >= later.n; // nothing was left out for want of room
-        return new LineRecords(cid, out, k, coversLines && later.coversLines && all);
+        return new LineRecords(cid, out, k, coversLines && later.coversLines && all, times == later.times ? times : null);
     }
 }

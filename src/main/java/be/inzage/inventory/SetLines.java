@@ -41,6 +41,8 @@ public final class SetLines {
     static final String KEY = "lset";
     /** Stored only: the block's sets. */
     static final String STORED = "s";
+    /** The block number under which a read's {@link LineTimes} are kept (record blocks are never negative). */
+    static final int TIMES = -1;
 
     private SetLines() {
     }
@@ -79,6 +81,16 @@ public final class SetLines {
         d.add(new StringField(InventoryIndex.CID, cidTerm, Field.Store.NO));
         d.add(new StringField(KEY, key(cid, b.number()), Field.Store.NO));
         d.add(new StoredField(STORED, encode(b)));
+        return d;
+    }
+
+    /** A read's line times as a document of container {@code cidTerm}, kept and deleted like its blocks. */
+    static Document document(String cid, BytesRef cidTerm, LineTimes times) {
+        Document d = new Document();
+        d.add(new StringField(InventoryIndex.DOCTYPE, DOCTYPE_VALUE, Field.Store.NO));
+        d.add(new StringField(InventoryIndex.CID, cidTerm, Field.Store.NO));
+        d.add(new StringField(KEY, key(cid, TIMES), Field.Store.NO));
+        d.add(new StoredField(STORED, times.encode()));
         return d;
     }
 
@@ -295,6 +307,30 @@ public final class SetLines {
                 }
             }
             return LineSet.sortedUnique(all, k);
+        }
+
+        private final Map<String, LineTimes.Parts> times = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, LineTimes.Parts> e) {
+                return size() > CACHED;
+            }
+        };
+
+        /** The line times of container {@code cid}'s reads (none: an empty lookup). */
+        LineTimes.Parts times(String cid) throws IOException {
+            LineTimes.Parts p = times.get(cid);
+            if (p == null) {
+                TermQuery q = new TermQuery(new Term(KEY, key(cid, TIMES)));
+                TopDocs top = searcher.search(q, Math.max(1, searcher.count(q))); // one per read: a log appended to often has many
+                List<LineTimes> parts = new ArrayList<>(top.scoreDocs.length);
+                org.apache.lucene.index.StoredFields stored = searcher.storedFields();
+                for (ScoreDoc sd : top.scoreDocs) {
+                    parts.add(LineTimes.decode(stored.document(sd.doc).getBinaryValue(STORED)));
+                }
+                p = new LineTimes.Parts(parts);
+                times.put(cid, p);
+            }
+            return p;
         }
 
         private Block block(String cid, int number) throws IOException {

@@ -71,6 +71,11 @@ final class StoredFinding {
      * no fewer records than lines, so storing the records alone saved nothing. Its own byte of flags.
      */
     private static final int COVERED = 128;
+    /**
+     * Since format 7: first and last seen as their distance from the times the container's
+     * {@link LineTimes} give the first and last line (a second or two in a log read in time order).
+     */
+    private static final int TIMES_FROM_LINES = 256;
 
     private StoredFinding() {
     }
@@ -81,7 +86,7 @@ final class StoredFinding {
 
     /** @param raw the hash's 16 bytes ({@link KeyedHasher#bytes}), which the caller had already */
     static BytesRef encode(Fields f, byte[] raw) {
-        return encode(f, raw, null, false);
+        return encode(f, raw, null, false, null);
     }
 
     /**
@@ -91,8 +96,10 @@ final class StoredFinding {
      *                      when there are fewer record lines than lines, only they are stored and the lines
      *                      are read back from the sets; otherwise the lines are stored, and so is the fact
      *                      (a log read on from where it stopped keeps it when it merges its new lines in)
+     * @param times         the line times of the read the finding comes from, stored with the container (or
+     *                      null): its times are stored against them when they hold its first and last line
      */
-    static BytesRef encode(Fields f, byte[] raw, int[] recordNumbers, boolean covered) {
+    static BytesRef encode(Fields f, byte[] raw, int[] recordNumbers, boolean covered, LineTimes times) {
         if (covered && (recordNumbers == null || raw == null || LineSet.pages(f.lines()) || LineSet.sheets(f.lines()))) {
             throw new IllegalArgumentException("only a keyed hash's line records can stand for its lines");
         }
@@ -112,13 +119,17 @@ final class StoredFinding {
             f = new Fields(f.cid(), f.field(), f.type(), f.category(), f.risk(), f.confidence(), f.masked(), f.hash(), f.lines(),
                     f.count(), f.rows(), f.firstSeen(), f.lastSeen(), f.segment(), f.records(), recordLines, f.aliases());
         }
+        boolean timed = f.firstSeen() > 0 && raw != null;
+        LineTimes againstLines = timed && times != null && lineRanges != null && !f.lines().isEmpty() && !LineSet.pages(f.lines())
+                && !LineSet.sheets(f.lines()) && times.covers(firstLine(f.lines())) && times.covers(lastLine(f.lines())) ? times : null;
         try {
             int flags = (f.field() != null ? HAS_FIELD : 0) | (f.rows() != null && !f.rows().isEmpty() ? HAS_ROWS : 0)
                     | (f.firstSeen() > 0 ? HAS_TIMES : 0)
                     | (SAME_AS_LINES.equals(f.recordLines()) ? RECORD_LINES_SAME : f.recordLines() != null ? RECORD_LINES_OWN : 0)
                     | (f.aliases().isEmpty() ? 0 : HAS_ALIASES)
                     | (raw != null ? LAYOUT_2 : 0)
-                    | (covered && !fromSets ? COVERED : 0);
+                    | (covered && !fromSets ? COVERED : 0)
+                    | (againstLines != null ? TIMES_FROM_LINES : 0);
             out.writeVInt(flags);
             out.writeString(f.cid());
             if (f.field() != null) {
@@ -146,6 +157,13 @@ final class StoredFinding {
             if ((flags & HAS_TIMES) != 0 && (flags & LAYOUT_2) == 0) {
                 out.writeVLong(f.firstSeen());
                 out.writeZLong(f.lastSeen() - f.firstSeen());
+            } else if (againstLines != null) {
+                boolean seconds = f.firstSeen() % 1000 == 0 && f.lastSeen() % 1000 == 0;
+                long unit = seconds ? 1000 : 1;
+                long firstOff = f.firstSeen() / unit - Math.floorDiv(againstLines.predict(firstLine(f.lines())), unit);
+                long lastOff = f.lastSeen() / unit - Math.floorDiv(againstLines.predict(lastLine(f.lines())), unit);
+                out.writeZLong(firstOff << 1 | (seconds ? 1 : 0));
+                out.writeZLong(lastOff);
             } else if ((flags & HAS_TIMES) != 0) {
                 boolean seconds = f.firstSeen() % 1000 == 0 && f.lastSeen() % 1000 == 0;
                 long unit = seconds ? 1000 : 1;
@@ -206,9 +224,15 @@ final class StoredFinding {
         String rows = (flags & HAS_ROWS) != 0 ? in.readString() : "";
         long first = 0;
         long last = 0;
+        long unitAgainstLines = 0; // times against the line times: first and last are offsets in this unit until the lines are known
         if ((flags & HAS_TIMES) != 0 && (flags & LAYOUT_2) == 0) {
             first = in.readVLong();
             last = first + in.readZLong();
+        } else if ((flags & TIMES_FROM_LINES) != 0) {
+            long tagged = in.readZLong();
+            unitAgainstLines = (tagged & 1) != 0 ? 1000 : 1;
+            first = tagged >> 1;
+            last = in.readZLong();
         } else if ((flags & HAS_TIMES) != 0) {
             long tagged = in.readVLong();
             long unit = (tagged & 1) != 0 ? 1000 : 1;
@@ -238,8 +262,36 @@ final class StoredFinding {
             }
             lines = LineSet.encode(sets.union(cid, LineSet.decode(recordLines)));
         }
+        if (unitAgainstLines != 0) {
+            LineTimes.Parts parts = sets == null ? null : sets.times(cid);
+            LineTimes firstPart = parts == null ? null : parts.of(firstLine(lines));
+            LineTimes lastPart = parts == null ? null : parts.of(lastLine(lines));
+            if (firstPart == null || lastPart == null) {
+                throw new IllegalStateException("a finding's times stored against line times that are not there");
+            }
+            first = (Math.floorDiv(firstPart.predict(firstLine(lines)), unitAgainstLines) + first) * unitAgainstLines;
+            last = (Math.floorDiv(lastPart.predict(lastLine(lines)), unitAgainstLines) + last) * unitAgainstLines;
+        }
         return new Fields(cid, field, type, category, risk, confidence, masked, hash, lines, count, rows, first, last, segment,
                 records, recordLines, aliases, fromSets || (flags & COVERED) != 0);
+    }
+
+    /** The first line of a line set's text ("12,40-42": 12). */
+    static int firstLine(String lines) {
+        int i = 0;
+        while (i < lines.length() && Character.isDigit(lines.charAt(i))) {
+            i++;
+        }
+        return Integer.parseInt(lines, 0, i, 10);
+    }
+
+    /** The last line of a line set's text ("12,40-42": 42). */
+    static int lastLine(String lines) {
+        int i = lines.length();
+        while (i > 0 && Character.isDigit(lines.charAt(i - 1))) {
+            i--;
+        }
+        return Integer.parseInt(lines, i, lines.length(), 10);
     }
 
     /** Text forms that {@link #readLines} would not give back exactly are kept as text. */

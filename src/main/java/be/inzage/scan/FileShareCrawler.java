@@ -351,8 +351,9 @@ public final class FileShareCrawler extends VerticleBase {
             }
 
             @Override
-            public void writeFirst(String cid, List<be.inzage.inventory.Finding> batch, List<be.inzage.inventory.SetLines.Block> sets) {
-                writer.replace(cid, batch, job.scan(), sets);
+            public void writeFirst(String cid, List<be.inzage.inventory.Finding> batch, List<be.inzage.inventory.SetLines.Block> sets,
+                    be.inzage.inventory.LineTimes times) {
+                writer.replace(cid, batch, job.scan(), sets, times);
             }
         });
         FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, sink, format.lineRecords)
@@ -422,9 +423,10 @@ public final class FileShareCrawler extends VerticleBase {
             }
 
             @Override
-            public void writeFirst(String cid, List<be.inzage.inventory.Finding> batch, List<be.inzage.inventory.SetLines.Block> sets) {
+            public void writeFirst(String cid, List<be.inzage.inventory.Finding> batch, List<be.inzage.inventory.SetLines.Block> sets,
+                    be.inzage.inventory.LineTimes times) {
                 try {
-                    index.addSets(cid, sets); // the appended lines' sets, beside the earlier ones, before the findings that need them
+                    index.addSets(cid, sets, times); // the appended lines' sets, beside the earlier ones, before the findings that need them
                 } catch (IOException | RuntimeException x) {
                     throw new MergeFailed(x);
                 }

@@ -64,9 +64,10 @@ final class PipelinedSink implements FindingSink {
     }
 
     @Override
-    public void writeFirst(String cid, List<Finding> batch, List<be.inzage.inventory.SetLines.Block> sets) {
+    public void writeFirst(String cid, List<Finding> batch, List<be.inzage.inventory.SetLines.Block> sets,
+            be.inzage.inventory.LineTimes times) {
         drain();
-        target.writeFirst(cid, batch, sets);
+        target.writeFirst(cid, batch, sets, times);
     }
 
     /** Waits until every batch handed over is indexed; rethrows the first indexing failure. */

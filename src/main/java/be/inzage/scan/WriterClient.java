@@ -43,11 +43,11 @@ final class WriterClient {
         }
     }
 
-    /** The same for a container's first batch, with the record sets its findings' lines are read from. */
+    /** The same for a container's first batch, with the record sets its findings' lines are read from and the line times. */
     void replace(String cid, java.util.List<be.inzage.inventory.Finding> batch, long scan,
-            java.util.List<be.inzage.inventory.SetLines.Block> sets) {
+            java.util.List<be.inzage.inventory.SetLines.Block> sets, be.inzage.inventory.LineTimes times) {
         try {
-            index.replace(cid, batch, scan, true, sets);
+            index.replace(cid, batch, scan, true, sets, times);
         } catch (java.io.IOException | RuntimeException e) {
             throw new IllegalStateException("inventory write failed: " + e.getClass().getSimpleName());
         }

@@ -63,7 +63,7 @@ class SpillRunsTest {
 
     /** Merges the runs into findings with the template's item fields. */
     private static void merge(SpillRuns runs, Finding template, java.util.function.Consumer<Finding> out) {
-        runs.merge(e -> out.accept(e.toFinding(template, 0, false)));
+        runs.merge(e -> out.accept(e.toFinding(template, 0, false, null)));
     }
 
     @Test

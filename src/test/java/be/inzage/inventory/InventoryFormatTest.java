@@ -34,7 +34,7 @@ class InventoryFormatTest {
         assertTrue(w.getMessage().contains("move it away and scan again"), w.getMessage());
     }
 
-    /** Format 4 (session 10) reads as it is and is marked 6 at the next commit; a newer mark is refused by name. */
+    /** Format 4 (session 10) reads as it is and is marked 7 at the next commit; a newer mark is refused by name. */
     @Test
     void theFormatBeforeTheStoredLayoutChangeIsReadAndAnewerOneRefused(@TempDir Path dir) throws IOException {
         try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
@@ -48,11 +48,11 @@ class InventoryFormatTest {
             idx.commit();
         }
         try (FSDirectory d = FSDirectory.open(dir)) {
-            assertEquals("6", org.apache.lucene.index.SegmentInfos.readLatestCommit(d).getUserData().get("inzage.format"));
+            assertEquals("7", org.apache.lucene.index.SegmentInfos.readLatestCommit(d).getUserData().get("inzage.format"));
         }
         Path newer = dir.resolve("newer");
         try (FSDirectory d = FSDirectory.open(newer); IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
-            w.setLiveCommitData(java.util.Map.of("inzage.format", "7").entrySet());
+            w.setLiveCommitData(java.util.Map.of("inzage.format", "8").entrySet());
             w.commit();
         }
         IOException r = assertThrows(IOException.class, () -> InventoryIndex.openReader(newer));
@@ -60,8 +60,8 @@ class InventoryFormatTest {
     }
 
     /**
-     * Hashes are indexed under their first 6 bytes; two sharing them are told apart, and the 16-byte
-     * terms of format 4 and the 8-byte terms of formats 5 and 6 still match.
+     * Hashes are indexed under their first 4 bytes; two sharing them are told apart, and the 16-byte
+     * terms of format 4, the 8-byte terms of format 5 and the 6-byte terms of format 6 still match.
      */
     @Test
     void hashesSharingTheirTermAreToldApartAndEarlierFormatsTermsStillMatch(@TempDir Path dir) throws IOException {
@@ -69,10 +69,12 @@ class InventoryFormatTest {
         String one = "AAAAAAAAAAAAAAAAAAAAAQ"; // the same first 8 bytes, the last byte 1
         String old = new KeyedHasher(new byte[32]).hash("81.82.201.7");
         String older = new KeyedHasher(new byte[32]).hash("81.82.201.8");
+        String previous = new KeyedHasher(new byte[32]).hash("81.82.201.9");
         try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
-            // findings as format 4 wrote them (the whole 16 bytes as their term) and as formats 5 and 6 did (the first 8)
+            // findings as format 4 wrote them (the whole 16 bytes as their term), as format 5 did (the first 8) and 6 (the first 6)
             w.addDocument(earlierFinding(older, 16, "8"));
             w.addDocument(earlierFinding(old, 8, "7"));
+            w.addDocument(earlierFinding(previous, 6, "9"));
             w.setLiveCommitData(java.util.Map.of("inzage.format", "5").entrySet());
             w.commit();
         }
@@ -88,6 +90,41 @@ class InventoryFormatTest {
             assertEquals(2, idx.findingsWithHashes("c1", List.of(zeros)).size(), "a rewrite reads (and writes back) both");
             assertEquals(List.of("7"), idx.byHashes(List.of(old)).stream().map(Finding::lines).toList());
             assertEquals(List.of("8"), idx.byHashes(List.of(older)).stream().map(Finding::lines).toList());
+            assertEquals(List.of("9"), idx.byHashes(List.of(previous)).stream().map(Finding::lines).toList());
+        }
+    }
+
+    /**
+     * Findings last seen before a cutoff are counted whether written now (seconds, doc values) or by
+     * format 6 (a point in milliseconds); a finding within the cutoff's own second counts as before it.
+     */
+    @Test
+    void findingsLastSeenBeforeACutoffAreCountedInEitherLayout(@TempDir Path dir) throws IOException {
+        long cutoff = 1_700_000_000_500L;
+        try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
+            for (long lastSeen : new long[] {cutoff - 86_400_000L, cutoff - 1, cutoff, cutoff + 86_400_000L}) {
+                Document doc = earlierFinding(new KeyedHasher(new byte[32]).hash("81.82.201." + lastSeen % 100), 6, "2");
+                doc.add(new StringField(InventoryIndex.SRC, "src1", Field.Store.NO));
+                doc.add(new org.apache.lucene.document.LongPoint("last_seen", lastSeen));
+                w.addDocument(doc);
+            }
+            w.setLiveCommitData(java.util.Map.of("inzage.format", "6").entrySet());
+            w.commit();
+        }
+        List<Finding> now = new java.util.ArrayList<>();
+        long[] times = {cutoff - 86_400_000L, cutoff - 1_000, cutoff - 400, cutoff + 600, cutoff + 86_400_000L};
+        for (int i = 0; i < times.length; i++) {
+            now.add(new Finding("src1", "file:///logs", "log", "/logs/a.log", null, "client", "ip_address", "electronic", "normal",
+                    0.9, "10.***.***.1", new KeyedHasher(new byte[32]).hash("10.0.0." + i), List.of(), String.valueOf(i + 1), 1,
+                    List.of("c1:" + (i + 1)), "c1", 0, null, times[i] - 5_000, times[i]));
+        }
+        try (InventoryIndex idx = InventoryIndex.openWriter(dir)) {
+            idx.replace("c1", now, 1, true);
+            idx.commit();
+            // format 6: the day before and the millisecond before; now: the day before, the second before and
+            // 400 ms before (the cutoff's own second), not 600 ms after it
+            assertEquals(2 + 3, idx.lastSeenBefore("src1", cutoff));
+            assertEquals(0, idx.lastSeenBefore("src2", cutoff));
         }
     }
 

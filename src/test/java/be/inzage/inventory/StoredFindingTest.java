@@ -174,8 +174,8 @@ class StoredFindingTest {
     void linesCoveredByTheirRecordSetsAreStoredOnlyWhenThatSavesNothing() throws IOException {
         byte[] raw = KeyedHasher.bytes("AAAAAAAAAAAAAAAAAAAAAA");
         StoredFinding.Fields many = fields("3-5,9,40,77,120", null, null, "", 0, 0);
-        org.apache.lucene.util.BytesRef covered = StoredFinding.encode(many, raw, new int[] {3, 40}, true);
-        org.apache.lucene.util.BytesRef plain = StoredFinding.encode(many, raw, new int[] {3, 40}, false);
+        org.apache.lucene.util.BytesRef covered = StoredFinding.encode(many, raw, new int[] {3, 40}, true, null);
+        org.apache.lucene.util.BytesRef plain = StoredFinding.encode(many, raw, new int[] {3, 40}, false, null);
         assertTrue(covered.length < plain.length, covered.length + " < " + plain.length);
         IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> StoredFinding.decode(covered));
@@ -183,9 +183,9 @@ class StoredFindingTest {
         assertTrue(!StoredFinding.decode(plain).coveredBySets());
 
         StoredFinding.Fields one = fields("9", null, null, "", 0, 0);
-        StoredFinding.Fields back = StoredFinding.decode(StoredFinding.encode(one, raw, new int[] {9}, true));
+        StoredFinding.Fields back = StoredFinding.decode(StoredFinding.encode(one, raw, new int[] {9}, true, null));
         assertEquals("9", back.lines());
         assertTrue(back.coveredBySets(), "kept, so lines appended later can be read back from sets with it");
-        assertTrue(!StoredFinding.decode(StoredFinding.encode(one, raw, new int[] {9}, false)).coveredBySets());
+        assertTrue(!StoredFinding.decode(StoredFinding.encode(one, raw, new int[] {9}, false, null)).coveredBySets());
     }
 }

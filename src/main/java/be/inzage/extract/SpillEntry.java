@@ -12,14 +12,14 @@ import java.util.List;
 
 /**
  * One value's aggregate on its way through spill runs: what its finding will hold, with a keyed
- * hash as its 16 bytes (compared and sorted as two numbers) and lines as ranges of numbers. A big
+ * hash as two numbers (compared and sorted as such) and lines as ranges of numbers. A big
  * log's windows used to travel as findings: every value's hash, lines and records were spelt as
  * text, written, read back, parsed and spelt again at each merge, which was a third of its scan.
  * Entries are mutable and owned by one run reader or merge at a time.
  */
 final class SpillEntry {
 
-    /** The keyed hash's 16 bytes, big-endian, when {@link #text} is null. */
+    /** The keyed hash's bytes, big-endian and zero-padded to 16, when {@link #text} is null. */
     long k0;
     long k1;
     /** A hash that is not a keyed hash's spelling (tests), kept as it is; such entries sort after the others. */
@@ -46,16 +46,18 @@ final class SpillEntry {
     List<String> records = List.of();
     String rows = "";
 
+    /** @param b a keyed hash's {@link KeyedHasher#LENGTH} bytes (at most 16) */
     void hash(byte[] b) {
         k0 = longAt(b, 0);
         k1 = longAt(b, 8);
         text = null;
     }
 
+    /** Eight bytes from {@code from}, big-endian, zeros past the end. */
     private static long longAt(byte[] b, int from) {
         long v = 0;
         for (int i = from; i < from + 8; i++) {
-            v = v << 8 | (b[i] & 0xFF);
+            v = v << 8 | (i < b.length ? b[i] & 0xFF : 0);
         }
         return v;
     }
@@ -64,10 +66,9 @@ final class SpillEntry {
         if (text != null) {
             return text;
         }
-        byte[] b = new byte[16];
-        for (int i = 0; i < 8; i++) {
-            b[i] = (byte) (k0 >>> (56 - 8 * i));
-            b[8 + i] = (byte) (k1 >>> (56 - 8 * i));
+        byte[] b = new byte[KeyedHasher.LENGTH];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) ((i < 8 ? k0 : k1) >>> (56 - 8 * (i & 7)));
         }
         return KeyedHasher.text(b);
     }

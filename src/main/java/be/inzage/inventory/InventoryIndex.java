@@ -57,15 +57,17 @@ public final class InventoryIndex implements Closeable {
     /** Written into every commit; an index without it (or another value) was made by an older layout. */
     private static final String FORMAT_KEY = "inzage.format";
     /**
-     * "7" since session 14: a log's findings may store their times against its {@link LineTimes}, hash
-     * terms are 4 bytes and last seen is a doc value in seconds; "6" (session 13): a log's findings may
+     * "7" since session 14: hashes are 96 bits ({@link KeyedHasher#LENGTH}; earlier ones read back as
+     * their first 12 bytes), their terms 4 bytes, a log's findings may store their times against its
+     * {@link LineTimes}, and last seen is a doc value in seconds; "6" (session 13): a log's findings may
      * be stored without their lines, which are read back from their records' sets ({@link SetLines});
      * "5" (session 11): stored findings may use {@link StoredFinding}'s layout 2. An older release would
-     * misread any of these, so it must refuse the index. Formats 4 to 6 read the same way and become 7
-     * at the next commit.
+     * misread any of these, so it must refuse the index. Formats 5 and 6 read the same way and become 7
+     * at the next commit. Format 4 indexed whole 16-byte hashes, which a 96-bit hash cannot look up:
+     * refused, to be scanned again.
      */
     private static final String FORMAT = "7";
-    private static final java.util.Set<String> READABLE = java.util.Set.of("4", "5", "6", "7");
+    private static final java.util.Set<String> READABLE = java.util.Set.of("5", "6", "7");
     static final String CID = "cid";
     static final String SRC = "src";
     private static final String HASH = "hash";
@@ -493,11 +495,11 @@ public final class InventoryIndex implements Closeable {
     }
 
     /**
-     * A value hash as its index term: the first 6 of the 16 bytes of a {@link KeyedHasher} hash (22
-     * base64url characters; 8 in formats 5 and 6, 2 MB more terms on a log of a million values);
-     * anything else as its UTF-8 bytes. Two values share a term about once in 2^48 pairs (a few times
-     * among a hundred million values): {@link #byHashes} keeps only exact matches, and the rewrites of
-     * changed values delete exactly the documents they read and wrote back.
+     * A value hash as its index term: the first 4 bytes of a {@link KeyedHasher} hash (6 in format 6,
+     * 8 in format 5: 2 MB more terms on a log of a million values each time); anything else as its
+     * UTF-8 bytes. Two values share a term about once in 2^32 pairs (a hundred times among a million
+     * values): {@link #byHashes} keeps only exact matches, and the rewrites of changed values delete
+     * exactly the documents they read and wrote back.
      */
     static BytesRef hashTerm(String hash) {
         return hashTerm(hash, KeyedHasher.bytes(hash));
@@ -507,7 +509,7 @@ public final class InventoryIndex implements Closeable {
         return raw == null ? new BytesRef(hash) : new BytesRef(raw, 0, 4);
     }
 
-    /** The terms a hash may be indexed under: its 4-byte term, and the 6, 8 and 16 bytes that formats 6, 5 and 4 indexed. */
+    /** The terms a hash may be indexed under: its 4-byte term, and the 6 and 8 bytes that formats 6 and 5 indexed. */
     private static List<BytesRef> hashTerms(Collection<String> hashes) {
         List<BytesRef> out = new ArrayList<>(hashes.size() * 3);
         for (String h : hashes) {
@@ -518,7 +520,6 @@ public final class InventoryIndex implements Closeable {
                 out.add(new BytesRef(raw, 0, 4));
                 out.add(new BytesRef(raw, 0, 6));
                 out.add(new BytesRef(raw, 0, 8));
-                out.add(new BytesRef(raw));
             }
         }
         return out;

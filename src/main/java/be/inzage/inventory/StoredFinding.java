@@ -61,8 +61,8 @@ final class StoredFinding {
      */
     private static final int HAS_ALIASES = 32;
     /**
-     * The layout written since session 11, whenever the hash is a keyed hash: the hash as its 16 bytes
-     * rather than 22 base64url characters, and first and last seen with a low bit saying whether they
+     * The layout written since session 11, whenever the hash is a keyed hash: the hash as its bytes
+     * (16, or 12 with {@link #HASH_96}) rather than base64url characters, and first and last seen with a low bit saying whether they
      * are in whole seconds (a log's timestamps, a byte less each) or milliseconds. The flags stay in one byte.
      */
     private static final int LAYOUT_2 = 64;
@@ -76,6 +76,8 @@ final class StoredFinding {
      * {@link LineTimes} give the first and last line (a second or two in a log read in time order).
      */
     private static final int TIMES_FROM_LINES = 256;
+    /** Since format 7: the hash as {@link KeyedHasher#LENGTH} bytes; layout 2 without it stored 16, read back as their first 12. */
+    private static final int HASH_96 = 512;
 
     private StoredFinding() {
     }
@@ -84,7 +86,7 @@ final class StoredFinding {
         return encode(f, KeyedHasher.bytes(f.hash()));
     }
 
-    /** @param raw the hash's 16 bytes ({@link KeyedHasher#bytes}), which the caller had already */
+    /** @param raw the hash's bytes ({@link KeyedHasher#bytes}), which the caller had already */
     static BytesRef encode(Fields f, byte[] raw) {
         return encode(f, raw, null, false, null);
     }
@@ -129,7 +131,8 @@ final class StoredFinding {
                     | (f.aliases().isEmpty() ? 0 : HAS_ALIASES)
                     | (raw != null ? LAYOUT_2 : 0)
                     | (covered && !fromSets ? COVERED : 0)
-                    | (againstLines != null ? TIMES_FROM_LINES : 0);
+                    | (againstLines != null ? TIMES_FROM_LINES : 0)
+                    | (raw != null ? HASH_96 : 0);
             out.writeVInt(flags);
             out.writeString(f.cid());
             if (f.field() != null) {
@@ -141,7 +144,7 @@ final class StoredFinding {
             out.writeLong(Double.doubleToLongBits(f.confidence()));
             out.writeString(f.masked());
             if ((flags & LAYOUT_2) != 0) {
-                out.writeBytes(raw, 16);
+                out.writeBytes(raw, KeyedHasher.LENGTH);
             } else {
                 out.writeString(f.hash());
             }
@@ -212,11 +215,11 @@ final class StoredFinding {
         String masked = in.readString();
         String hash;
         if ((flags & LAYOUT_2) != 0) {
-            byte[] h = new byte[16];
-            in.readBytes(h, 0, 16);
-            hash = KeyedHasher.text(h);
+            byte[] h = new byte[(flags & HASH_96) != 0 ? KeyedHasher.LENGTH : 16];
+            in.readBytes(h, 0, h.length);
+            hash = KeyedHasher.text(java.util.Arrays.copyOf(h, KeyedHasher.LENGTH));
         } else {
-            hash = in.readString();
+            hash = KeyedHasher.current(in.readString());
         }
         String lines = readLines(in);
         boolean fromSets = lines == null;
@@ -253,7 +256,7 @@ final class StoredFinding {
             int na = in.readVInt();
             aliases = new ArrayList<>(na);
             for (int i = 0; i < na; i++) {
-                aliases.add(in.readString());
+                aliases.add(KeyedHasher.current(in.readString()));
             }
         }
         if (fromSets) {

@@ -72,7 +72,7 @@ class SpillRunsTest {
         List<SpillEntry> window = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
             // few distinct high bits, so that the 42-bit prefixes tie often; some hashes that are not keyed hashes
-            byte[] h = new byte[16];
+            byte[] h = new byte[be.inzage.inventory.KeyedHasher.LENGTH];
             random.nextBytes(h);
             h[0] = (byte) random.nextInt(3);
             h[1] = 0;
@@ -131,7 +131,7 @@ class SpillRunsTest {
                 List<SpillEntry> run = new ArrayList<>();
                 int n = random.nextInt(6); // empty runs too
                 for (int i = 0; i < n; i++) {
-                    byte[] h = new byte[16];
+                    byte[] h = new byte[be.inzage.inventory.KeyedHasher.LENGTH];
                     h[0] = (byte) random.nextInt(4); // few keys: ties across runs
                     SpillEntry e = entryOf(entry(be.inzage.inventory.KeyedHasher.text(h), "cookie", "_ga", 1, List.of(), 0));
                     e.count = r; // which run it came from

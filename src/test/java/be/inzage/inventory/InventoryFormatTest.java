@@ -34,11 +34,14 @@ class InventoryFormatTest {
         assertTrue(w.getMessage().contains("move it away and scan again"), w.getMessage());
     }
 
-    /** Format 4 (session 10) reads as it is and is marked 7 at the next commit; a newer mark is refused by name. */
+    /**
+     * Format 5 (session 11) reads as it is and is marked 7 at the next commit; format 4, whose 16-byte hash
+     * terms a 96-bit hash cannot look up, and a newer mark are refused by name.
+     */
     @Test
     void theFormatBeforeTheStoredLayoutChangeIsReadAndAnewerOneRefused(@TempDir Path dir) throws IOException {
         try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
-            w.setLiveCommitData(java.util.Map.of("inzage.format", "4").entrySet());
+            w.setLiveCommitData(java.util.Map.of("inzage.format", "5").entrySet());
             w.commit();
         }
         try (InventoryIndex idx = InventoryIndex.openReader(dir)) {
@@ -57,22 +60,29 @@ class InventoryFormatTest {
         }
         IOException r = assertThrows(IOException.class, () -> InventoryIndex.openReader(newer));
         assertTrue(r.getMessage().contains("a newer version of Inzage"), r.getMessage());
+        Path four = dir.resolve("four");
+        try (FSDirectory d = FSDirectory.open(four); IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
+            w.setLiveCommitData(java.util.Map.of("inzage.format", "4").entrySet());
+            w.commit();
+        }
+        IOException f = assertThrows(IOException.class, () -> InventoryIndex.openWriter(four));
+        assertTrue(f.getMessage().contains("an earlier version of Inzage; move it away and scan again"), f.getMessage());
     }
 
     /**
-     * Hashes are indexed under their first 4 bytes; two sharing them are told apart, and the 16-byte
-     * terms of format 4, the 8-byte terms of format 5 and the 6-byte terms of format 6 still match.
+     * Hashes are indexed under their first 4 bytes; two sharing them are told apart, and the 8-byte
+     * terms of format 5 and the 6-byte terms of format 6 still match.
      */
     @Test
     void hashesSharingTheirTermAreToldApartAndEarlierFormatsTermsStillMatch(@TempDir Path dir) throws IOException {
-        String zeros = "AAAAAAAAAAAAAAAAAAAAAA";
-        String one = "AAAAAAAAAAAAAAAAAAAAAQ"; // the same first 8 bytes, the last byte 1
+        String zeros = "AAAAAAAAAAAAAAAA";
+        String one = "AAAAAAAAAAAAAAAB"; // the same first 8 bytes, the last byte 1
         String old = new KeyedHasher(new byte[32]).hash("81.82.201.7");
         String older = new KeyedHasher(new byte[32]).hash("81.82.201.8");
         String previous = new KeyedHasher(new byte[32]).hash("81.82.201.9");
         try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
-            // findings as format 4 wrote them (the whole 16 bytes as their term), as format 5 did (the first 8) and 6 (the first 6)
-            w.addDocument(earlierFinding(older, 16, "8"));
+            // findings as format 5 indexed them (the first 8 bytes) and as format 6 did (the first 6)
+            w.addDocument(earlierFinding(older, 8, "8"));
             w.addDocument(earlierFinding(old, 8, "7"));
             w.addDocument(earlierFinding(previous, 6, "9"));
             w.setLiveCommitData(java.util.Map.of("inzage.format", "5").entrySet());

@@ -15,7 +15,7 @@ class StoredFindingTest {
 
     private static StoredFinding.Fields fields(String lines, String recordLines, String field, String rows, long first, long last) {
         return new StoredFinding.Fields("c1", field, "ip_address", "electronic", "normal", 0.87, "81.***.***.7",
-                "AAAAAAAAAAAAAAAAAAAAAA", lines, 4, rows, first, last, 2, List.of("other:1", "c9:0123"), recordLines);
+                "AAAAAAAAAAAAAAAA", lines, 4, rows, first, last, 2, List.of("other:1", "c9:0123"), recordLines);
     }
 
     private static StoredFinding.Fields roundTrip(StoredFinding.Fields f) throws IOException {
@@ -73,9 +73,23 @@ class StoredFindingTest {
                 + "d7a3703d0ad7eb3f0c38312e2a2a2a2e2a2a2a2e371641414141414141414141414141414141414141414141010403020400b79a0c00"
                 + "c09a0c000480d095ffbc3180f92b020001020300bd9a0c00");
         StoredFinding.Fields back = StoredFinding.decode(new org.apache.lucene.util.BytesRef(old));
+        // its 128-bit hash, stored as text then, reads back as its first 96 bits: what this version computes
         assertEquals(new StoredFinding.Fields("c1", "client", "ip_address", "electronic", "normal", 0.87, "81.***.***.7",
-                "AAAAAAAAAAAAAAAAAAAAAA", "3-5,9,200000,400000", 4, "", 1_700_000_000_000L, 1_700_000_360_000L, 2, List.of(),
+                "AAAAAAAAAAAAAAAA", "3-5,9,200000,400000", 4, "", 1_700_000_000_000L, 1_700_000_360_000L, 2, List.of(),
                 "3,200000"), back);
+    }
+
+    /** A finding as formats 5 and 6 stored it (layout 2: its 16 hash bytes) reads back with a 96-bit hash and alias. */
+    @Test
+    void aLayout2BlobWithASixteenByteHashReadsBackAsTwelve() throws IOException {
+        byte[] old = java.util.HexFormat.of().parseHex("7502633106636c69656e740a69705f616464726573730a656c656374726f6e6963066e6f726d616c"
+                + "d7a3703d0ad7eb3f0c38312e2a2a2a2e2a2a2a2e37000102030405060708090a0b0c0d0e0f04020702080481c49fd50cd0050200010100"
+                + "011645424553457851564668635947526f62484230654877");
+        StoredFinding.Fields back = StoredFinding.decode(new org.apache.lucene.util.BytesRef(old));
+        assertEquals(new StoredFinding.Fields("c1", "client", "ip_address", "electronic", "normal", 0.87, "81.***.***.7",
+                "AAECAwQFBgcICQoL", "3-5,9", 4, "", 1_700_000_000_000L, 1_700_000_360_000L, 2, List.of(), "3",
+                List.of("EBESExQVFhcYGRob")), back);
+        assertEquals(back, StoredFinding.decode(StoredFinding.encode(back)), "and is written again as 12 bytes");
     }
 
     @Test
@@ -113,18 +127,20 @@ class StoredFindingTest {
     @Test
     void keyedHashesAreStoredAsBytesAndAnyOtherTextAsIs() throws IOException {
         String key = new KeyedHasher(new byte[32]).hash("jan.peeters@example.be");
-        assertEquals(16, KeyedHasher.bytes(key).length);
+        assertEquals(12, KeyedHasher.bytes(key).length);
+        assertEquals(16, key.length());
         for (String h : List.of(key, "h1", "AAAAAAAAAAAAAAAAAAAAA=", "AAAAAAAAAAAAAAAAAAAAA+", "AAAAAAAAAAAAAAAAAAAAAB")) {
             StoredFinding.Fields f = new StoredFinding.Fields("c1", null, "email", "identification", "normal", 0.9, "j***", h, "1", 1,
                     "", 0, 0, 0, List.of(), null);
             assertEquals(h, roundTrip(f).hash(), h);
         }
-        assertNull(KeyedHasher.bytes("AAAAAAAAAAAAAAAAAAAAAB"), "not how a 16-byte hash is spelt: kept as text");
+        assertNull(KeyedHasher.bytes("AAAAAAAAAAAAAAAAAAAAAB"), "not how a hash is spelt: kept as text");
+        assertEquals("AAAAAAAAAAAAAAAAAAAAAB", KeyedHasher.current("AAAAAAAAAAAAAAAAAAAAAB"), "nor an earlier one's");
         StoredFinding.Fields text = fields("1", null, null, "", 0, 0);
         int asBytes = StoredFinding.encode(text).length;
         int asText = StoredFinding.encode(new StoredFinding.Fields("c1", null, "ip_address", "electronic", "normal", 0.87,
                 "81.***.***.7", "h.23456789012345678901", "1", 4, "", 0, 0, 2, List.of("other:1", "c9:0123"), null)).length;
-        assertEquals(asText - 7, asBytes);
+        assertEquals(asText - (1 + 22) + KeyedHasher.LENGTH + 1, asBytes, "12 bytes for 22 characters, a byte more of flags");
     }
 
     @Test
@@ -172,7 +188,7 @@ class StoredFindingTest {
      */
     @Test
     void linesCoveredByTheirRecordSetsAreStoredOnlyWhenThatSavesNothing() throws IOException {
-        byte[] raw = KeyedHasher.bytes("AAAAAAAAAAAAAAAAAAAAAA");
+        byte[] raw = KeyedHasher.bytes("AAAAAAAAAAAAAAAA");
         StoredFinding.Fields many = fields("3-5,9,40,77,120", null, null, "", 0, 0);
         org.apache.lucene.util.BytesRef covered = StoredFinding.encode(many, raw, new int[] {3, 40}, true, null);
         org.apache.lucene.util.BytesRef plain = StoredFinding.encode(many, raw, new int[] {3, 40}, false, null);

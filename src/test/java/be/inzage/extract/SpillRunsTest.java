@@ -190,6 +190,36 @@ class SpillRunsTest {
         assertEquals(10_001, b.count);
     }
 
+    /**
+     * More distinct masked previews than the runs' shared symbol table holds, over windows written two
+     * at a time and merged in between: each value keeps its own, whether it went by number or in full.
+     */
+    @Test
+    void everyMaskedPreviewComesBackBeyondTheSymbolTable() throws Exception {
+        int windows = 40;
+        int perWindow = SpillRuns.Symbols.MAX / 25; // 2,621: the table fills in the 26th window
+        Map<String, String> masked = new java.util.HashMap<>();
+        Map<String, Finding> out = new TreeMap<>();
+        try (SpillRuns runs = new SpillRuns(50, 8)) {
+            for (int w = 0; w < windows; w++) {
+                List<Finding> window = new ArrayList<>();
+                for (int i = 0; i < perWindow; i++) {
+                    // a value seen again in a later window keeps the preview it was first written with
+                    String hash = "v" + (w * perWindow + i) % (windows * perWindow - 5_000);
+                    String m = "p" + (w * perWindow + i) + "***";
+                    masked.putIfAbsent(hash, m);
+                    window.add(new Finding("s", "log:///x", "log", "/x.log", null, "client", "ip_address", "electronic", "normal",
+                            0.9, m, hash, List.of(), String.valueOf(w + 1), 1, new LineRecords("cid1", new int[] {w + 1}, 1), "cid1",
+                            0, "", 0, 0));
+                }
+                runs.spill(window(window));
+            }
+            merge(runs, entry("", "", null, 0, List.of(), 0), f -> out.put(f.hash(), f));
+        }
+        assertEquals(masked.size(), out.size());
+        masked.forEach((h, m) -> assertEquals(m, out.get(h).masked(), h));
+    }
+
     @Test
     void manyWindowsMergeInBoundedFanInAndEveryValueIsOneFindingInLineOrder() throws Exception {
         int fanIn = 32;

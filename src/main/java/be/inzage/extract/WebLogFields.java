@@ -74,9 +74,10 @@ final class WebLogFields {
 
     /** "GET /path?query HTTP/1.1" */
     static void request(String request, DetectionEngine engine, Sink out) {
-        String[] parts = request.split(" ");
-        if (parts.length >= 2) {
-            target(parts[1], engine, out);
+        int a = request.indexOf(' ');
+        if (a >= 0) {
+            int b = request.indexOf(' ', a + 1);
+            target(b < 0 ? request.substring(a + 1) : request.substring(a + 1, b), engine, out);
         }
     }
 
@@ -88,7 +89,12 @@ final class WebLogFields {
     }
 
     static void query(String query, DetectionEngine engine, Sink out) {
-        for (String kv : query.split("&")) {
+        for (int from = 0, amp; from < query.length(); from = amp + 1) {
+            amp = query.indexOf('&', from);
+            if (amp < 0) {
+                amp = query.length();
+            }
+            String kv = query.substring(from, amp);
             int eq = kv.indexOf('=');
             if (eq <= 0 || eq == kv.length() - 1) {
                 continue;
@@ -103,19 +109,42 @@ final class WebLogFields {
 
     /** A Cookie header: every cookie by name; Lead Info's _li_* cookies as their own type. */
     static void cookies(String header, Sink out) {
-        for (String c : header.split(";")) {
-            int eq = c.indexOf('=');
-            if (eq <= 0) {
+        // by index, not split and strip: a big log's every line has a few cookies
+        for (int from = 0, semi; from < header.length(); from = semi + 1) {
+            semi = header.indexOf(';', from);
+            if (semi < 0) {
+                semi = header.length();
+            }
+            int eq = header.indexOf('=', from);
+            if (eq <= from || eq >= semi) {
                 continue;
             }
-            String name = c.substring(0, eq).strip();
-            String value = c.substring(eq + 1).strip();
-            if (value.length() < 4 || value.equals("-")) {
+            int valueFrom = skipSpace(header, eq + 1, semi);
+            int valueTo = trimSpace(header, valueFrom, semi);
+            if (valueTo - valueFrom < 4 || valueTo - valueFrom == 1 && header.charAt(valueFrom) == '-') {
                 continue;
             }
+            String name = header.substring(skipSpace(header, from, eq), trimSpace(header, from, eq));
+            String value = header.substring(valueFrom, valueTo);
             String type = name.startsWith("_li_") ? "leadinfo" : "cookie";
             out.add(new Detection(type, 0, 0, value.toLowerCase(Locale.ROOT), 0.9, "web_log"), name);
         }
+    }
+
+    /** The first index from {@code i} (before {@code end}) that is not white space, as {@link String#strip} sees it. */
+    private static int skipSpace(String s, int i, int end) {
+        while (i < end && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** {@code end}, moved back over white space down to {@code from}. */
+    private static int trimSpace(String s, int from, int end) {
+        while (end > from && Character.isWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        return end;
     }
 
     /** Whether a URL, host or referrer involves Lead Info's tracker (cdn.leadinfo.net/ping.js, api.leadinfo.com). */

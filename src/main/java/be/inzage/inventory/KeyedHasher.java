@@ -1,7 +1,5 @@
 package be.inzage.inventory;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -31,15 +30,39 @@ public final class KeyedHasher {
     /** How many characters {@link #text} spells a hash in. */
     private static final int CHARS = (LENGTH * 8 + 5) / 6;
 
-    private final SecretKeySpec key;
-    private final ThreadLocal<Mac> macs;
+    /**
+     * SHA-256 after the key's inner and outer pad blocks (RFC 2104), cloned for each hash and never
+     * updated: half the compressions of {@link javax.crypto.Mac}, which hashes both pad blocks again for every value,
+     * and no per-thread instance to look up (a big log hashes each value once per window: 15 million HMACs).
+     * The same bytes as {@code javax.crypto.Mac} "HmacSHA256" (tested).
+     */
+    private final MessageDigest inner;
+    private final MessageDigest outer;
 
     public KeyedHasher(byte[] keyBytes) {
         if (keyBytes.length < 32) {
             throw new IllegalArgumentException("HMAC key must be at least 32 bytes");
         }
-        this.key = new SecretKeySpec(keyBytes, "HmacSHA256");
-        this.macs = ThreadLocal.withInitial(this::newMac);
+        byte[] k = keyBytes.length > 64 ? sha256().digest(keyBytes) : keyBytes;
+        byte[] ipad = new byte[64];
+        byte[] opad = new byte[64];
+        for (int i = 0; i < 64; i++) {
+            byte b = i < k.length ? k[i] : 0;
+            ipad[i] = (byte) (b ^ 0x36);
+            opad[i] = (byte) (b ^ 0x5c);
+        }
+        this.inner = sha256();
+        inner.update(ipad);
+        this.outer = sha256();
+        outer.update(opad);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
     }
 
     /** The key from the environment, else from {@code keyFile}, created on first use. */
@@ -82,16 +105,6 @@ public final class KeyedHasher {
         }
     }
 
-    private Mac newMac() {
-        try {
-            Mac m = Mac.getInstance("HmacSHA256");
-            m.init(key);
-            return m;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
-    }
-
     /** {@link #LENGTH} bytes of the HMAC, base64url: collisions are negligible and the index stays small. */
     public String hash(String normalized) {
         return text(hashBytes(normalized));
@@ -99,8 +112,20 @@ public final class KeyedHasher {
 
     /** The {@link #LENGTH} bytes {@link #hash} spells. */
     public byte[] hashBytes(String normalized) {
-        byte[] h = macs.get().doFinal(normalized.getBytes(StandardCharsets.UTF_8));
-        return java.util.Arrays.copyOf(h, LENGTH);
+        return java.util.Arrays.copyOf(hmac(normalized.getBytes(StandardCharsets.UTF_8)), LENGTH);
+    }
+
+    /** The whole HMAC-SHA256 of {@code message}. */
+    byte[] hmac(byte[] message) {
+        try {
+            MessageDigest in = (MessageDigest) inner.clone();
+            in.update(message);
+            MessageDigest out = (MessageDigest) outer.clone();
+            out.update(in.digest());
+            return out.digest();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 cannot be cloned", e); // the JDK's can
+        }
     }
 
     private static final Base64.Encoder TEXT = Base64.getUrlEncoder().withoutPadding();

@@ -43,8 +43,19 @@ public final class Masker {
             }
             case "ip_address": {
                 if (v.indexOf(':') < 0) {
-                    String[] p = v.split("\\.");
-                    return p.length == 4 ? p[0] + "." + p[1] + ".***.***" : stars(v, 2, 0);
+                    // four dot-separated parts (trailing dots aside, as String.split counts them): the first two kept
+                    int end = v.length();
+                    while (end > 0 && v.charAt(end - 1) == '.') {
+                        end--;
+                    }
+                    int dots = 0;
+                    int second = -1;
+                    for (int i = 0; i < end; i++) {
+                        if (v.charAt(i) == '.' && ++dots == 2) {
+                            second = i;
+                        }
+                    }
+                    return dots == 3 ? v.substring(0, second) + ".***.***" : stars(v, 2, 0);
                 }
                 int c = v.indexOf(':');
                 return v.substring(0, c) + ":****:****";

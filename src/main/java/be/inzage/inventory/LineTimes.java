@@ -136,14 +136,19 @@ public final class LineTimes {
             this.parts.sort(Comparator.comparingInt(p -> p.firstLine));
         }
 
-        /** The table that holds line {@code line}, or null. */
+        /** The table that holds line {@code line}, or null: a log read on from where it stopped many times has many. */
         LineTimes of(int line) {
-            for (int i = parts.size() - 1; i >= 0; i--) {
-                if (parts.get(i).firstLine <= line) {
-                    return parts.get(i).covers(line) ? parts.get(i) : null;
+            int lo = 0;
+            int hi = parts.size() - 1;
+            while (lo <= hi) { // the last part starting at or before the line
+                int mid = (lo + hi) >>> 1;
+                if (parts.get(mid).firstLine <= line) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
                 }
             }
-            return null;
+            return hi >= 0 && parts.get(hi).covers(line) ? parts.get(hi) : null;
         }
     }
 }

@@ -145,6 +145,25 @@ class LineTimesTest {
         assertEquals(aBack, parts.of(12_000));
         assertEquals(b.predict(12_001), parts.of(12_001).predict(12_001));
         assertNull(parts.of(20_001));
+        assertNull(parts.of(0));
+        // many reads of a few lines each, one line apart (an untimed line between): each line finds its own
+        List<LineTimes> many = new ArrayList<>();
+        for (int first = 1; first < 3_000; first += 3) {
+            LineTimes.Builder one = new LineTimes.Builder();
+            one.note(first, 1_000L * first);
+            one.note(first + 1, 1_000L * first + 5);
+            many.add(one.build());
+        }
+        java.util.Collections.shuffle(many, rnd);
+        LineTimes.Parts all = new LineTimes.Parts(many);
+        for (int l = 1; l < 3_000; l++) {
+            LineTimes p = all.of(l);
+            if (l % 3 == 0) {
+                assertNull(p, "line " + l + " is in no read");
+            } else {
+                assertEquals(1_000L * (l - (l - 1) % 3) + ((l - 1) % 3) * 5, p.predict(l), "line " + l);
+            }
+        }
         assertNull(new LineTimes.Builder().build(), "no line had a time");
     }
 }

@@ -69,23 +69,24 @@ class StoredFindingTest {
     /** A blob as the session-10 release wrote it (line sets as gap and length pairs): still read back. */
     @Test
     void blobsWrittenBeforeSinglesLostTheirLengthStillReadBack() throws IOException {
-        byte[] old = java.util.HexFormat.of().parseHex("1502633106636c69656e740a69705f616464726573730a656c656374726f6e6963066e6f726d616c"
-                + "d7a3703d0ad7eb3f0c38312e2a2a2a2e2a2a2a2e371641414141414141414141414141414141414141414141010403020400b79a0c00"
-                + "c09a0c000480d095ffbc3180f92b020001020300bd9a0c00");
-        StoredFinding.Fields back = StoredFinding.decode(new org.apache.lucene.util.BytesRef(old));
         // its 128-bit hash, stored as text then, reads back as its first 96 bits: what this version computes
         assertEquals(new StoredFinding.Fields("c1", "client", "ip_address", "electronic", "normal", 0.87, "81.***.***.7",
                 "AAAAAAAAAAAAAAAA", "3-5,9,200000,400000", 4, "", 1_700_000_000_000L, 1_700_000_360_000L, 2, List.of(),
-                "3,200000"), back);
+                "3,200000"), decodeHex("1502633106636c69656e740a69705f616464726573730a656c656374726f6e6963066e6f726d616c"
+                + "d7a3703d0ad7eb3f0c38312e2a2a2a2e2a2a2a2e371641414141414141414141414141414141414141414141010403020400b79a0c00"
+                + "c09a0c000480d095ffbc3180f92b020001020300bd9a0c00"));
+    }
+
+    private static StoredFinding.Fields decodeHex(String hex) throws IOException {
+        return StoredFinding.decode(new org.apache.lucene.util.BytesRef(java.util.HexFormat.of().parseHex(hex)));
     }
 
     /** A finding as formats 5 and 6 stored it (layout 2: its 16 hash bytes) reads back with a 96-bit hash and alias. */
     @Test
     void aLayout2BlobWithASixteenByteHashReadsBackAsTwelve() throws IOException {
-        byte[] old = java.util.HexFormat.of().parseHex("7502633106636c69656e740a69705f616464726573730a656c656374726f6e6963066e6f726d616c"
+        StoredFinding.Fields back = decodeHex("7502633106636c69656e740a69705f616464726573730a656c656374726f6e6963066e6f726d616c"
                 + "d7a3703d0ad7eb3f0c38312e2a2a2a2e2a2a2a2e37000102030405060708090a0b0c0d0e0f04020702080481c49fd50cd0050200010100"
                 + "011645424553457851564668635947526f62484230654877");
-        StoredFinding.Fields back = StoredFinding.decode(new org.apache.lucene.util.BytesRef(old));
         assertEquals(new StoredFinding.Fields("c1", "client", "ip_address", "electronic", "normal", 0.87, "81.***.***.7",
                 "AAECAwQFBgcICQoL", "3-5,9", 4, "", 1_700_000_000_000L, 1_700_000_360_000L, 2, List.of(), "3",
                 List.of("EBESExQVFhcYGRob")), back);

@@ -125,8 +125,6 @@ public final class InventoryIndex implements Closeable {
     public record ItemState(long size, long modified, String rules) {
     }
 
-    /** Decoded record-set blocks, by segment core (unique to one segment of one index): shared by every read. */
-    static final SetLines.Cache SET_BLOCKS = new SetLines.Cache();
 
     private final Directory dir;
     private final IndexWriter writer;
@@ -781,7 +779,7 @@ public final class InventoryIndex implements Closeable {
     private static List<Finding> read(IndexSearcher s, ScoreDoc[] hits, int from) throws IOException {
         int n = Math.max(0, hits.length - from);
         StoredFinding.Fields[] read = new StoredFinding.Fields[n];
-        SetLines.Reader sets = new SetLines.Reader(s, SET_BLOCKS);
+        SetLines.Reader sets = new SetLines.Reader(s);
         // leaf by leaf in document order, so a leaf with many hits can be read block by block
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -857,7 +855,7 @@ public final class InventoryIndex implements Closeable {
                 }
             };
             Weight findings = s.createWeight(s.rewrite(FINDINGS), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1);
-            SetLines.Reader sets = new SetLines.Reader(s, SET_BLOCKS);
+            SetLines.Reader sets = new SetLines.Reader(s);
             for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
                 org.apache.lucene.search.Scorer scorer = findings.scorer(leaf);
                 if (scorer == null) {

@@ -66,7 +66,7 @@ final class Relocations {
                 Weight w = s.createWeight(s.rewrite(q), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1);
                 List<Finding> batch = new ArrayList<>();
                 boolean first = true;
-                SetLines.Reader sets = new SetLines.Reader(s, InventoryIndex.SET_BLOCKS);
+                SetLines.Reader sets = new SetLines.Reader(s);
                 for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
                     org.apache.lucene.search.Scorer scorer = w.scorer(leaf);
                     if (scorer == null) {

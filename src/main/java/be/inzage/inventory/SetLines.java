@@ -222,45 +222,54 @@ public final class SetLines {
         return out;
     }
 
-    /**
-     * Decoded block documents by segment and document, shared by every read of one inventory: a
-     * segment never changes, so neither do its documents, whatever readers are opened since. A log
-     * read on from where it stopped reads its values back in batches, each on a new reader, and
-     * decoded every block again for each batch (a third of its time). At most {@link #SIZE} blocks
-     * (about 80 KB each decoded).
-     */
-    static final class Cache {
+    /** Decoded record-set blocks: at most 256 (about 80 KB each). */
+    static final Cache<Block> DECODED_BLOCKS = new Cache<>(256);
+    /** Decoded line-time tables: at most 512 (80 KB for a first read of 10 M lines, a few bytes for a short appended read). */
+    static final Cache<LineTimes> DECODED_TIMES = new Cache<>(512);
 
-        static final int SIZE = 256;
+    /**
+     * Decoded documents by segment and document, shared by every read of one inventory: a segment
+     * never changes, so neither do its documents, whatever readers are opened since. A log read on
+     * from where it stopped reads its values back in batches, each on a new reader, and decoded every
+     * block (and every read's line times) again for each batch. At most {@code size} documents.
+     */
+    static final class Cache<T> {
+
+        private final int size;
 
         private record Key(Object segment, int doc) {
         }
 
-        private final Map<Key, Block> blocks = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Block> e) {
-                return size() > SIZE;
-            }
-        };
+        private final Map<Key, T> decodedDocs;
 
-        /** Block document {@code doc} (global) of the searcher, decoded once per segment. */
-        Block get(IndexSearcher searcher, int doc, int number) throws IOException {
+        Cache(int size) {
+            this.size = size;
+            this.decodedDocs = new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Key, T> e) {
+                    return size() > Cache.this.size;
+                }
+            };
+        }
+
+        /** Document {@code doc} (global) of the searcher, decoded from its stored field once per segment. */
+        T get(IndexSearcher searcher, int doc, java.util.function.Function<BytesRef, T> decode) throws IOException {
             List<org.apache.lucene.index.LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             org.apache.lucene.index.LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
             org.apache.lucene.index.IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
             Key key = helper == null ? null : new Key(helper.getKey(), doc - leaf.docBase);
             if (key != null) {
-                synchronized (blocks) {
-                    Block b = blocks.get(key);
+                synchronized (decodedDocs) {
+                    T b = decodedDocs.get(key);
                     if (b != null) {
                         return b;
                     }
                 }
             }
-            Block b = decode(number, leaf.reader().storedFields().document(doc - leaf.docBase).getBinaryValue(STORED));
+            T b = decode.apply(leaf.reader().storedFields().document(doc - leaf.docBase).getBinaryValue(STORED));
             if (key != null) {
-                synchronized (blocks) {
-                    blocks.put(key, b);
+                synchronized (decodedDocs) {
+                    decodedDocs.put(key, b);
                 }
             }
             return b;
@@ -276,7 +285,6 @@ public final class SetLines {
         static final int CACHED = 512;
 
         private final IndexSearcher searcher;
-        private final Cache decoded;
         private final Map<String, Block> cache = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Block> e) {
@@ -284,9 +292,8 @@ public final class SetLines {
             }
         };
 
-        Reader(IndexSearcher searcher, Cache decoded) {
+        Reader(IndexSearcher searcher) {
             this.searcher = searcher;
-            this.decoded = decoded;
         }
 
         /** The union of the sets of {@code records} (ascending), a record whose set is not stored being its own line. */
@@ -323,9 +330,8 @@ public final class SetLines {
                 TermQuery q = new TermQuery(new Term(KEY, key(cid, TIMES)));
                 TopDocs top = searcher.search(q, Math.max(1, searcher.count(q))); // one per read: a log appended to often has many
                 List<LineTimes> parts = new ArrayList<>(top.scoreDocs.length);
-                org.apache.lucene.index.StoredFields stored = searcher.storedFields();
                 for (ScoreDoc sd : top.scoreDocs) {
-                    parts.add(LineTimes.decode(stored.document(sd.doc).getBinaryValue(STORED)));
+                    parts.add(DECODED_TIMES.get(searcher, sd.doc, LineTimes::decode));
                 }
                 p = new LineTimes.Parts(parts);
                 times.put(cid, p);
@@ -342,7 +348,7 @@ public final class SetLines {
             TopDocs top = searcher.search(new TermQuery(new Term(KEY, key(cid, number))), 1_000);
             List<Block> parts = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
-                parts.add(decoded.get(searcher, sd.doc, number));
+                parts.add(DECODED_BLOCKS.get(searcher, sd.doc, bytes -> decode(number, bytes)));
             }
             b = parts.isEmpty() ? null : join(number, parts);
             cache.put(cacheKey, b);

@@ -109,6 +109,27 @@ class LineTimesTest {
         }
     }
 
+    /** A read's table is decoded once per segment, not once per reader (a log read on often reads back in many batches). */
+    @Test
+    void readersShareTheDecodedTables(@TempDir Path dir) throws IOException {
+        long[] t = clock(new Random(2), 5_000, 0);
+        try (InventoryIndex idx = InventoryIndex.openWriter(dir)) {
+            idx.addSets("c1", List.of(), table(t, 1, 3_000));
+            idx.addSets("c1", List.of(), table(t, 3_001, 5_000));
+            idx.commit();
+        }
+        try (org.apache.lucene.store.FSDirectory d = org.apache.lucene.store.FSDirectory.open(dir);
+             org.apache.lucene.index.DirectoryReader r = org.apache.lucene.index.DirectoryReader.open(d)) {
+            LineTimes.Parts first = new SetLines.Reader(new org.apache.lucene.search.IndexSearcher(r)).times("c1");
+            LineTimes.Parts second = new SetLines.Reader(new org.apache.lucene.search.IndexSearcher(r)).times("c1");
+            for (int line : new int[] {1, 2_999, 3_001, 5_000}) {
+                assertNotNull(first.of(line), "line " + line);
+                assertTrue(first.of(line) == second.of(line), "the same table object, line " + line);
+            }
+            assertNull(new SetLines.Reader(new org.apache.lucene.search.IndexSearcher(r)).times("c2").of(1));
+        }
+    }
+
     @Test
     void aLogReadInTimeOrderStoresItsTimesInAFewBitsAndNeedsItsTable() {
         Random rnd = new Random(8);

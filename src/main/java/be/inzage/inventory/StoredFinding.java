@@ -62,8 +62,9 @@ final class StoredFinding {
     private static final int HAS_ALIASES = 32;
     /**
      * The layout written since session 11, whenever the hash is a keyed hash: the hash as its bytes
-     * (16, or 12 with {@link #HASH_96}) rather than base64url characters, and first and last seen with a low bit saying whether they
-     * are in whole seconds (a log's timestamps, a byte less each) or milliseconds. The flags stay in one byte.
+     * (16, or 12 with {@link #HASH_96}) rather than base64url characters, and first and last seen with a
+     * low bit saying whether they are in whole seconds (a log's timestamps, a byte less each) or
+     * milliseconds. The flags took one byte until format 7 added flags above 127.
      */
     private static final int LAYOUT_2 = 64;
     /**

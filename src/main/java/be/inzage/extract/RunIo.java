@@ -92,8 +92,13 @@ final class RunIo {
 
         /** Eight bytes, low first: for numbers that fill them (hashes, doubles). */
         void fixedLong(long bits) throws IOException {
-            room(8);
-            for (int i = 0; i < 8; i++) {
+            fixedHigh(bits, 8);
+        }
+
+        /** The top {@code bytes} bytes of {@code bits} (the rest zero), low first. */
+        void fixedHigh(long bits, int bytes) throws IOException {
+            room(bytes);
+            for (int i = 8 - bytes; i < 8; i++) {
                 buf[n++] = (byte) (bits >>> (8 * i));
             }
         }
@@ -172,8 +177,13 @@ final class RunIo {
         }
 
         long fixedLong() throws IOException {
+            return fixedHigh(8);
+        }
+
+        /** A number of which {@link Out#fixedHigh} wrote the top {@code bytes} bytes. */
+        long fixedHigh(int bytes) throws IOException {
             long bits = 0;
-            for (int i = 0; i < 8; i++) {
+            for (int i = 8 - bytes; i < 8; i++) {
                 bits |= (long) next() << (8 * i);
             }
             return bits;

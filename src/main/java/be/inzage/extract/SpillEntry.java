@@ -46,8 +46,11 @@ final class SpillEntry {
     List<String> records = List.of();
     String rows = "";
 
-    /** @param b a keyed hash's {@link KeyedHasher#LENGTH} bytes (at most 16) */
+    /** @param b a keyed hash's {@link KeyedHasher#LENGTH} bytes (runs keep no more of its second number) */
     void hash(byte[] b) {
+        if (b.length != KeyedHasher.LENGTH) {
+            throw new IllegalArgumentException("a keyed hash has " + KeyedHasher.LENGTH + " bytes, not " + b.length);
+        }
         k0 = longAt(b, 0);
         k1 = longAt(b, 8);
         text = null;

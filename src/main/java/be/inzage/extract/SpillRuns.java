@@ -20,6 +20,9 @@ import java.util.function.Consumer;
  */
 final class SpillRuns implements Closeable {
 
+    /** Bytes of a keyed hash's second number that hold any of it (the rest are zero): 4 of a 12-byte hash. */
+    private static final int K1_BYTES = be.inzage.inventory.KeyedHasher.LENGTH - 8;
+
     /** Bits of a window index in {@link #sortByKey}'s packed keys; bigger windows are sorted with the comparator. */
     private static final int INDEX_BITS = 21;
 
@@ -460,7 +463,7 @@ final class SpillRuns implements Closeable {
                     out.string(e.text);
                 } else {
                     out.fixedLong(e.k0);
-                    out.fixedLong(e.k1);
+                    out.fixedHigh(e.k1, K1_BYTES);
                 }
                 if ((flags & ALIASES) != 0) {
                     out.varInt(e.aliases.size());
@@ -554,7 +557,7 @@ final class SpillRuns implements Closeable {
                 e.text = in.string();
             } else {
                 e.k0 = in.fixedLong();
-                e.k1 = in.fixedLong();
+                e.k1 = in.fixedHigh(K1_BYTES);
             }
             if ((flags & ALIASES) != 0) {
                 int na = in.varInt();

@@ -321,7 +321,8 @@ final class SpillRuns implements Closeable {
     static final class Symbols {
         static final int MAX = 1 << 16;
         private final java.util.concurrent.ConcurrentHashMap<String, Integer> ids = new java.util.concurrent.ConcurrentHashMap<>();
-        private final String[] byId = new String[MAX];
+        /** Grown as symbols come: most items never spill, and a collector is made for every item. */
+        private volatile String[] byId = new String[16];
         private volatile int size;
 
         /** The symbol's number, or null. */
@@ -342,6 +343,9 @@ final class SpillRuns implements Closeable {
                 }
                 if (size == MAX) {
                     return -1;
+                }
+                if (size == byId.length) {
+                    byId = java.util.Arrays.copyOf(byId, Math.min(MAX, byId.length * 2));
                 }
                 byId[size] = s;
                 ids.put(s, size);

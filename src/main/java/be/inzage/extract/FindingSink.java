@@ -26,4 +26,16 @@ public interface FindingSink {
     default void writeFirst(String cid, List<Finding> batch, List<SetLines.Block> sets, be.inzage.inventory.LineTimes times) {
         throw new UnsupportedOperationException("this sink does not keep record sets");
     }
+
+    /** A sink that keeps record sets and line times: only where its first batch goes with them is its own. */
+    interface KeepingSets extends FindingSink {
+
+        @Override
+        default boolean keepsSets() {
+            return true;
+        }
+
+        @Override
+        void writeFirst(String cid, List<Finding> batch, List<SetLines.Block> sets, be.inzage.inventory.LineTimes times);
+    }
 }

@@ -122,9 +122,11 @@ final class StoredFinding {
             f = new Fields(f.cid(), f.field(), f.type(), f.category(), f.risk(), f.confidence(), f.masked(), f.hash(), f.lines(),
                     f.count(), f.rows(), f.firstSeen(), f.lastSeen(), f.segment(), f.records(), recordLines, f.aliases());
         }
-        boolean timed = f.firstSeen() > 0 && raw != null;
-        LineTimes againstLines = timed && times != null && lineRanges != null && !f.lines().isEmpty() && !LineSet.pages(f.lines())
-                && !LineSet.sheets(f.lines()) && times.covers(firstLine(f.lines())) && times.covers(lastLine(f.lines())) ? times : null;
+        boolean numbered = f.firstSeen() > 0 && raw != null && times != null && lineRanges != null && !f.lines().isEmpty()
+                && !LineSet.pages(f.lines()) && !LineSet.sheets(f.lines());
+        int firstLine = numbered ? firstLine(f.lines()) : 0;
+        int lastLine = numbered ? lastLine(f.lines()) : 0;
+        LineTimes againstLines = numbered && times.covers(firstLine) && times.covers(lastLine) ? times : null;
         try {
             int flags = (f.field() != null ? HAS_FIELD : 0) | (f.rows() != null && !f.rows().isEmpty() ? HAS_ROWS : 0)
                     | (f.firstSeen() > 0 ? HAS_TIMES : 0)
@@ -164,8 +166,8 @@ final class StoredFinding {
             } else if (againstLines != null) {
                 boolean seconds = f.firstSeen() % 1000 == 0 && f.lastSeen() % 1000 == 0;
                 long unit = seconds ? 1000 : 1;
-                long firstOff = f.firstSeen() / unit - Math.floorDiv(againstLines.predict(firstLine(f.lines())), unit);
-                long lastOff = f.lastSeen() / unit - Math.floorDiv(againstLines.predict(lastLine(f.lines())), unit);
+                long firstOff = f.firstSeen() / unit - Math.floorDiv(againstLines.predict(firstLine), unit);
+                long lastOff = f.lastSeen() / unit - Math.floorDiv(againstLines.predict(lastLine), unit);
                 out.writeZLong(firstOff << 1 | (seconds ? 1 : 0));
                 out.writeZLong(lastOff);
             } else if ((flags & HAS_TIMES) != 0) {
@@ -267,14 +269,16 @@ final class StoredFinding {
             lines = LineSet.encode(sets.union(cid, LineSet.decode(recordLines)));
         }
         if (unitAgainstLines != 0) {
+            int firstLine = firstLine(lines);
+            int lastLine = lastLine(lines);
             LineTimes.Parts parts = sets == null ? null : sets.times(cid);
-            LineTimes firstPart = parts == null ? null : parts.of(firstLine(lines));
-            LineTimes lastPart = parts == null ? null : parts.of(lastLine(lines));
+            LineTimes firstPart = parts == null ? null : parts.of(firstLine);
+            LineTimes lastPart = parts == null ? null : parts.of(lastLine);
             if (firstPart == null || lastPart == null) {
                 throw new IllegalStateException("a finding's times stored against line times that are not there");
             }
-            first = (Math.floorDiv(firstPart.predict(firstLine(lines)), unitAgainstLines) + first) * unitAgainstLines;
-            last = (Math.floorDiv(lastPart.predict(lastLine(lines)), unitAgainstLines) + last) * unitAgainstLines;
+            first = (Math.floorDiv(firstPart.predict(firstLine), unitAgainstLines) + first) * unitAgainstLines;
+            last = (Math.floorDiv(lastPart.predict(lastLine), unitAgainstLines) + last) * unitAgainstLines;
         }
         return new Fields(cid, field, type, category, risk, confidence, masked, hash, lines, count, rows, first, last, segment,
                 records, recordLines, aliases, fromSets || (flags & COVERED) != 0);

@@ -8,9 +8,12 @@ import be.inzage.extract.Format;
 import be.inzage.extract.ItemOutcome;
 import be.inzage.extract.ItemRef;
 import be.inzage.extract.TextItemScanner;
+import be.inzage.inventory.Finding;
 import be.inzage.inventory.FindingDelta;
 import be.inzage.inventory.InventoryIndex;
 import be.inzage.inventory.KeyedHasher;
+import be.inzage.inventory.LineTimes;
+import be.inzage.inventory.SetLines;
 import be.inzage.source.FileWalker;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -339,20 +342,14 @@ public final class FileShareCrawler extends VerticleBase {
                 return appended(e, item, from, complete);
             }
         }
-        PipelinedSink sink = new PipelinedSink(new FindingSink() {
+        PipelinedSink sink = new PipelinedSink(new FindingSink.KeepingSets() {
             @Override
-            public void write(String cid, List<be.inzage.inventory.Finding> batch, boolean first) {
+            public void write(String cid, List<Finding> batch, boolean first) {
                 FileShareCrawler.this.write(cid, batch, first);
             }
 
             @Override
-            public boolean keepsSets() {
-                return true;
-            }
-
-            @Override
-            public void writeFirst(String cid, List<be.inzage.inventory.Finding> batch, List<be.inzage.inventory.SetLines.Block> sets,
-                    be.inzage.inventory.LineTimes times) {
+            public void writeFirst(String cid, List<Finding> batch, List<SetLines.Block> sets, LineTimes times) {
                 writer.replace(cid, batch, job.scan(), sets, times);
             }
         });
@@ -407,9 +404,9 @@ public final class FileShareCrawler extends VerticleBase {
      */
     private Result appended(FileWalker.Entry e, ItemRef item, LogResume from, long complete) throws IOException {
         FindingDelta delta = new FindingDelta(index, item.cid(), job.scan(), java.util.Set.of());
-        FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, new FindingSink() {
+        FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, new FindingSink.KeepingSets() {
             @Override
-            public void write(String cid, List<be.inzage.inventory.Finding> batch, boolean first) {
+            public void write(String cid, List<Finding> batch, boolean first) {
                 try {
                     delta.merge(batch);
                 } catch (IOException | RuntimeException x) {
@@ -418,13 +415,7 @@ public final class FileShareCrawler extends VerticleBase {
             }
 
             @Override
-            public boolean keepsSets() {
-                return true;
-            }
-
-            @Override
-            public void writeFirst(String cid, List<be.inzage.inventory.Finding> batch, List<be.inzage.inventory.SetLines.Block> sets,
-                    be.inzage.inventory.LineTimes times) {
+            public void writeFirst(String cid, List<Finding> batch, List<SetLines.Block> sets, LineTimes times) {
                 try {
                     index.addSets(cid, sets, times); // the appended lines' sets, beside the earlier ones, before the findings that need them
                 } catch (IOException | RuntimeException x) {

@@ -31,16 +31,14 @@ public final class FindingCollector {
     /** Findings handed to the writer at a time when merged runs are written out. */
     static final int WRITE_BATCH = 5_000;
 
-    private static final class Agg extends RecordGroups.Member {
+    /** A value of an item whose lines are not records (a document, a database table), in the window. */
+    private static final class Agg {
         final String type;
         final String normalized;
         final String field;
         double confidence;
         int[] lines = new int[4];
         int nLines;
-        /** The records that link the value to the others on them (see {@link RecordGroups}), at most MAX_RECORDS_PER_FINDING. */
-        int[] recordLines;
-        int nRecords;
         String preview;
         /** Database rows: primary keys (JSON objects) of the rows holding the value. */
         java.util.List<String> rowKeys;
@@ -50,27 +48,15 @@ public final class FindingCollector {
         long first;
         long last;
 
-        /** The key's hash for the record sets; 0 when the value is not linked (not in line records, or its type does not link). */
-        long keyHash;
-
         Agg(String type, String normalized, String field) {
             this.type = type;
             this.normalized = normalized;
             this.field = field;
         }
+    }
 
-        @Override
-        void addRecord(int record) {
-            if (recordLines == null) {
-                recordLines = new int[2];
-            }
-            if (nRecords < MAX_RECORDS_PER_FINDING && (nRecords == 0 || recordLines[nRecords - 1] != record)) {
-                if (nRecords == recordLines.length) {
-                    recordLines = Arrays.copyOf(recordLines, nRecords * 2);
-                }
-                recordLines[nRecords++] = record;
-            }
-        }
+    /** A type and field of a line-record item's values, numbered for its {@link ValueTable}. */
+    private record Kind(String type, String field, Policy.TypeInfo info, boolean links) {
     }
 
     private final ItemRef item;
@@ -83,6 +69,12 @@ public final class FindingCollector {
     private final Map<Key, Agg> values = new HashMap<>();
     /** The key a detection is looked up with: no key built per occurrence, only per new value. */
     private final Key probe = new Key();
+    /** A line-record item's values (instead of {@link #values}): held compactly, spilled whole when full. */
+    private ValueTable table;
+    /** The kinds of the table's values by number; replaced (not changed) when one is added, as spill threads read it. */
+    private Kind[] kinds = new Kind[0];
+    /** Kind numbers by (type, "", field). */
+    private final Map<Key, Integer> kindIds = new HashMap<>();
 
     /** A value's identity in a window: its type, normalised value and field ("" for none). */
     private static final class Key {
@@ -156,7 +148,8 @@ public final class FindingCollector {
         this.spills = new SpillRuns(MAX_RECORDS_PER_FINDING);
         this.lineReps = lineRecords && sink.keepsSets() ? new LineReps() : null;
         this.lineTimes = lineReps != null ? new be.inzage.inventory.LineTimes.Builder() : null;
-        this.groups = lineRecords ? new RecordGroups(lineReps) : null;
+        this.groups = lineRecords ? new RecordGroups(lineReps, (v, record) -> table.addRecord(v, record)) : null;
+        this.table = lineRecords ? new ValueTable() : null;
     }
 
     public void add(Detection d, int line, String field) {
@@ -232,10 +225,13 @@ public final class FindingCollector {
         if (tap != null) {
             tap.seen(d, item.part(), line);
         }
+        if (table != null) {
+            addToTable(d, line, field, recordLine);
+            return;
+        }
         Agg a = values.get(probe.set(d.type(), d.normalized(), field));
         if (a == null) {
             a = new Agg(d.type(), d.normalized(), field(field));
-            a.keyHash = groups == null || !policy.type(d.type()).links() ? 0 : RecordGroups.hash(probe.type, probe.value, probe.field);
             values.put(probe.copy(), a);
         }
         a.confidence = Math.max(a.confidence, d.confidence());
@@ -253,12 +249,58 @@ public final class FindingCollector {
             a.lines[a.nLines++] = line;
             lineRefs++;
         }
-        if (groups != null && recordLine > 0 && a.keyHash != 0) {
-            groups.add(a, a.keyHash, recordLine);
-        }
         if (values.size() >= MAX_VALUES || lineRefs >= MAX_LINE_REFS) {
             spill();
         }
+    }
+
+    private void addToTable(Detection d, int line, String field, int recordLine) {
+        int k = kind(d.type(), field);
+        String value = d.normalized();
+        int h = ValueTable.hash(k, value);
+        int v = table.find(k, value, h);
+        if (v < 0) {
+            if (!table.room() && !roomAfterWrites(true)) {
+                spill();
+            }
+            Kind kind = kinds[k];
+            long keyHash = kind.links ? RecordGroups.hash(kind.type, value, kind.field == null ? "" : kind.field) : 0;
+            v = table.add(k, value, h, keyHash);
+        }
+        table.occurrence(v, d.confidence(), now, line);
+        total++;
+        if (recordLine > 0 && kinds[k].links) {
+            groups.add(v, table.keyHash(v), recordLine);
+        }
+        if (table.full() && !roomAfterWrites(false)) {
+            spill();
+        }
+    }
+
+    /**
+     * The table cannot grow. While this item's previous table is still being written it holds most of
+     * the pool: wait for it rather than spill a table that only just started (runs of a few values
+     * each). Whether the table then has room (for a new value, or for what it holds).
+     */
+    private boolean roomAfterWrites(boolean newValue) {
+        if (table.bytes() >= ValueTable.pool() / 4 || !spills.writing()) {
+            return false;
+        }
+        spills.awaitWrites();
+        return newValue ? table.room() : table.retry();
+    }
+
+    /** The number of (type, field), made when new. */
+    private int kind(String type, String field) {
+        Integer k = kindIds.get(probe.set(type, "", field));
+        if (k != null) {
+            return k;
+        }
+        Kind made = new Kind(type, field(field), policy.type(type), policy.type(type).links());
+        kinds = Arrays.copyOf(kinds, kinds.length + 1);
+        kinds[kinds.length - 1] = made;
+        kindIds.put(probe.copy(), kinds.length - 1);
+        return kinds.length - 1;
     }
 
     /** A value in a database row: located by the row's primary key (a JSON object) and its column. */
@@ -268,6 +310,7 @@ public final class FindingCollector {
 
     /** @param links record ids of the rows this row references (foreign keys); kept with the row */
     public void addRow(Detection d, String column, String pkJson, List<String> links) {
+        noTable();
         if (tap != null) {
             tap.seen(d, item.part(), 0);
         }
@@ -298,6 +341,7 @@ public final class FindingCollector {
 
     /** A photo or video: its identity is its place, its preview says what it is (never the content). */
     public void addMedia(String type, String identity, String preview) {
+        noTable();
         Agg a = value(type, identity, null, () -> new Agg(type, identity, null));
         a.confidence = 1.0;
         a.count = 1;
@@ -310,6 +354,13 @@ public final class FindingCollector {
         Agg a = values.get(probe.set(type, normalized, field));
         if (a != null) {
             a.preview = preview;
+        }
+    }
+
+    /** Rows and media belong to items whose lines are not records: a line-record item keeps its values in {@link #table} only. */
+    private void noTable() {
+        if (table != null) {
+            throw new IllegalStateException("an item whose lines are records holds no rows or media");
         }
     }
 
@@ -364,6 +415,9 @@ public final class FindingCollector {
      */
     public void discard() {
         values.clear();
+        if (table != null) {
+            table.release();
+        }
         spills.close();
     }
 
@@ -396,6 +450,10 @@ public final class FindingCollector {
         if (groups != null) {
             groups.split();
         }
+        if (table != null) {
+            spillTable();
+            return;
+        }
         // hashing, masking and writing the window happen on a spill thread while this one reads on
         List<Agg> full = new ArrayList<>(values.values());
         String unitNow = unit;
@@ -408,6 +466,80 @@ public final class FindingCollector {
         });
         values.clear();
         lineRefs = 0;
+    }
+
+    /** Tables spilled since the JVM started (tests). */
+    static final java.util.concurrent.atomic.AtomicLong TABLES_SPILLED = new java.util.concurrent.atomic.AtomicLong();
+
+    /** The table goes to a run whole, in key order, on a spill thread; the values to come go to a new table. */
+    private void spillTable() {
+        ValueTable full = table;
+        Kind[] kindsNow = kinds;
+        table = new ValueTable();
+        TABLES_SPILLED.incrementAndGet();
+        if (Boolean.getBoolean("inzage.stats")) { // bench/: how often a big item's table fills
+            System.out.printf("table_spilled values=%d mb=%.1f%n", full.size(), full.bytes() / 1e6);
+        }
+        spills.spillOrdered(run -> {
+            try {
+                int n = full.size();
+                long[] k0 = new long[n];
+                long[] k1 = new long[n];
+                for (int v = 0; v < n; v++) {
+                    byte[] h = hasher.hashBytes(full.value(v));
+                    k0[v] = SpillEntry.longAt(h, 0);
+                    k1[v] = SpillEntry.longAt(h, 8);
+                }
+                int[] order = full.sortedByHash(k0, k1, (a, b) -> {
+                    Kind x = kindsNow[full.kind(a)];
+                    Kind y = kindsNow[full.kind(b)];
+                    int c = x.type.compareTo(y.type);
+                    return c != 0 ? c : (x.field == null ? "" : x.field).compareTo(y.field == null ? "" : y.field);
+                });
+                for (int v : order) {
+                    SpillEntry e = tableEntry(full, v, kindsNow);
+                    e.k0 = k0[v];
+                    e.k1 = k1[v];
+                    run.accept(e);
+                }
+            } finally {
+                full.release();
+            }
+        });
+    }
+
+    /** Value {@code v} of {@code t} as an entry, its hash not yet set. */
+    private SpillEntry tableEntry(ValueTable t, int v, Kind[] kinds) {
+        Kind k = kinds[t.kind(v)];
+        String value = t.value(v);
+        SpillEntry e = new SpillEntry();
+        e.type = k.type;
+        e.field = k.field;
+        e.category = k.info.category();
+        e.risk = k.info.risk();
+        e.confidence = t.confidence(v);
+        e.masked = Masker.mask(k.type, value);
+        if (k.type.equals("ip_address")) {
+            e.aliases = Normalize.mappedIpv4(value).map(v4 -> List.of(hasher.hash(v4))).orElse(List.of());
+        }
+        e.count = t.count(v);
+        e.first = t.first(v);
+        e.last = t.last(v);
+        int nl = t.lineCount(v);
+        int nr = t.recordCount(v);
+        int[] lines = new int[nl];
+        int[] recs = new int[nr];
+        t.linesAndRecords(v, lines, recs);
+        int[] sorted = LineSet.sortedUnique(lines, nl);
+        e.lines(sorted, sorted.length);
+        if (nl > 0) {
+            // no record here when the value's sets were all represented in an earlier table
+            e.recs = nr == 0 ? new int[0] : LineSet.sortedUnique(recs, nr);
+            e.nRecs = e.recs.length;
+        } else {
+            e.records = List.of(item.recordId());
+        }
+        return e;
     }
 
     /** Occurrences seen (every line of every value). */
@@ -425,6 +557,10 @@ public final class FindingCollector {
     }
 
     private void flush() {
+        if (table != null) {
+            flushTable();
+            return;
+        }
         List<Finding> batch = new ArrayList<>(values.size());
         Finding template = template();
         for (Agg a : values.values()) {
@@ -435,6 +571,28 @@ public final class FindingCollector {
         write(batch);
         values.clear();
         lineRefs = 0;
+    }
+
+    /** The table's values, in batches: the item never filled a table, so nothing was spilled. */
+    private void flushTable() {
+        Finding template = template();
+        List<Finding> batch = new ArrayList<>(Math.min(WRITE_BATCH, table.size()));
+        try {
+            for (int v = 0; v < table.size(); v++) {
+                SpillEntry e = tableEntry(table, v, kinds);
+                e.hash(hasher.hashBytes(table.value(v)));
+                batch.add(e.toFinding(template, segment, covers(e), times));
+                perType.merge(e.type, 1, Integer::sum);
+                if (batch.size() >= WRITE_BATCH) {
+                    writeBatch(batch);
+                }
+            }
+            if (!batch.isEmpty() || segment == 0) {
+                writeBatch(batch);
+            }
+        } finally {
+            table.release();
+        }
     }
 
     /** @param unit the line-set prefix of the window ("" for lines), read when the window closed */
@@ -486,10 +644,6 @@ public final class FindingCollector {
                 records.addAll(linked);
             }
             e.records = records;
-        } else if (lineRecords && a.nLines > 0) {
-            // no record here when the value's sets were all represented in an earlier window
-            e.recs = a.nRecords == 0 ? new int[0] : LineSet.sortedUnique(a.recordLines, a.nRecords);
-            e.nRecs = e.recs.length;
         } else {
             e.records = List.of(item.recordId());
         }

@@ -1,8 +1,6 @@
 package be.inzage.extract;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Which records of a line-record item (a log line, a CSV row, a JSON object) become link terms of
@@ -19,12 +17,9 @@ import java.util.List;
  */
 final class RecordGroups {
 
-    /** A value of the current window that can be given records. */
-    abstract static class Member {
-        /** The record sequence number this member last joined; no set holds a value twice. */
-        private int joined = -1;
-
-        abstract void addRecord(int record);
+    /** The values of the current window, by number, which are given records. */
+    interface Members {
+        void addRecord(int member, int record);
     }
 
     /** Sets remembered at most; then the map starts again (later records become representatives again: still exact). */
@@ -37,7 +32,12 @@ final class RecordGroups {
     private boolean hasZeroKey;
     private int zeroRep;
 
-    private final List<Member> members = new ArrayList<>();
+    /** The open record's members. */
+    private int[] members = new int[16];
+    private int nMembers;
+    /** Per member number: the record sequence number it last joined (no set holds a value twice); -1 never. */
+    private int[] joined = new int[0];
+    private final Members values;
     /** Where each closed record's representative is noted, or null. */
     private final LineReps lineReps;
     private int open;
@@ -52,26 +52,41 @@ final class RecordGroups {
     private final int[] recentRep = new int[RECENT];
     private int recentNext;
 
-    RecordGroups() {
-        this(null);
-    }
-
-    /** @param lineReps notes every closed record's representative (for {@link be.inzage.inventory.SetLines}), or null */
-    RecordGroups(LineReps lineReps) {
+    /**
+     * @param lineReps notes every closed record's representative (for {@link be.inzage.inventory.SetLines}), or null
+     * @param values   given the records; a window's members are numbered from 0, and a new window may reuse the numbers
+     */
+    RecordGroups(LineReps lineReps, Members values) {
         this.lineReps = lineReps;
+        this.values = values;
     }
 
-    /** {@code m}, whose value hashes to {@code valueHash}, is on {@code record}. */
-    void add(Member m, long valueHash, int record) {
+    /** Member {@code m}, whose value hashes to {@code valueHash}, is on {@code record}. */
+    void add(int m, long valueHash, int record) {
         if (record != open) {
             close();
             start(record);
         }
-        if (m.joined != seq) {
-            m.joined = seq;
-            members.add(m);
+        if (m >= joined.length) {
+            int old = joined.length;
+            joined = Arrays.copyOf(joined, Math.max(m + 1, Math.max(64, old * 2)));
+            Arrays.fill(joined, old, joined.length, -1);
+        }
+        if (joined[m] != seq) {
+            joined[m] = seq;
+            if (nMembers == members.length) {
+                members = Arrays.copyOf(members, nMembers * 2);
+            }
+            members[nMembers++] = m;
             setHash += mix(valueHash);
         }
+    }
+
+    private void giveMembers(int record) {
+        for (int i = 0; i < nMembers; i++) {
+            values.addRecord(members[i], record);
+        }
+        nMembers = 0;
     }
 
     /**
@@ -79,15 +94,11 @@ final class RecordGroups {
      * itself, and so will the members still to come on it, so the two halves stay linked.
      */
     void split() {
-        if (members.isEmpty()) {
+        if (nMembers == 0) {
             return;
         }
         forced = true;
-        int rep = reopenedRep > 0 ? reopenedRep : open; // what close() will give the members still to come
-        for (Member m : members) {
-            m.addRecord(rep);
-        }
-        members.clear();
+        giveMembers(reopenedRep > 0 ? reopenedRep : open); // what close() will give the members still to come
         seq++; // the next window's values join afresh
     }
 
@@ -105,9 +116,7 @@ final class RecordGroups {
             rep = putIfAbsent(setHash, open);
         }
         if (rep == open || reopenedRep > 0 || forced) {
-            for (Member m : members) {
-                m.addRecord(rep);
-            }
+            giveMembers(rep);
         }
         if (lineReps != null) {
             lineReps.set(open, rep);
@@ -116,7 +125,7 @@ final class RecordGroups {
         recentRep[recentNext] = rep;
         recentNext = (recentNext + 1) % RECENT;
         lastClosed = Math.max(lastClosed, open);
-        members.clear();
+        nMembers = 0;
         open = 0;
     }
 

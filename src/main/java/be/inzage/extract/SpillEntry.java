@@ -57,7 +57,7 @@ final class SpillEntry {
     }
 
     /** Eight bytes from {@code from}, big-endian, zeros past the end. */
-    private static long longAt(byte[] b, int from) {
+    static long longAt(byte[] b, int from) {
         long v = 0;
         for (int i = from; i < from + 8; i++) {
             v = v << 8 | (i < b.length ? b[i] & 0xFF : 0);

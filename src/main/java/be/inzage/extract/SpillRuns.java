@@ -144,6 +144,20 @@ final class SpillRuns implements Closeable {
 
     /** Writes one window, sorted, on a spill thread; waits first if two windows are still being written. */
     void spill(java.util.function.Supplier<List<SpillEntry>> window) {
+        spillOrdered(out -> {
+            List<SpillEntry> w = window.get();
+            sortByKey(w);
+            for (SpillEntry e : w) {
+                out.accept(e);
+            }
+        });
+    }
+
+    /**
+     * Writes one window on a spill thread, as {@code window} hands its entries to the run in
+     * {@link SpillEntry#compare} order, one value once; waits first if two windows are still being written.
+     */
+    void spillOrdered(Consumer<Consumer<SpillEntry>> window) {
         pending.values().removeIf(f -> f.isDone() && !f.isCompletedExceptionally());
         while (pending.size() >= WINDOWS_IN_FLIGHT) {
             join(pending.remove(pending.keySet().iterator().next()));
@@ -152,12 +166,8 @@ final class SpillRuns implements Closeable {
         runs.add(run); // in window order, whenever each is written: the merges rely on it
         levels.add(0);
         pending.put(run, CompletableFuture.runAsync(() -> {
-            List<SpillEntry> w = window.get();
-            sortByKey(w);
             try (RunWriter out = new RunWriter(run, symbols)) {
-                for (SpillEntry e : w) {
-                    out.write(e);
-                }
+                window.accept(out::write);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -235,6 +245,16 @@ final class SpillRuns implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether a window is still being written or merged. */
+    boolean writing() {
+        return pending.values().stream().anyMatch(f -> !f.isDone());
+    }
+
+    /** Waits until every window handed over is written (and merged where due). */
+    void awaitWrites() {
+        await();
     }
 
     /** Waits for every write and merge; the first failure is the caller's (the item fails, the scan goes on). */

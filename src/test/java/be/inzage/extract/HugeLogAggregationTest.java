@@ -31,9 +31,23 @@ class HugeLogAggregationTest {
     @TempDir
     Path tmp;
 
+    /** Value tables of a few megabytes: the logs below fill several. */
+    @org.junit.jupiter.api.BeforeEach
+    void smallTables() {
+        pool = ValueTable.pool(2L << 20);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreTables() {
+        ValueTable.pool(pool);
+    }
+
+    private long pool;
+
     @Test
     void everyValueIsOneFindingWithAllItsLines() throws Exception {
         int n = 3 * FindingCollector.MAX_VALUES;
+        long spilledBefore = FindingCollector.TABLES_SPILLED.get();
         Path logs = Files.createDirectories(tmp.resolve("logs"));
         try (BufferedWriter w = Files.newBufferedWriter(logs.resolve("access.log"))) {
             for (int i = 1; i <= n; i++) {
@@ -61,6 +75,7 @@ class HugeLogAggregationTest {
             assertEquals("1-" + n, p.lines(), "a page on every line: one range");
             assertEquals(n + 2, index.count(), "n addresses, one login, one page");
         }
+        assertTrue(FindingCollector.TABLES_SPILLED.get() - spilledBefore >= 2, "the values filled several tables");
         assertEquals(spillsBefore, spillFiles(), "nothing spilled to the temporary directory");
         assertTrue(Files.notExists(left), "a crashed scan's run is cleaned up");
         try (Stream<Path> s = Files.list(data.spill())) {
@@ -85,10 +100,13 @@ class HugeLogAggregationTest {
             }
         }
         byte[] whole = gz.toByteArray();
+        long spilledBefore = FindingCollector.TABLES_SPILLED.get();
         Files.write(logs.resolve("access.log.2.gz"), java.util.Arrays.copyOf(whole, whole.length - 2000));
         DataDir data = new DataDir(tmp.resolve("data2"));
         var summary = ScanRunner.run(data, Rulebook.load(TestRules.root()), List.of(SourceUri.parse("log://" + logs))).get(0);
         assertEquals(1, summary.failed(), "the cut log is recorded as failed");
+        assertTrue(FindingCollector.TABLES_SPILLED.get() > spilledBefore, "after tables were spilled");
+        assertEquals(ValueTable.pool(), ValueTable.free(), "and the failed item's tables gave their memory back");
         try (Stream<Path> s = Files.list(data.spill())) {
             assertEquals(0, s.count(), "its spilled runs are gone");
         }

@@ -25,33 +25,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LineRepsTest {
 
     /** One value's part in one window, as the collector's aggregate would hold it. */
-    static final class Part extends RecordGroups.Member {
+    static final class Part {
         final String value;
+        /** Its number in its window, as a value table numbers its values. */
+        final int number;
         final List<Integer> records = new ArrayList<>();
 
-        Part(String value) {
+        Part(String value, int number) {
             this.value = value;
-        }
-
-        @Override
-        void addRecord(int record) {
-            records.add(record);
+            this.number = number;
         }
     }
 
     /** A log read through record groups, windows and all; each value's lines and records over all its windows. */
     static final class Simulation {
         final LineReps reps = new LineReps();
-        final RecordGroups groups = new RecordGroups(reps);
         final Map<String, Part> window = new HashMap<>();
+        /** The window's values by number. */
+        final List<Part> numbered = new ArrayList<>();
+        final RecordGroups groups = new RecordGroups(reps, (v, record) -> numbered.get(v).records.add(record));
         final List<Part> done = new ArrayList<>();
         final Map<String, TreeSet<Integer>> lines = new HashMap<>();
         final Map<String, Long> hashes = new HashMap<>();
 
         void add(String value, int line) {
-            Part p = window.computeIfAbsent(value, Part::new);
+            Part p = window.computeIfAbsent(value, k -> {
+                numbered.add(new Part(k, numbered.size()));
+                return numbered.get(numbered.size() - 1);
+            });
             lines.computeIfAbsent(value, k -> new TreeSet<>()).add(line);
-            groups.add(p, hashes.getOrDefault(value, (long) value.hashCode() * 0x9E3779B97F4A7C15L | 1), line);
+            groups.add(p.number, hashes.getOrDefault(value, (long) value.hashCode() * 0x9E3779B97F4A7C15L | 1), line);
         }
 
         /** A full window is spilled: its values start afresh in the next one. */
@@ -59,6 +62,7 @@ class LineRepsTest {
             groups.split();
             done.addAll(window.values());
             window.clear();
+            numbered.clear(); // the next window numbers its values from 0 again
         }
 
         /** Each value's records over its windows, ascending and distinct. */

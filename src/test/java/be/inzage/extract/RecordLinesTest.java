@@ -57,12 +57,25 @@ class RecordLinesTest {
     }
 
     /**
-     * Random lines over a thousand regular values and a stream of one-off ones, with spills (more
-     * values than a window holds): for every value, the values it shares a record with are exactly
-     * those it shares a line with (while no value has more than the records a finding keeps).
+     * Random lines over a thousand regular values and a stream of one-off ones, in one value table or
+     * in several (a pool of 2 MB: tables spilled whole, sets cut where a table was): for every value,
+     * the values it shares a record with are exactly those it shares a line with (while no value has
+     * more than the records a finding keeps).
      */
-    @Test
-    void valuesShareARecordExactlyWhenTheyShareALine() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {2L << 20, 0})
+    void valuesShareARecordExactlyWhenTheyShareALine(long poolBytes) throws Exception {
+        long pool = poolBytes > 0 ? ValueTable.pool(poolBytes) : ValueTable.pool();
+        long spilled = FindingCollector.TABLES_SPILLED.get();
+        try {
+            sharedRecordsAreSharedLines();
+        } finally {
+            ValueTable.pool(pool);
+        }
+        assertEquals(poolBytes > 0, FindingCollector.TABLES_SPILLED.get() - spilled >= 2, "tables spilled");
+    }
+
+    private void sharedRecordsAreSharedLines() throws Exception {
         FindingCollector c = collector();
         java.util.Random rnd = new java.util.Random(7);
         java.util.Map<String, java.util.Set<Integer>> linesOf = new java.util.HashMap<>();

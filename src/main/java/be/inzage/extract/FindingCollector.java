@@ -575,6 +575,9 @@ public final class FindingCollector {
 
     /** The table's values, in batches: the item never filled a table, so nothing was spilled. */
     private void flushTable() {
+        if (Boolean.getBoolean("inzage.stats") && table.size() > 100_000) {
+            System.out.printf("table_written values=%d mb=%.1f%n", table.size(), table.bytes() / 1e6);
+        }
         Finding template = template();
         List<Finding> batch = new ArrayList<>(Math.min(WRITE_BATCH, table.size()));
         try {
@@ -585,6 +588,7 @@ public final class FindingCollector {
                 perType.merge(e.type, 1, Integer::sum);
                 if (batch.size() >= WRITE_BATCH) {
                     writeBatch(batch);
+                    table.dropRowsBelow(v + 1);
                 }
             }
             if (!batch.isEmpty() || segment == 0) {

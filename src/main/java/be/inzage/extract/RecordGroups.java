@@ -26,8 +26,8 @@ final class RecordGroups {
     static final int MAX_SETS = 1 << 19;
     private static final int RECENT = 16;
 
-    private long[] keys = new long[1024];
-    private int[] reps = new int[1024];
+    /** Open addressing: a set's key and its representative side by side (one cache line per probe, not two). */
+    private long[] table = new long[2 * 1024];
     private int size;
     private boolean hasZeroKey;
     private int zeroRep;
@@ -155,43 +155,41 @@ final class RecordGroups {
             }
             return zeroRep;
         }
-        int mask = keys.length - 1;
+        int mask = table.length / 2 - 1;
         int i = (int) (key ^ (key >>> 32)) & mask;
-        while (keys[i] != 0) {
-            if (keys[i] == key) {
-                return reps[i];
+        while (table[2 * i] != 0) {
+            if (table[2 * i] == key) {
+                return (int) table[2 * i + 1];
             }
             i = (i + 1) & mask;
         }
         if (size >= MAX_SETS) {
-            Arrays.fill(keys, 0);
+            java.util.Arrays.fill(table, 0);
             size = 0;
             hasZeroKey = false;
             return putIfAbsent(key, record);
         }
-        keys[i] = key;
-        reps[i] = record;
-        if (++size * 2 > keys.length) {
+        table[2 * i] = key;
+        table[2 * i + 1] = record;
+        if (++size * 2 > table.length / 2) {
             grow();
         }
         return record;
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        int[] oldReps = reps;
-        keys = new long[oldKeys.length * 2];
-        reps = new int[oldKeys.length * 2];
-        int mask = keys.length - 1;
-        for (int j = 0; j < oldKeys.length; j++) {
-            long k = oldKeys[j];
+        long[] old = table;
+        table = new long[old.length * 2];
+        int mask = table.length / 2 - 1;
+        for (int j = 0; j < old.length; j += 2) {
+            long k = old[j];
             if (k != 0) {
                 int i = (int) (k ^ (k >>> 32)) & mask;
-                while (keys[i] != 0) {
+                while (table[2 * i] != 0) {
                     i = (i + 1) & mask;
                 }
-                keys[i] = k;
-                reps[i] = oldReps[j];
+                table[2 * i] = k;
+                table[2 * i + 1] = old[j + 1];
             }
         }
     }

@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ValueTable {
 
-    /** Bytes every table of the JVM may hold together: a quarter of the heap (property {@code inzage.valueTablePool}). */
-    private static volatile long pool = Long.getLong("inzage.valueTablePool", Runtime.getRuntime().maxMemory() / 4);
+    /** Bytes every table of the JVM may hold together: two fifths of the heap (property {@code inzage.valueTablePool}). */
+    private static volatile long pool = Long.getLong("inzage.valueTablePool", Runtime.getRuntime().maxMemory() * 2 / 5);
     private static final AtomicLong FREE = new AtomicLong(pool);
     /** Taken from the pool at a time. */
     private static final long STEP = 1 << 20;
@@ -397,6 +397,16 @@ final class ValueTable {
     private static void setLong(int[] r, int at, long x) {
         r[at] = (int) (x >>> 32);
         r[at + 1] = (int) x;
+    }
+
+    /**
+     * Values below {@code v} are written and will not be read again: their rows (a third of the table)
+     * go now, while the index is filling its buffers, rather than when the whole table is written.
+     */
+    void dropRowsBelow(int v) {
+        for (int p = 0; p < v >>> ROW_PAGE_BITS && p < rows.length; p++) {
+            rows[p] = null;
+        }
     }
 
     /** Gives the table's memory back to the pool: after it was written or dropped. */

@@ -475,7 +475,10 @@ public final class FindingCollector {
     private void spillTable() {
         ValueTable full = table;
         Kind[] kindsNow = kinds;
-        table = new ValueTable();
+        // An item that fills a table has more values than the pool holds: from now on its tables take
+        // half of it each, so one fills while the other is written (a whole-pool table makes the
+        // reading wait for every write).
+        table = new ValueTable(ValueTable.pool() / 2);
         TABLES_SPILLED.incrementAndGet();
         if (Boolean.getBoolean("inzage.stats")) { // bench/: how often a big item's table fills
             System.out.printf("table_spilled values=%d mb=%.1f%n", full.size(), full.bytes() / 1e6);

@@ -88,6 +88,18 @@ final class ValueTable {
     private long allowed = MIN;
     /** What it took from the pool. */
     private long borrowed;
+    /** The most it may borrow. */
+    private final long limit;
+
+    /** A table that may borrow the whole pool. */
+    ValueTable() {
+        this(Long.MAX_VALUE);
+    }
+
+    /** @param limit the most it may borrow from the pool */
+    ValueTable(long limit) {
+        this.limit = limit;
+    }
     private boolean full;
     /** Bytes of the arrays and pages allocated. */
     private long allocated = 64 * 8;
@@ -429,7 +441,7 @@ final class ValueTable {
     /** Whether the table may hold {@code need} bytes: borrows from the pool in steps as it grows. */
     private boolean allow(long need) {
         while (need > allowed) {
-            if (!take()) {
+            if (borrowed + STEP > limit || !take()) {
                 return false;
             }
             borrowed += STEP;

@@ -176,5 +176,16 @@ class ValueTableTest {
         b.release();
         assertEquals(free, ValueTable.free(), "all given back");
         assertFalse(a.full());
+        // once an item has filled a table, its next ones take half the pool: one fills while the other is written
+        ValueTable half = new ValueTable(ValueTable.pool() / 2);
+        int n = 0;
+        while (half.room()) {
+            half.add(0, "h" + n, ValueTable.hash(0, "h" + n), 0);
+            n++;
+        }
+        assertTrue(half.bytes() <= (4L << 20) + (1 << 20) && ValueTable.free() >= 3L << 20,
+                "at most half the pool (and its own first megabyte): " + half.bytes() + ", free " + ValueTable.free());
+        half.release();
+        assertEquals(free, ValueTable.free());
     }
 }

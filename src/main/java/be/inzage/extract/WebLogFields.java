@@ -149,8 +149,19 @@ final class WebLogFields {
 
     /** Whether a URL, host or referrer involves Lead Info's tracker (cdn.leadinfo.net/ping.js, api.leadinfo.com). */
     static boolean leadinfo(String s) {
-        return s != null && s.toLowerCase(Locale.ROOT).contains("leadinfo.");
+        if (s == null) {
+            return false;
+        }
+        // without a lower-cased copy of every request target and referrer
+        for (int i = 0; i + LEADINFO.length() <= s.length(); i++) {
+            if ((s.charAt(i) | 0x20) == 'l' && s.regionMatches(true, i, LEADINFO, 0, LEADINFO.length())) {
+                return true;
+            }
+        }
+        return false;
     }
+
+    private static final String LEADINFO = "leadinfo.";
 
     /** The client's address as Lead Info data: it is what Lead Info's tracker processes (IDENTIFIERS.md section 7). */
     static void leadinfoVisitor(String clientIp, Sink out) {

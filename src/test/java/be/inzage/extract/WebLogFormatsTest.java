@@ -110,6 +110,17 @@ class WebLogFormatsTest {
     }
 
     @Test
+    void leadInfosTrackerIsRecognisedInAnyCase() {
+        org.junit.jupiter.api.Assertions.assertTrue(WebLogFields.leadinfo("https://cdn.leadinfo.net/ping.js"));
+        org.junit.jupiter.api.Assertions.assertTrue(WebLogFields.leadinfo("//API.LeadInfo.COM/v1/track?x=1"));
+        org.junit.jupiter.api.Assertions.assertTrue(WebLogFields.leadinfo("leadinfo."));
+        assertFalse(WebLogFields.leadinfo("/blog/leadinfo-review"), "not the tracker's host");
+        assertFalse(WebLogFields.leadinfo("leadinfo"));
+        assertFalse(WebLogFields.leadinfo(""));
+        assertFalse(WebLogFields.leadinfo(null));
+    }
+
+    @Test
     void combinedWithCookiesLoginsAndLeadInfoAtTheirLines() throws Exception {
         assertEquals(new TreeSet<>(List.of("combined_cookie.log leadinfo [1, 2]")), where(search("cookie", "li9a8b7c6d5e")));
         assertEquals(new TreeSet<>(List.of("combined_cookie.log cookie [1, 2]")), where(search("cookie", "GA1.2.1234567890.1696500000")));

@@ -189,11 +189,23 @@ public final class FindingCollector {
 
     /** The timestamp (epoch ms) of the log line being read, 0 when it has none; applies to the adds that follow. */
     public void at(long epochMillis) {
+        if (pipe != null) {
+            pipe.at(epochMillis, -1);
+            return;
+        }
         this.now = epochMillis;
     }
 
     /** The same, for log line {@code line}, read in line order: noted for the line-time table. */
     public void at(long epochMillis, int line) {
+        if (pipe != null) {
+            pipe.at(epochMillis, line);
+            return;
+        }
+        atNow(epochMillis, line);
+    }
+
+    private void atNow(long epochMillis, int line) {
         this.now = epochMillis;
         if (lineTimes != null && epochMillis != 0) {
             lineTimes.note(line, epochMillis);
@@ -222,6 +234,43 @@ public final class FindingCollector {
 
     /** @param recordLine the line that identifies the record (a JSON object's first line), for linking */
     public void add(Detection d, int line, String field, int recordLine) {
+        if (pipe != null) {
+            pipe.add(d, line, field, recordLine);
+            return;
+        }
+        addNow(d, line, field, recordLine);
+    }
+
+    /**
+     * From now on the detections of this line-record item are aggregated on a collecting thread while
+     * the calling thread reads on ({@link CollectorPipe}); for big items, where reading is one thread's
+     * work. No effect on other items.
+     */
+    public FindingCollector pipelined() {
+        if (table != null && pipe == null && tap == null) {
+            pipe = new CollectorPipe(new CollectorPipe.Target() {
+                @Override
+                public void add(Detection d, int line, String field, int recordLine) {
+                    addNow(d, line, field, recordLine);
+                }
+
+                @Override
+                public void at(long epochMillis, int line) {
+                    if (line < 0) {
+                        now = epochMillis;
+                    } else {
+                        atNow(epochMillis, line);
+                    }
+                }
+            });
+        }
+        return this;
+    }
+
+    /** Non-null while detections are handed to a collecting thread. */
+    private CollectorPipe pipe;
+
+    private void addNow(Detection d, int line, String field, int recordLine) {
         if (tap != null) {
             tap.seen(d, item.part(), line);
         }
@@ -370,6 +419,17 @@ public final class FindingCollector {
 
     /** Writes what is left; an item with no finding still replaces (clears) its old findings. */
     public void finish() {
+        if (pipe != null) {
+            CollectorPipe p = pipe;
+            pipe = null;
+            try {
+                p.close();
+            } catch (RuntimeException | Error e) {
+                p.abandon();
+                discard();
+                throw e;
+            }
+        }
         if (groups != null) {
             groups.close();
         }
@@ -414,6 +474,10 @@ public final class FindingCollector {
      * written: not on an event loop.
      */
     public void discard() {
+        if (pipe != null) {
+            pipe.abandon();
+            pipe = null;
+        }
         values.clear();
         if (table != null) {
             table.release();

@@ -20,6 +20,12 @@ final class CollectorPipe {
 
     /** What the collecting thread does with each call. */
     interface Target {
+        /**
+         * Before a batch is replayed: its detections (null where a call was a time) and fields, so the
+         * target can look ahead (work out what it will need and start fetching it from memory).
+         */
+        void ahead(Detection[] detections, String[] fields, int n);
+
         void add(Detection d, int line, String field, int recordLine);
 
         /** @param line the log line the time is of, or -1 for a time that applies to what follows only */
@@ -119,6 +125,7 @@ final class CollectorPipe {
             Batch b = take(full);
             try {
                 if (!abandoned && failure == null) {
+                    target.ahead(b.detections, b.fields, b.n);
                     for (int i = 0; i < b.n; i++) {
                         if (b.fields[i] == AT) {
                             target.at(b.times[i], b.lines[i]);

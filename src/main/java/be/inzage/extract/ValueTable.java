@@ -132,6 +132,44 @@ final class ValueTable {
         }
     }
 
+    /** The first slot a value of hash {@code h} is looked for in (read ahead of the lookup: see FindingCollector.lookAhead). */
+    long slotAt(int h) {
+        return slots[mix(h) & (slots.length - 1)];
+    }
+
+    /** The number of the first value of hash {@code h}, or -1 (read ahead of the lookup). */
+    int numberAt(int h) {
+        int mask = slots.length - 1;
+        long hi = (long) h << 32;
+        for (int i = mix(h) & mask; ; i = (i + 1) & mask) {
+            long s = slots[i];
+            if (s == 0) {
+                return -1;
+            }
+            if ((s & 0xFFFFFFFF00000000L) == hi) {
+                return (int) s - 1;
+            }
+        }
+    }
+
+    /** A field of value {@code v}'s row, 0 for -1 (read ahead of the lookup). */
+    int rowAt(int v) {
+        return v < 0 ? 0 : rows[v >>> ROW_PAGE_BITS][(v & (ROWS_PER_PAGE - 1)) * ROW + TAIL];
+    }
+
+    /** The last byte of value {@code v}'s chain and the first of its text, 0 for -1 (read ahead of the lookup). */
+    int bytesAt(int v) {
+        if (v < 0) {
+            return 0;
+        }
+        int[] r = rows[v >>> ROW_PAGE_BITS];
+        int o = (v & (ROWS_PER_PAGE - 1)) * ROW;
+        int tail = r[o + TAIL] - 1; // the chain's last byte written (its tail may be the first byte of a page not yet made)
+        int key = r[o + KEY_AT];
+        int x = r[o + HEAD] < 0 ? 0 : pages[tail >>> PAGE_BITS][tail & (PAGE - 1)];
+        return key >= 0 ? x + pages[key >>> PAGE_BITS][key & (PAGE - 1)] : x;
+    }
+
     /** The hash {@link #find} and {@link #add} take for a value of {@code kind}. */
     static int hash(int kind, String value) {
         return value.hashCode() * 31 + kind;

@@ -44,8 +44,8 @@ public final class FileShareCrawler extends VerticleBase {
     static final int EXTRACT_THREADS = Integer.getInteger("inzage.extractThreads",
             Math.max(2, Runtime.getRuntime().availableProcessors()));
     static final int MAX_IN_FLIGHT = 2 * EXTRACT_THREADS;
-    /** A text item at least this big is read on one thread and aggregated on another (FindingCollector.pipelined). */
-    static final long PIPELINED_BYTES = Long.getLong("inzage.pipelinedBytes", 16L << 20);
+    /** A text item at least this big is read on one thread and aggregated on another (FindingCollector.pipelined); tests set 0. */
+    static volatile long pipelinedBytes = Long.getLong("inzage.pipelinedBytes", 16L << 20);
     /**
      * Documents in hand at once: one more than the parses that may run (one per core), so a document's
      * detection and indexing overlap the next parse. Each holds up to 20 M extracted characters; 3 were
@@ -357,7 +357,7 @@ public final class FileShareCrawler extends VerticleBase {
         });
         FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, sink, format.lineRecords)
                 .spillTo(job.spill());
-        if (e.size() >= PIPELINED_BYTES) {
+        if (e.size() >= pipelinedBytes) {
             collector.pipelined(); // reading and aggregating on two threads
         }
         String[] before = lines && complete > 0 ? LogResume.digests(e.path(), complete) : null;
@@ -429,7 +429,7 @@ public final class FileShareCrawler extends VerticleBase {
                 write(cid, batch, false);
             }
         }, Format.LINES.lineRecords).spillTo(job.spill());
-        if (complete - from.offset() >= PIPELINED_BYTES) {
+        if (complete - from.offset() >= pipelinedBytes) {
             collector.pipelined();
         }
         String[] before = LogResume.digests(e.path(), complete);

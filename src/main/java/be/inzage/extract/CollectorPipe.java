@@ -26,7 +26,8 @@ final class CollectorPipe {
          */
         void ahead(Detection[] detections, String[] fields, int n);
 
-        void add(Detection d, int line, String field, int recordLine);
+        /** @param at the call's place in the batch {@link #ahead} saw */
+        void add(Detection d, int line, String field, int recordLine, int at);
 
         /** @param line the log line the time is of, or -1 for a time that applies to what follows only */
         void at(long epochMillis, int line);
@@ -130,7 +131,7 @@ final class CollectorPipe {
                         if (b.fields[i] == AT) {
                             target.at(b.times[i], b.lines[i]);
                         } else {
-                            target.add(b.detections[i], b.lines[i], b.fields[i], b.recordLines[i]);
+                            target.add(b.detections[i], b.lines[i], b.fields[i], b.recordLines[i], i);
                         }
                     }
                 }

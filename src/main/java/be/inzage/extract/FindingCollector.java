@@ -255,8 +255,9 @@ public final class FindingCollector {
                 }
 
                 @Override
-                public void add(Detection d, int line, String field, int recordLine) {
-                    addNow(d, line, field, recordLine);
+                public void add(Detection d, int line, String field, int recordLine, int at) {
+                    // no tap on a pipelined collector; its kind and hash were worked out ahead
+                    addToTable(d, line, recordLine, aheadKinds[at], aheadHashes[at]);
                 }
 
                 @Override
@@ -277,41 +278,47 @@ public final class FindingCollector {
 
     /** What {@link #lookAhead} reads, kept so that the reads are not optimised away. */
     private long lookedAhead;
-    private int[] aheadNumbers = new int[0];
+    /** Per call of the batch being replayed: its value's kind and hash. */
+    private int[] aheadKinds = new int[0];
     private int[] aheadHashes = new int[0];
+    private int[] aheadNumbers = new int[0];
 
     /**
      * A batch's values are about to be added one by one, each a lookup in a table of hundreds of
      * megabytes: its slot, then its row, each a cache miss, one after the other. Reading them all first,
      * independent of each other, lets the processor fetch many at once; the adds then find them cached.
-     * Only reads: the table is the same whatever is read here.
+     * Only reads (and the kinds and hashes the adds take): the table is the same whatever is read here.
      */
     private void lookAhead(Detection[] ds, String[] fields, int n) {
-        if (aheadNumbers.length < n) {
-            aheadNumbers = new int[n];
+        if (aheadKinds.length < n) {
+            aheadKinds = new int[n];
             aheadHashes = new int[n];
+            aheadNumbers = new int[n];
         }
+        int[] kinds = aheadKinds;
         int[] hashes = aheadHashes;
-        int m = 0;
-        for (int i = 0; i < n; i++) { // the work first: hashes (which strings then keep)
+        for (int i = 0; i < n; i++) { // the work first
             Detection d = ds[i];
             if (d != null) {
-                hashes[m++] = ValueTable.hash(kind(d.type(), fields[i]), d.normalized());
+                kinds[i] = kind(d.type(), fields[i]);
+                hashes[i] = ValueTable.hash(kinds[i], d.normalized());
             }
         }
         // then tight loops of independent reads, one level of the table each: slots, rows, chains and texts
         long sum = 0;
-        for (int i = 0; i < m; i++) {
-            sum += table.slotAt(hashes[i]);
+        for (int i = 0; i < n; i++) {
+            if (ds[i] != null) {
+                sum += table.slotAt(hashes[i]);
+            }
         }
         int[] numbers = aheadNumbers;
-        for (int i = 0; i < m; i++) {
-            numbers[i] = table.numberAt(hashes[i]);
+        for (int i = 0; i < n; i++) {
+            numbers[i] = ds[i] == null ? -1 : table.numberAt(hashes[i]);
         }
-        for (int i = 0; i < m; i++) {
+        for (int i = 0; i < n; i++) {
             sum += table.rowAt(numbers[i]);
         }
-        for (int i = 0; i < m; i++) {
+        for (int i = 0; i < n; i++) {
             sum += table.bytesAt(numbers[i]);
         }
         lookedAhead += sum;
@@ -352,8 +359,12 @@ public final class FindingCollector {
 
     private void addToTable(Detection d, int line, String field, int recordLine) {
         int k = kind(d.type(), field);
+        addToTable(d, line, recordLine, k, ValueTable.hash(k, d.normalized()));
+    }
+
+    /** @param k the value's kind, {@code h} its {@link ValueTable#hash} */
+    private void addToTable(Detection d, int line, int recordLine, int k, int h) {
         String value = d.normalized();
-        int h = ValueTable.hash(k, value);
         int v = table.find(k, value, h);
         if (v < 0) {
             if (!table.room() && !roomAfterWrites(true)) {

@@ -260,7 +260,18 @@ final class SpillEntry {
      * @param times       the read's line times, stored with the sets (or null)
      */
     Finding toFinding(Finding t, int segment, boolean coversLines, be.inzage.inventory.LineTimes times) {
-        List<String> recordList = recs != null ? new LineRecords(t.cid(), recs, nRecs, coversLines, times) : records;
+        List<String> recordList = records;
+        if (recs != null) {
+            LineRecords lr = new LineRecords(t.cid(), recs, nRecs, coversLines, times);
+            if (ranges != null) {
+                long[] pairs = new long[2 * nRanges];
+                for (int i = 0; i < pairs.length; i++) {
+                    pairs[i] = ranges[i];
+                }
+                lr.lineRanges(pairs);
+            }
+            recordList = lr;
+        }
         return new Finding(t.sourceId(), t.source(), t.kind(), t.container(), t.part(), field, type, category, risk, confidence,
                 masked, hashText(), aliases, linesText(), count, recordList, t.cid(), segment, rows, first, last);
     }

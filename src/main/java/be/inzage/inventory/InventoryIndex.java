@@ -488,7 +488,8 @@ public final class InventoryIndex implements Closeable {
         LineTimes times = own ? ((LineRecords) f.records()).times() : null;
         d.add(new StoredField(STORED, StoredFinding.encode(new StoredFinding.Fields(f.cid(), f.field(), f.type(), f.category(),
                 f.risk(), f.confidence(), f.masked(), f.hash(), f.lines(), f.count(), f.rows(), f.firstSeen(), f.lastSeen(),
-                f.segment(), otherRecords, null, f.aliases()), raw, recordNumbers, covered, times)));
+                f.segment(), otherRecords, null, f.aliases()), raw, recordNumbers, covered, times,
+                own ? ((LineRecords) f.records()).lineRanges() : null)));
         return d;
     }
 

@@ -103,11 +103,17 @@ final class StoredFinding {
      *                      null): its times are stored against them when they hold its first and last line
      */
     static BytesRef encode(Fields f, byte[] raw, int[] recordNumbers, boolean covered, LineTimes times) {
+        return encode(f, raw, recordNumbers, covered, times, null);
+    }
+
+    /** @param knownRanges {@code f}'s lines as {@link #ranges} gives them, when the caller has them as numbers (or null) */
+    static BytesRef encode(Fields f, byte[] raw, int[] recordNumbers, boolean covered, LineTimes times, long[] knownRanges) {
         if (covered && (recordNumbers == null || raw == null || LineSet.pages(f.lines()) || LineSet.sheets(f.lines()))) {
             throw new IllegalArgumentException("only a keyed hash's line records can stand for its lines");
         }
         ByteBuffersDataOutput out = new ByteBuffersDataOutput(64 + f.masked().length() + f.lines().length());
-        long[] lineRanges = ranges(f.lines()); // parsed once, for the lines and the positions of the records in them
+        // parsed once, for the lines and the positions of the records in them
+        long[] lineRanges = knownRanges != null ? knownRanges : ranges(f.lines());
         int[] positions = null;
         boolean fromSets = covered && lineRanges != null && lineCount(lineRanges) > recordNumbers.length;
         if (fromSets) {

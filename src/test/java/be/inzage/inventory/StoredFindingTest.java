@@ -1,5 +1,6 @@
 package be.inzage.inventory;
 
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -34,6 +35,19 @@ class StoredFindingTest {
         assertEquals(bare, bareBack);
         assertNull(bareBack.field());
         assertNull(bareBack.recordLines());
+    }
+
+    @Test
+    void linesGivenAsNumbersAreStoredAsTheirTextWouldBe() {
+        byte[] raw = KeyedHasher.bytes("AAAAAAAAAAAAAAAA");
+        for (String lines : List.of("", "7", "3-5,9", "1,3,5-8,1000000,1000002-1000100")) {
+            StoredFinding.Fields f = fields(lines, null, "client", "", 0, 0);
+            long[] ranges = StoredFinding.ranges(lines);
+            int[] records = lines.isEmpty() ? null : new int[] {LineSet.decode(lines)[0]};
+            BytesRef parsed = StoredFinding.encode(f, raw, records, false, null);
+            BytesRef given = StoredFinding.encode(f, raw, records, false, null, ranges);
+            assertEquals(parsed, given, lines);
+        }
     }
 
     @Test

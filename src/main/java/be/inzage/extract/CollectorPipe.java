@@ -70,6 +70,12 @@ final class CollectorPipe {
     }
 
     void add(Detection d, int line, String field, int recordLine) {
+        // the strings' hashes, which the collector's lookups take, worked out here (a String keeps its
+        // hash): the reading thread has time to spare, the collecting thread has not
+        d.normalized().hashCode();
+        if (field != null) {
+            field.hashCode();
+        }
         Batch b = filling;
         int i = b.n++;
         b.detections[i] = d;

@@ -38,6 +38,17 @@ print(f"ratio scan/ripgrep: {sc/rg:.3f} (target >= 0.25)")
 print(f"index: {$INDEX:,} bytes = {100*$INDEX/$BYTES:.2f} % of the log (target <= 5 %)")
 PY
 
+# The same scan through bin/inzage (class-data archive; the throughput collector for scans), into a data
+# directory of its own; its archive is made first, outside the timing.
+bin/inzage --version > /dev/null
+rm -rf "$DATA-bin"
+t0=$(now)
+JAVA_OPTS=-Xmx512m bin/inzage scan "log://$(realpath "$LOG")" --data "$DATA-bin" > "$OUT/weblog-scan-bin.txt" 2>&1
+t1=$(now)
+BIN_S=$(python3 -c "print($t1-$t0)")
+echo "bin/inzage scan: $(python3 -c "print(f'{$LINES/$BIN_S:,.0f}')") lines/s (${BIN_S}s, ratio $(python3 -c "print(f'{($LINES/$BIN_S)/($LINES/$RG_S):.3f}')"))"
+rm -rf "$DATA-bin"
+
 # The same log after 1 % more lines were appended (the same visitors, later): the rescan reads only them.
 APPEND=$OUT/append-1pct.log
 PYTHONHASHSEED=0 python3 bench/gen_weblog.py "$APPEND" $((BYTES / 100)) > /dev/null

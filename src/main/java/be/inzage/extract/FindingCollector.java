@@ -276,52 +276,29 @@ public final class FindingCollector {
     /** Non-null while detections are handed to a collecting thread. */
     private CollectorPipe pipe;
 
-    /** What {@link #lookAhead} reads, kept so that the reads are not optimised away. */
-    private long lookedAhead;
     /** Per call of the batch being replayed: its value's kind and hash. */
     private int[] aheadKinds = new int[0];
     private int[] aheadHashes = new int[0];
-    private int[] aheadNumbers = new int[0];
+    /** The batch's values' hashes, calls that were times left out. */
+    private int[] aheadValues = new int[0];
 
-    /**
-     * A batch's values are about to be added one by one, each a lookup in a table of hundreds of
-     * megabytes: its slot, then its row, each a cache miss, one after the other. Reading them all first,
-     * independent of each other, lets the processor fetch many at once; the adds then find them cached.
-     * Only reads (and the kinds and hashes the adds take): the table is the same whatever is read here.
-     */
+    /** Works out the kinds and hashes of a batch's values, and has the table read ahead for them ({@link ValueTable#readAhead}). */
     private void lookAhead(Detection[] ds, String[] fields, int n) {
         if (aheadKinds.length < n) {
             aheadKinds = new int[n];
             aheadHashes = new int[n];
-            aheadNumbers = new int[n];
+            aheadValues = new int[n];
         }
-        int[] kinds = aheadKinds;
-        int[] hashes = aheadHashes;
-        for (int i = 0; i < n; i++) { // the work first
+        int m = 0;
+        for (int i = 0; i < n; i++) {
             Detection d = ds[i];
             if (d != null) {
-                kinds[i] = kind(d.type(), fields[i]);
-                hashes[i] = ValueTable.hash(kinds[i], d.normalized());
+                aheadKinds[i] = kind(d.type(), fields[i]);
+                aheadHashes[i] = ValueTable.hash(aheadKinds[i], d.normalized());
+                aheadValues[m++] = aheadHashes[i];
             }
         }
-        // then tight loops of independent reads, one level of the table each: slots, rows, chains and texts
-        long sum = 0;
-        for (int i = 0; i < n; i++) {
-            if (ds[i] != null) {
-                sum += table.slotAt(hashes[i]);
-            }
-        }
-        int[] numbers = aheadNumbers;
-        for (int i = 0; i < n; i++) {
-            numbers[i] = ds[i] == null ? -1 : table.numberAt(hashes[i]);
-        }
-        for (int i = 0; i < n; i++) {
-            sum += table.rowAt(numbers[i]);
-        }
-        for (int i = 0; i < n; i++) {
-            sum += table.bytesAt(numbers[i]);
-        }
-        lookedAhead += sum;
+        table.readAhead(aheadValues, m);
     }
 
     private void addNow(Detection d, int line, String field, int recordLine) {

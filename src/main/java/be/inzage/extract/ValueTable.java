@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A line-record item's values (a log's addresses, cookies, logins), held compactly: numbered values
- * in parallel arrays, their text and their lines in byte pages, no object per value. A window of
+ * A line-record item's values (a log's addresses, cookies, logins), held compactly: a row of ints
+ * per numbered value, their text and their lines in byte pages, no object per value. A window of
  * objects held 20,000 values (about 400 bytes each with their lines); a visitor of a big log comes
  * back all through it, so each value was hashed, masked, spilled and merged again in every window it
  * was in: 14.6 million spill entries for the bench log's million values. This table holds a value
- * in about 110 bytes plus 2 to 4 per line, so hundreds of thousands of values stay until the table
- * is full, and then it is spilled whole ({@link #sortedByHash}).
+ * in about 110 bytes (row, slot, text) plus 3 to 4 per line, 190 MB for that log's million values,
+ * so a big log's values usually stay until it is read, and otherwise the table is spilled whole
+ * ({@link #sortedByHash}) when full.
  *
  * <p>Memory is borrowed from one pool shared by every table of the JVM ({@link #pool}), in steps as
  * a table grows; a table is full when the pool has no more to lend. A table belongs to one thread
@@ -132,13 +133,39 @@ final class ValueTable {
         }
     }
 
-    /** The first slot a value of hash {@code h} is looked for in (read ahead of the lookup: see FindingCollector.lookAhead). */
-    long slotAt(int h) {
-        return slots[mix(h) & (slots.length - 1)];
+    /** What {@link #readAhead} reads, kept so that the reads are not optimised away. */
+    private long readAhead;
+    private int[] aheadNumbers = new int[0];
+
+    /**
+     * The values of these hashes are about to be looked up one by one, each lookup a cache miss on its
+     * slot, then one on its row, one after the other. Reading them all first, in tight loops of
+     * independent reads (slots, then rows, then the chains' last bytes and the texts), lets the
+     * processor fetch many at once; the lookups then find them cached. Only reads: the table is the
+     * same whatever is read here (a hash shared by two values reads the first's).
+     */
+    void readAhead(int[] hashes, int n) {
+        if (aheadNumbers.length < n) {
+            aheadNumbers = new int[n];
+        }
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += slots[mix(hashes[i]) & (slots.length - 1)];
+        }
+        for (int i = 0; i < n; i++) {
+            aheadNumbers[i] = numberAt(hashes[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            sum += rowAt(aheadNumbers[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            sum += bytesAt(aheadNumbers[i]);
+        }
+        readAhead += sum;
     }
 
-    /** The number of the first value of hash {@code h}, or -1 (read ahead of the lookup). */
-    int numberAt(int h) {
+    /** The number of the first value of hash {@code h}, or -1. */
+    private int numberAt(int h) {
         int mask = slots.length - 1;
         long hi = (long) h << 32;
         for (int i = mix(h) & mask; ; i = (i + 1) & mask) {
@@ -152,13 +179,13 @@ final class ValueTable {
         }
     }
 
-    /** A field of value {@code v}'s row, 0 for -1 (read ahead of the lookup). */
-    int rowAt(int v) {
+    /** A field of value {@code v}'s row, 0 for -1. */
+    private int rowAt(int v) {
         return v < 0 ? 0 : rows[v >>> ROW_PAGE_BITS][(v & (ROWS_PER_PAGE - 1)) * ROW + TAIL];
     }
 
-    /** The last byte of value {@code v}'s chain and the first of its text, 0 for -1 (read ahead of the lookup). */
-    int bytesAt(int v) {
+    /** The last byte of value {@code v}'s chain and the first of its text, 0 for -1. */
+    private int bytesAt(int v) {
         if (v < 0) {
             return 0;
         }

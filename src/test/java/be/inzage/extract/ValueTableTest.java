@@ -80,6 +80,15 @@ class ValueTableTest {
                 v = t.add(kind, value, h, m.keyHash);
                 assertEquals(models.size() - 1, v, "numbered in order of arrival");
             }
+            if (step % 1000 == 0) {
+                // reading ahead (of values there and not there) changes nothing the checks below would see
+                int[] ahead = new int[64];
+                for (int a = 0; a < ahead.length; a++) {
+                    String any = values.get(r.nextInt(values.size()));
+                    ahead[a] = a % 2 == 0 ? ValueTable.hash(any.hashCode() & 1, any) : r.nextInt();
+                }
+                t.readAhead(ahead, ahead.length);
+            }
             line += r.nextInt(3) == 0 ? 0 : 1 + r.nextInt(r.nextInt(10) == 0 ? 100_000 : 5);
             int at = r.nextInt(40) == 0 ? Math.max(1, line - 1 - r.nextInt(50)) : line; // now and then a line that comes back
             double c = confidences[r.nextInt(confidences.length)];
@@ -91,11 +100,11 @@ class ValueTableTest {
                 m.first = m.first == 0 ? now : Math.min(m.first, now);
                 m.last = Math.max(m.last, now);
             }
-            if (m.lines.isEmpty() || m.lines.get(m.lines.size() - 1) != at) {
+            if (at > 0 && (m.lines.isEmpty() || m.lines.get(m.lines.size() - 1) != at)) { // line 0: no line
                 m.lines.add(at);
             }
             if (r.nextInt(3) == 0) {
-                int record = r.nextInt(4) == 0 && !m.records.isEmpty() ? m.records.get(m.records.size() - 1) : 1 + r.nextInt(line);
+                int record = r.nextInt(4) == 0 && !m.records.isEmpty() ? m.records.get(m.records.size() - 1) : 1 + r.nextInt(Math.max(1, line));
                 t.addRecord(v, record);
                 if (m.records.size() < ValueTable.MAX_RECORDS && (m.records.isEmpty() || m.records.get(m.records.size() - 1) != record)) {
                     m.records.add(record);

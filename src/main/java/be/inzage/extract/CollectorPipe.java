@@ -76,24 +76,21 @@ final class CollectorPipe {
         if (field != null) {
             field.hashCode();
         }
+        record(d, field, line, recordLine, 0);
+    }
+
+    void at(long epochMillis, int line) {
+        record(null, AT, line, 0, epochMillis);
+    }
+
+    private void record(Detection d, String field, int line, int recordLine, long time) {
         Batch b = filling;
         int i = b.n++;
         b.detections[i] = d;
         b.fields[i] = field;
         b.lines[i] = line;
         b.recordLines[i] = recordLine;
-        if (b.n == BATCH) {
-            handOver(false);
-        }
-    }
-
-    void at(long epochMillis, int line) {
-        Batch b = filling;
-        int i = b.n++;
-        b.detections[i] = null;
-        b.fields[i] = AT;
-        b.lines[i] = line;
-        b.times[i] = epochMillis;
+        b.times[i] = time;
         if (b.n == BATCH) {
             handOver(false);
         }

@@ -367,7 +367,7 @@ public final class FindingCollector {
      * each). Whether the table then has room (for a new value, or for what it holds).
      */
     private boolean roomAfterWrites(boolean newValue) {
-        if (table.bytes() >= ValueTable.pool() / 4 || !spills.writing()) {
+        if (table.bytes() >= TablePool.size() / 4 || !spills.writing()) {
             return false;
         }
         spills.awaitWrites();
@@ -577,7 +577,7 @@ public final class FindingCollector {
         // An item that fills a table has more values than the pool holds: from now on its tables take
         // half of it each, so one fills while the other is written (a whole-pool table makes the
         // reading wait for every write).
-        table = new ValueTable(ValueTable.pool() / 2);
+        table = new ValueTable(TablePool.size() / 2);
         TABLES_SPILLED.incrementAndGet();
         if (Boolean.getBoolean("inzage.stats")) { // bench/: how often a big item's table fills
             System.out.printf("table_spilled values=%d mb=%.1f%n", full.size(), full.bytes() / 1e6);

@@ -3,7 +3,6 @@ package be.inzage.extract;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A line-record item's values (a log's addresses, cookies, logins), held compactly: a row of ints
@@ -15,17 +14,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * so a big log's values usually stay until it is read, and otherwise the table is spilled whole
  * ({@link #sortedByHash}) when full.
  *
- * <p>Memory is borrowed from one pool shared by every table of the JVM ({@link #pool}), in steps as
+ * <p>Memory is borrowed from one pool shared by every table of the JVM ({@link TablePool}), in steps as
  * a table grows; a table is full when the pool has no more to lend. A table belongs to one thread
  * while it fills, then to the spill thread that writes it, which gives its memory back.
  */
 final class ValueTable {
 
-    /** Bytes every table of the JVM may hold together: two fifths of the heap (property {@code inzage.valueTablePool}). */
-    private static volatile long pool = Long.getLong("inzage.valueTablePool", Runtime.getRuntime().maxMemory() * 2 / 5);
-    private static final AtomicLong FREE = new AtomicLong(pool);
-    /** Taken from the pool at a time. */
-    private static final long STEP = 1 << 20;
+    /** Borrowed from the {@link TablePool} at a time. */
+    private static final long STEP = TablePool.STEP;
     /** A table may always grow this far, whatever the others hold: a full pool must not make tiny runs. */
     private static final long MIN = STEP;
     /** Values at most: their numbers must fit the sort's packed keys. */
@@ -488,7 +484,7 @@ final class ValueTable {
 
     /** Gives the table's memory back to the pool: after it was written or dropped. */
     void release() {
-        FREE.addAndGet(borrowed);
+        TablePool.repay(borrowed);
         borrowed = 0;
         allowed = MIN;
         pages = new byte[0][];
@@ -506,7 +502,7 @@ final class ValueTable {
     /** Whether the table may hold {@code need} bytes: borrows from the pool in steps as it grows. */
     private boolean allow(long need) {
         while (need > allowed) {
-            if (borrowed + STEP > limit || !take()) {
+            if (borrowed + STEP > limit || !TablePool.borrow()) {
                 return false;
             }
             borrowed += STEP;
@@ -515,33 +511,6 @@ final class ValueTable {
         return true;
     }
 
-    private static boolean take() {
-        long f;
-        do {
-            f = FREE.get();
-            if (f < STEP) {
-                return false;
-            }
-        } while (!FREE.compareAndSet(f, f - STEP));
-        return true;
-    }
-
-    /** What the pool has left (for tests). */
-    static long free() {
-        return FREE.get();
-    }
-
-    static long pool() {
-        return pool;
-    }
-
-    /** Sets the pool's size (tests: small tables, so that a modest log spills); returns the old size. */
-    static synchronized long pool(long bytes) {
-        long old = pool;
-        FREE.addAndGet(bytes - old);
-        pool = bytes;
-        return old;
-    }
 
     private void rehash() {
         long[] bigger = new long[slots.length * 2];

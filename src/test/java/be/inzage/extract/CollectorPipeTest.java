@@ -73,7 +73,7 @@ class CollectorPipeTest {
     @Test
     void aFailureOnTheCollectingThreadReachesTheReaderAndNothingHangs() throws Exception {
         FindingCollector c = collector(new ArrayList<>()).pipelined();
-        long free = ValueTable.free();
+        long free = TablePool.free();
         assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
             RuntimeException e = assertThrows(RuntimeException.class, () -> {
                 for (int i = 1; i <= 100_000; i++) {
@@ -85,6 +85,6 @@ class CollectorPipeTest {
             assertTrue(e instanceof NullPointerException || e.getCause() instanceof NullPointerException, e.toString());
             c.discard();
         });
-        assertEquals(free, ValueTable.free(), "the failed item's table gave its memory back");
+        assertEquals(free, TablePool.free(), "the failed item's table gave its memory back");
     }
 }

@@ -34,12 +34,12 @@ class HugeLogAggregationTest {
     /** Value tables of a few megabytes: the logs below fill several. */
     @org.junit.jupiter.api.BeforeEach
     void smallTables() {
-        pool = ValueTable.pool(2L << 20);
+        pool = TablePool.size(2L << 20);
     }
 
     @org.junit.jupiter.api.AfterEach
     void restoreTables() {
-        ValueTable.pool(pool);
+        TablePool.size(pool);
     }
 
     private long pool;
@@ -106,7 +106,7 @@ class HugeLogAggregationTest {
         var summary = ScanRunner.run(data, Rulebook.load(TestRules.root()), List.of(SourceUri.parse("log://" + logs))).get(0);
         assertEquals(1, summary.failed(), "the cut log is recorded as failed");
         assertTrue(FindingCollector.TABLES_SPILLED.get() > spilledBefore, "after tables were spilled");
-        assertEquals(ValueTable.pool(), ValueTable.free(), "and the failed item's tables gave their memory back");
+        assertEquals(TablePool.size(), TablePool.free(), "and the failed item's tables gave their memory back");
         try (Stream<Path> s = Files.list(data.spill())) {
             assertEquals(0, s.count(), "its spilled runs are gone");
         }

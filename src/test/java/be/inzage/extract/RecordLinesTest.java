@@ -65,12 +65,12 @@ class RecordLinesTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(longs = {2L << 20, 0})
     void valuesShareARecordExactlyWhenTheyShareALine(long poolBytes) throws Exception {
-        long pool = poolBytes > 0 ? ValueTable.pool(poolBytes) : ValueTable.pool();
+        long pool = poolBytes > 0 ? TablePool.size(poolBytes) : TablePool.size();
         long spilled = FindingCollector.TABLES_SPILLED.get();
         try {
             sharedRecordsAreSharedLines();
         } finally {
-            ValueTable.pool(pool);
+            TablePool.size(pool);
         }
         assertEquals(poolBytes > 0, FindingCollector.TABLES_SPILLED.get() - spilled >= 2, "tables spilled");
     }

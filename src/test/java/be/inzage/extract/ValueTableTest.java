@@ -19,11 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The compact value table gives back exactly what was put in, whatever the values and however many lines. */
 class ValueTableTest {
 
-    private final long pool = ValueTable.pool();
+    private final long pool = TablePool.size();
 
     @AfterEach
     void restorePool() {
-        ValueTable.pool(pool);
+        TablePool.size(pool);
     }
 
     /** What a value should read back as. */
@@ -162,8 +162,8 @@ class ValueTableTest {
 
     @Test
     void aTableBorrowsFromTheSharedPoolAndGivesItBack() {
-        ValueTable.pool(8L << 20);
-        long free = ValueTable.free();
+        TablePool.size(8L << 20);
+        long free = TablePool.free();
         ValueTable a = new ValueTable();
         ValueTable b = new ValueTable();
         int added = 0;
@@ -173,7 +173,7 @@ class ValueTableTest {
         }
         assertTrue(added > 10_000, "a table fills the pool: " + added);
         assertTrue(a.bytes() <= 9L << 20, "and holds no more than it (and its own first megabyte): " + a.bytes());
-        assertTrue(ValueTable.free() < 1 << 20, "the pool is lent out");
+        assertTrue(TablePool.free() < 1 << 20, "the pool is lent out");
         int bAdded = 0;
         while (b.room()) {
             b.add(0, "b" + bAdded, ValueTable.hash(0, "b" + bAdded), 0);
@@ -183,18 +183,18 @@ class ValueTableTest {
         a.release();
         assertTrue(b.room(), "once the first is written, the second may grow");
         b.release();
-        assertEquals(free, ValueTable.free(), "all given back");
+        assertEquals(free, TablePool.free(), "all given back");
         assertFalse(a.full());
         // once an item has filled a table, its next ones take half the pool: one fills while the other is written
-        ValueTable half = new ValueTable(ValueTable.pool() / 2);
+        ValueTable half = new ValueTable(TablePool.size() / 2);
         int n = 0;
         while (half.room()) {
             half.add(0, "h" + n, ValueTable.hash(0, "h" + n), 0);
             n++;
         }
-        assertTrue(half.bytes() <= (4L << 20) + (1 << 20) && ValueTable.free() >= 3L << 20,
-                "at most half the pool (and its own first megabyte): " + half.bytes() + ", free " + ValueTable.free());
+        assertTrue(half.bytes() <= (4L << 20) + (1 << 20) && TablePool.free() >= 3L << 20,
+                "at most half the pool (and its own first megabyte): " + half.bytes() + ", free " + TablePool.free());
         half.release();
-        assertEquals(free, ValueTable.free());
+        assertEquals(free, TablePool.free());
     }
 }

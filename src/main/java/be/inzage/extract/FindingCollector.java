@@ -632,11 +632,12 @@ public final class FindingCollector {
         int[] lines = new int[nl];
         int[] recs = new int[nr];
         t.linesAndRecords(v, lines, recs);
-        int[] sorted = LineSet.sortedUnique(lines, nl);
+        // decoded into arrays of their own: kept as they are when in order, as they usually are
+        int[] sorted = LineSet.ascending(lines, nl) ? lines : LineSet.sortedUnique(lines, nl);
         e.lines(sorted, sorted.length);
         if (nl > 0) {
             // no record here when the value's sets were all represented in an earlier table
-            e.recs = nr == 0 ? new int[0] : LineSet.sortedUnique(recs, nr);
+            e.recs = nr == 0 ? new int[0] : LineSet.ascending(recs, nr) ? recs : LineSet.sortedUnique(recs, nr);
             e.nRecs = e.recs.length;
         } else {
             e.records = List.of(item.recordId());

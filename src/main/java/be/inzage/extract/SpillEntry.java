@@ -78,15 +78,18 @@ final class SpillEntry {
 
     /** Sets the lines from the first {@code n} of {@code sorted} (ascending, distinct). */
     void lines(int[] sorted, int n) {
-        int[] r = new int[8];
+        int runs = 0; // counted first: the ranges array is made once, at its size
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1] + 1) {
+                runs++;
+            }
+        }
+        int[] r = new int[Math.max(2, 2 * runs)];
         int k = 0;
         for (int i = 0; i < n; ) {
             int j = i;
             while (j + 1 < n && sorted[j + 1] == sorted[j] + 1) {
                 j++;
-            }
-            if (k + 2 > r.length) {
-                r = Arrays.copyOf(r, r.length * 2);
             }
             r[k++] = sorted[i];
             r[k++] = sorted[j];

@@ -110,6 +110,9 @@ public final class LineSet {
     }
 
     public static int[] sortedUnique(int[] a, int n) {
+        if (ascending(a, n)) {
+            return Arrays.copyOf(a, n); // the usual case (lines come in order): one copy, no sort
+        }
         int[] c = Arrays.copyOf(a, n);
         Arrays.sort(c);
         int k = 0;
@@ -119,5 +122,15 @@ public final class LineSet {
             }
         }
         return Arrays.copyOf(c, k);
+    }
+
+    /** Whether the first {@code n} of {@code a} are strictly ascending (sorted, no number twice). */
+    public static boolean ascending(int[] a, int n) {
+        for (int i = 1; i < n; i++) {
+            if (a[i] <= a[i - 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -35,8 +35,6 @@ final class CollectorPipe {
 
     static final int BATCH = 2048;
     static final int BATCHES = 4;
-    /** An {@link Target#at} call is recorded with this as its field. */
-    private static final String AT = new String("at");
 
     private static final ExecutorService COLLECTING = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "inzage-collect");
@@ -80,7 +78,7 @@ final class CollectorPipe {
     }
 
     void at(long epochMillis, int line) {
-        record(null, AT, line, 0, epochMillis);
+        record(null, null, line, 0, epochMillis); // no detection: a time
     }
 
     private void record(Detection d, String field, int line, int recordLine, long time) {
@@ -131,7 +129,7 @@ final class CollectorPipe {
                 if (!abandoned && failure == null) {
                     target.ahead(b.detections, b.fields, b.n);
                     for (int i = 0; i < b.n; i++) {
-                        if (b.fields[i] == AT) {
+                        if (b.detections[i] == null) {
                             target.at(b.times[i], b.lines[i]);
                         } else {
                             target.add(b.detections[i], b.lines[i], b.fields[i], b.recordLines[i], i);

@@ -370,7 +370,7 @@ public final class FindingCollector {
         if (table.bytes() >= TablePool.size() / 4 || !spills.writing()) {
             return false;
         }
-        spills.awaitWrites();
+        spills.await();
         return newValue ? table.room() : table.retry();
     }
 
@@ -599,7 +599,7 @@ public final class FindingCollector {
                     return c != 0 ? c : (x.field == null ? "" : x.field).compareTo(y.field == null ? "" : y.field);
                 });
                 for (int v : order) {
-                    SpillEntry e = tableEntry(full, v, kindsNow);
+                    SpillEntry e = tableEntry(full, v, full.value(v), kindsNow);
                     e.k0 = k0[v];
                     e.k1 = k1[v];
                     run.accept(e);
@@ -610,23 +610,29 @@ public final class FindingCollector {
         });
     }
 
-    /** Value {@code v} of {@code t} as an entry, its hash not yet set. */
-    private SpillEntry tableEntry(ValueTable t, int v, Kind[] kinds) {
-        Kind k = kinds[t.kind(v)];
-        String value = t.value(v);
+    /** What an entry holds whatever the item: the value's type and field, policy, masked preview, aliases, count and times. */
+    private SpillEntry entry(String type, String field, Policy.TypeInfo info, String value, String preview, double confidence,
+            int count, long first, long last) {
         SpillEntry e = new SpillEntry();
-        e.type = k.type;
-        e.field = k.field;
-        e.category = k.info.category();
-        e.risk = k.info.risk();
-        e.confidence = t.confidence(v);
-        e.masked = Masker.mask(k.type, value);
-        if (k.type.equals("ip_address")) {
+        e.type = type;
+        e.field = field;
+        e.category = info.category();
+        e.risk = info.risk();
+        e.confidence = confidence;
+        e.masked = preview != null ? preview : Masker.mask(type, value);
+        if (type.equals("ip_address")) {
             e.aliases = Normalize.mappedIpv4(value).map(v4 -> List.of(hasher.hash(v4))).orElse(List.of());
         }
-        e.count = t.count(v);
-        e.first = t.first(v);
-        e.last = t.last(v);
+        e.count = count;
+        e.first = first;
+        e.last = last;
+        return e;
+    }
+
+    /** Value {@code v} of {@code t}, spelt {@code value}, as an entry, its hash not yet set. */
+    private SpillEntry tableEntry(ValueTable t, int v, String value, Kind[] kinds) {
+        Kind k = kinds[t.kind(v)];
+        SpillEntry e = entry(k.type, k.field, k.info, value, null, t.confidence(v), t.count(v), t.first(v), t.last(v));
         int nl = t.lineCount(v);
         int nr = t.recordCount(v);
         int[] lines = new int[nl];
@@ -685,8 +691,9 @@ public final class FindingCollector {
         List<Finding> batch = new ArrayList<>(Math.min(WRITE_BATCH, table.size()));
         try {
             for (int v = 0; v < table.size(); v++) {
-                SpillEntry e = tableEntry(table, v, kinds);
-                e.hash(hasher.hashBytes(table.value(v)));
+                String value = table.value(v); // spelt once, for the entry and its hash
+                SpillEntry e = tableEntry(table, v, value, kinds);
+                e.hash(hasher.hashBytes(value));
                 batch.add(e.toFinding(template, segment, covers(e), times));
                 perType.merge(e.type, 1, Integer::sum);
                 if (batch.size() >= WRITE_BATCH) {
@@ -704,21 +711,8 @@ public final class FindingCollector {
 
     /** @param unit the line-set prefix of the window ("" for lines), read when the window closed */
     private SpillEntry toEntry(Agg a, String unit) {
-        Policy.TypeInfo info = policy.type(a.type);
-        SpillEntry e = new SpillEntry();
+        SpillEntry e = entry(a.type, a.field, policy.type(a.type), a.normalized, a.preview, a.confidence, a.count, a.first, a.last);
         e.hash(hasher.hashBytes(a.normalized));
-        e.type = a.type;
-        e.field = a.field;
-        e.category = info.category();
-        e.risk = info.risk();
-        e.confidence = a.confidence;
-        e.masked = a.preview != null ? a.preview : Masker.mask(a.type, a.normalized);
-        if (a.type.equals("ip_address")) {
-            e.aliases = Normalize.mappedIpv4(a.normalized).map(v4 -> List.of(hasher.hash(v4))).orElse(List.of());
-        }
-        e.count = a.count;
-        e.first = a.first;
-        e.last = a.last;
         int[] lines = LineSet.sortedUnique(a.lines, a.nLines);
         if (unit.isEmpty()) {
             e.lines(lines, lines.length);

@@ -252,13 +252,8 @@ final class SpillRuns implements Closeable {
         return pending.values().stream().anyMatch(f -> !f.isDone());
     }
 
-    /** Waits until every window handed over is written (and merged where due). */
-    void awaitWrites() {
-        await();
-    }
-
     /** Waits for every write and merge; the first failure is the caller's (the item fails, the scan goes on). */
-    private void await() {
+    void await() {
         RuntimeException first = null;
         for (CompletableFuture<Void> f : pending.values()) {
             try {

@@ -525,10 +525,15 @@ public final class FindingCollector {
         batch.clear();
     }
 
+    /** How long the first batch, written before any other on the reading thread, took (stats). */
+    private long firstBatchNanos;
+
     /** The next batch; the first replaces what the container held, with its record sets and line times when there are any. */
     private void write(List<Finding> batch) {
         if (segment == 0 && (sets != null && !sets.isEmpty() || timesUnwritten)) {
+            long start = System.nanoTime();
             sink.writeFirst(cid, batch, sets == null ? List.of() : sets, timesUnwritten && !batch.isEmpty() ? times : null);
+            firstBatchNanos = System.nanoTime() - start;
         } else {
             sink.write(cid, batch, segment == 0);
         }
@@ -684,9 +689,11 @@ public final class FindingCollector {
 
     /** The table's values, in batches: the item never filled a table, so nothing was spilled. */
     private void flushTable() {
-        if (Boolean.getBoolean("inzage.stats") && table.size() > 100_000) {
+        boolean stats = Boolean.getBoolean("inzage.stats") && table.size() > 100_000;
+        if (stats) {
             System.out.printf("table_written values=%d mb=%.1f%n", table.size(), table.bytes() / 1e6);
         }
+        long start = System.nanoTime();
         Finding template = template();
         List<Finding> batch = new ArrayList<>(Math.min(WRITE_BATCH, table.size()));
         try {
@@ -703,6 +710,9 @@ public final class FindingCollector {
             }
             if (!batch.isEmpty() || segment == 0) {
                 writeBatch(batch);
+            }
+            if (stats) {
+                System.out.printf("table_flush_s=%.3f first_batch_s=%.3f%n", (System.nanoTime() - start) / 1e9, firstBatchNanos / 1e9);
             }
         } finally {
             table.release();

@@ -35,7 +35,7 @@ class InventoryFormatTest {
     }
 
     /**
-     * Format 5 (session 11) reads as it is and is marked 7 at the next commit; format 4, whose 16-byte hash
+     * Format 5 (session 11) reads as it is and is marked 8 at the next commit; format 4, whose 16-byte hash
      * terms a 96-bit hash cannot look up, and a newer mark are refused by name.
      */
     @Test
@@ -51,11 +51,11 @@ class InventoryFormatTest {
             idx.commit();
         }
         try (FSDirectory d = FSDirectory.open(dir)) {
-            assertEquals("7", org.apache.lucene.index.SegmentInfos.readLatestCommit(d).getUserData().get("inzage.format"));
+            assertEquals("8", org.apache.lucene.index.SegmentInfos.readLatestCommit(d).getUserData().get("inzage.format"));
         }
         Path newer = dir.resolve("newer");
         try (FSDirectory d = FSDirectory.open(newer); IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
-            w.setLiveCommitData(java.util.Map.of("inzage.format", "8").entrySet());
+            w.setLiveCommitData(java.util.Map.of("inzage.format", "9").entrySet());
             w.commit();
         }
         IOException r = assertThrows(IOException.class, () -> InventoryIndex.openReader(newer));
@@ -135,6 +135,49 @@ class InventoryFormatTest {
             // 400 ms before (the cutoff's own second), not 600 ms after it
             assertEquals(2 + 3, idx.lastSeenBefore("src1", cutoff));
             assertEquals(0, idx.lastSeenBefore("src2", cutoff));
+        }
+    }
+
+    /**
+     * Format 8 indexes a keyed hash and the record lines as points; the terms format 7 wrote for them
+     * still match, and a rewrite by hash reaches findings of either layout.
+     */
+    @Test
+    void format7TermsAndFormat8PointsBothMatch(@TempDir Path dir) throws IOException {
+        KeyedHasher h = new KeyedHasher(new byte[32]);
+        String old = h.hash("81.82.201.7");
+        String now = h.hash("81.82.201.8");
+        try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
+            Document doc = earlierFinding(old, 4, "7");
+            doc.add(new StringField("recn", new org.apache.lucene.util.BytesRef(new byte[] {0, 0, 0, 7}), Field.Store.NO));
+            w.addDocument(doc);
+            w.setLiveCommitData(java.util.Map.of("inzage.format", "7").entrySet());
+            w.commit();
+        }
+        Finding a = new Finding("src1", "log:///var/log/a.log", "log", "/var/log/a.log", null, "client", "ip_address",
+                "electronic", "normal", 0.9, "81.***.***.8", now, List.of(old), "7,9", 2,
+                new LineRecords("c1", new int[] {7, 9}, 2), "c1", 0);
+        try (InventoryIndex idx = InventoryIndex.openWriter(dir)) {
+            idx.replace("c1", List.of(a), 1, true);
+            idx.commit();
+            assertEquals(List.of("c0", "c1"), idx.byHashes(List.of(old)).stream().map(Finding::cid).sorted().toList(),
+                    "the old finding by its term, the new one by its alias's point");
+            assertEquals(List.of("c1"), idx.byHashes(List.of(now)).stream().map(Finding::cid).toList());
+            assertEquals(List.of("c0"), idx.byRecords(List.of("c0:7")).stream().map(Finding::cid).toList());
+            assertEquals(List.of("c1"), idx.byRecords(List.of("c1:9")).stream().map(Finding::cid).toList());
+            assertEquals(List.of("c1"), idx.byRecords(List.of("c1:7", "c1:8")).stream().map(Finding::cid).toList());
+            assertEquals(0, idx.byRecords(List.of("c1:8", "c0:9")).size());
+            assertEquals(1, idx.findingsWithHashes("c0", List.of(old)).size());
+            idx.rewrite("c0", List.of(old), List.of());
+            idx.commit();
+            assertEquals(List.of("c1"), idx.byHashes(List.of(old)).stream().map(Finding::cid).toList(), "deleted by its term");
+            idx.rewrite("c1", List.of(now), List.of());
+            idx.commit();
+            assertEquals(0, idx.byHashes(List.of(old, now)).size(), "deleted by its point");
+        }
+        try (FSDirectory d = FSDirectory.open(dir);
+             org.apache.lucene.index.DirectoryReader r = org.apache.lucene.index.DirectoryReader.open(d)) {
+            assertEquals("8", r.getIndexCommit().getUserData().get("inzage.format"));
         }
     }
 
@@ -233,7 +276,7 @@ class InventoryFormatTest {
 
     @Test
     void linesOfThousandsOfFilesAreLinkedExactly(@TempDir Path dir) throws IOException {
-        // more containers than one query's 512 clauses: line 7 of every file, and line 8 that must not match
+        // more containers than one query's 256 parts: line 7 of every file, and line 8 that must not match
         List<String> records = new java.util.ArrayList<>();
         try (InventoryIndex idx = InventoryIndex.openWriter(dir)) {
             for (int c = 0; c < 1200; c++) {

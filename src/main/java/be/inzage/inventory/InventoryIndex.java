@@ -455,8 +455,8 @@ public final class InventoryIndex implements Closeable {
         d.add(new StringField(DOCTYPE, FINDING, Field.Store.NO));
         d.add(new StringField(CID, cidTerm, Field.Store.NO));
         d.add(new StringField(SRC, srcTerm, Field.Store.NO));
-        d.add(new StringField("type", f.type(), Field.Store.NO));
-        d.add(new StringField("category", f.category(), Field.Store.NO));
+        d.add(new StringField("type", label(f.type()), Field.Store.NO));
+        d.add(new StringField("category", label(f.category()), Field.Store.NO));
         d.add(new org.apache.lucene.document.DoublePoint(CONF, f.confidence()));
         byte[] raw = KeyedHasher.bytes(f.hash()); // decoded once for the term and the stored blob
         d.add(hashField(f.hash(), raw));
@@ -509,6 +509,20 @@ public final class InventoryIndex implements Closeable {
                 f.segment(), otherRecords, null, f.aliases()), raw, recordNumbers, covered, times,
                 own ? ((LineRecords) f.records()).lineRanges() : null)));
         return d;
+    }
+
+    /** Types and categories as terms: a few dozen, spelt in UTF-8 once rather than for every finding. */
+    private static final java.util.Map<String, BytesRef> LABELS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static BytesRef label(String s) {
+        BytesRef b = LABELS.get(s);
+        if (b == null) {
+            b = new BytesRef(s);
+            if (LABELS.size() < 1024) { // rules define them; a bound all the same
+                LABELS.put(s, b);
+            }
+        }
+        return b;
     }
 
     /**

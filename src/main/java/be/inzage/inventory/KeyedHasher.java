@@ -149,13 +149,52 @@ public final class KeyedHasher {
         return b == null ? hash : text(java.util.Arrays.copyOf(b, LENGTH));
     }
 
+    /** base64url's value of each ASCII character, -1 for any other. */
+    private static final byte[] DIGITS = digits();
+
+    private static byte[] digits() {
+        byte[] d = new byte[128];
+        java.util.Arrays.fill(d, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (int i = 0; i < alphabet.length(); i++) {
+            d[alphabet.charAt(i)] = (byte) i;
+        }
+        return d;
+    }
+
     /** {@code n} bytes spelt as {@link #text} spells them, or null. */
     private static byte[] decode(String hash, int n) {
+        if (n == LENGTH && hash.length() == CHARS) {
+            return decodeWhole(hash);
+        }
         try {
             byte[] b = Base64.getUrlDecoder().decode(hash);
             return b.length == n && TEXT.encodeToString(b).equals(hash) ? b : null;
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * A {@link #LENGTH}-byte hash from its {@link #CHARS} characters, four at a time: they spell whole
+     * bytes, so any string of the alphabet is a hash's only spelling (read for every finding written).
+     */
+    private static byte[] decodeWhole(String hash) {
+        byte[] out = new byte[LENGTH];
+        for (int i = 0, o = 0; i < CHARS; i += 4, o += 3) {
+            int v = 0;
+            for (int j = i; j < i + 4; j++) {
+                char c = hash.charAt(j);
+                int d = c < 128 ? DIGITS[c] : -1;
+                if (d < 0) {
+                    return null;
+                }
+                v = v << 6 | d;
+            }
+            out[o] = (byte) (v >>> 16);
+            out[o + 1] = (byte) (v >>> 8);
+            out[o + 2] = (byte) v;
+        }
+        return out;
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The keyed hash is HMAC-SHA256 exactly, for any key length and message, from any number of threads. */
 class KeyedHasherTest {
@@ -62,6 +63,23 @@ class KeyedHasherTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** A hash's text reads back as the bytes it spells; a text no hash is spelt as reads back as null. */
+    @Test
+    void aHashsTextReadsBackAsItsBytesAndOtherTextAsNull() {
+        KeyedHasher h = new KeyedHasher(new byte[32]);
+        java.util.Random r = new java.util.Random(3);
+        for (int i = 0; i < 10_000; i++) {
+            byte[] b = h.hashBytes("v" + r.nextLong());
+            assertArrayEquals(b, KeyedHasher.bytes(KeyedHasher.text(b)));
+        }
+        String ok = KeyedHasher.text(h.hashBytes("x"));
+        assertEquals(16, ok.length());
+        for (String bad : new String[] {ok.substring(1), ok + "A", "+" + ok.substring(1), ok.substring(0, 15) + "/",
+                ok.substring(0, 15) + "=", ok.substring(0, 8) + "\u00e9" + ok.substring(9), ok.substring(0, 8) + " " + ok.substring(9)}) {
+            assertNull(KeyedHasher.bytes(bad), bad);
         }
     }
 }

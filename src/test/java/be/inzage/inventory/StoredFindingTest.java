@@ -37,6 +37,25 @@ class StoredFindingTest {
         assertNull(bareBack.recordLines());
     }
 
+    /** Texts are written as Lucene writes strings, whether ASCII, accented, beyond any scratch buffer or empty. */
+    @Test
+    void textsOfEveryKindReadBackAsWrittenAndAsLuceneSpellsThem() throws IOException {
+        String longRecord = "c1:" + "x".repeat(300);
+        String accented = "Andr\u00e9 D\u00e9sir\u00e9e \u4e2d\ud83d\ude00";
+        StoredFinding.Fields f = new StoredFinding.Fields("c1", "naam", "person_name", "identification", "high", 0.8, accented,
+                "some-hash", "3", 1, "", 0, 0, 0, List.of(longRecord, "", "r\u00e9c"), null);
+        StoredFinding.Fields back = roundTrip(f);
+        assertEquals(f, back);
+        // the same bytes as Lucene's own writeString for each text
+        org.apache.lucene.store.ByteBuffersDataOutput lucene = new org.apache.lucene.store.ByteBuffersDataOutput();
+        for (String t : List.of("c1", "naam", "person_name", "identification", "high")) {
+            lucene.writeString(t);
+        }
+        byte[] expected = lucene.toArrayCopy();
+        byte[] blob = java.util.Arrays.copyOfRange(StoredFinding.encode(f).bytes, 1, 1 + expected.length); // after the flags
+        assertArrayEquals(expected, blob);
+    }
+
     @Test
     void linesGivenAsNumbersAreStoredAsTheirTextWouldBe() {
         byte[] raw = KeyedHasher.bytes("AAAAAAAAAAAAAAAA");

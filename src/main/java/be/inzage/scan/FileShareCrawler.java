@@ -47,6 +47,13 @@ public final class FileShareCrawler extends VerticleBase {
     /** A text item at least this big is read on one thread and aggregated on another (FindingCollector.pipelined); tests set 0. */
     static volatile long pipelinedBytes = Long.getLong("inzage.pipelinedBytes", 16L << 20);
     /**
+     * Such big reads at once: one per two cores. Each keeps two threads busy already, and two at once on
+     * two cores only split the value-table pool between them: the 1.1 GB bench log and a 300 MB log of
+     * 2 M visitors took 43-56 s read together (the big log's table spilled five times, 21 spills in all)
+     * and 34-42 s read one after the other (5 spills), in alternating runs (bench/README.md).
+     */
+    private static final java.util.concurrent.Semaphore BIG_READS = new java.util.concurrent.Semaphore(Math.max(1, EXTRACT_THREADS / 2));
+    /**
      * Documents in hand at once: one more than the parses that may run (one per core), so a document's
      * detection and indexing overlap the next parse. Each holds up to 20 M extracted characters; 3 were
      * as fast as 4 on the documents benchmark (17.0–18.9 s against 17.5–18.6 s for 6,000 documents).
@@ -355,9 +362,34 @@ public final class FileShareCrawler extends VerticleBase {
                 writer.replace(cid, batch, job.scan(), sets, times);
             }
         });
+        boolean big = e.size() >= pipelinedBytes;
+        bigRead(big, e.path());
+        try {
+            return text(e, item, format, gz, complete, lines, sink, big);
+        } finally {
+            if (big) {
+                BIG_READS.release();
+            }
+        }
+    }
+
+    /** Tests only: runs once a big read may start, on its thread (to hold it there). */
+    static java.util.function.Consumer<Path> duringBigRead = p -> { };
+
+    /** Waits, when {@code big}, until the read may start ({@link #BIG_READS}); the caller releases it. */
+    private static void bigRead(boolean big, Path p) {
+        if (big) {
+            BIG_READS.acquireUninterruptibly();
+            duringBigRead.accept(p);
+        }
+    }
+
+    /** @param big read on one thread and aggregated on another */
+    private Result text(FileWalker.Entry e, ItemRef item, Format format, boolean gz, long complete, boolean lines,
+            PipelinedSink sink, boolean big) throws IOException {
         FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, sink, format.lineRecords)
                 .spillTo(job.spill());
-        if (e.size() >= pipelinedBytes) {
+        if (big) {
             collector.pipelined(); // reading and aggregating on two threads
         }
         String[] before = lines && complete > 0 ? LogResume.digests(e.path(), complete) : null;
@@ -408,6 +440,19 @@ public final class FileShareCrawler extends VerticleBase {
      * findings merged into the log's ({@link FindingDelta}), as a read of the whole file would leave them.
      */
     private Result appended(FileWalker.Entry e, ItemRef item, LogResume from, long complete) throws IOException {
+        boolean big = complete - from.offset() >= pipelinedBytes;
+        bigRead(big, e.path());
+        try {
+            return appended(e, item, from, complete, big);
+        } finally {
+            if (big) {
+                BIG_READS.release();
+            }
+        }
+    }
+
+    /** @param big read on one thread and aggregated on another */
+    private Result appended(FileWalker.Entry e, ItemRef item, LogResume from, long complete, boolean big) throws IOException {
         FindingDelta delta = new FindingDelta(index, item.cid(), job.scan(), java.util.Set.of());
         FindingCollector collector = new FindingCollector(item, rules.policy(), hasher, new FindingSink.KeepingSets() {
             @Override
@@ -429,7 +474,7 @@ public final class FileShareCrawler extends VerticleBase {
                 write(cid, batch, false);
             }
         }, Format.LINES.lineRecords).spillTo(job.spill());
-        if (complete - from.offset() >= pipelinedBytes) {
+        if (big) {
             collector.pipelined();
         }
         String[] before = LogResume.digests(e.path(), complete);

@@ -174,6 +174,18 @@ public final class FindingCollector {
         return this;
     }
 
+    /** Findings handed to the sink at a time once merged ({@link #WRITE_BATCH} unless set). */
+    private int writeBatch = WRITE_BATCH;
+
+    /**
+     * Hands the findings over {@code n} at a time: a sink that looks up what it merges them with by
+     * value pays a pass over the place's values per batch ({@code FindingDelta}), so fewer, bigger batches.
+     */
+    public FindingCollector writeBatch(int n) {
+        writeBatch = n;
+        return this;
+    }
+
     /** Creates the spill folder (owner only) and deletes the runs a crashed scan left in it. */
     public static void prepareSpillDirectory(java.nio.file.Path dir) throws java.io.IOException {
         SpillRuns.prepare(dir);
@@ -481,11 +493,11 @@ public final class FindingCollector {
         try {
             spill();
             Finding template = template();
-            List<Finding> batch = new ArrayList<>(WRITE_BATCH);
+            List<Finding> batch = new ArrayList<>(writeBatch);
             spills.merge(e -> {
                 batch.add(e.toFinding(template, segment, covers(e), times));
                 perType.merge(e.type, 1, Integer::sum);
-                if (batch.size() >= WRITE_BATCH) {
+                if (batch.size() >= writeBatch) {
                     writeBatch(batch);
                 }
             });
@@ -695,7 +707,7 @@ public final class FindingCollector {
         }
         long start = System.nanoTime();
         Finding template = template();
-        List<Finding> batch = new ArrayList<>(Math.min(WRITE_BATCH, table.size()));
+        List<Finding> batch = new ArrayList<>(Math.min(writeBatch, table.size()));
         try {
             for (int v = 0; v < table.size(); v++) {
                 String value = table.value(v); // spelt once, for the entry and its hash
@@ -703,7 +715,7 @@ public final class FindingCollector {
                 e.hash(hasher.hashBytes(value));
                 batch.add(e.toFinding(template, segment, covers(e), times));
                 perType.merge(e.type, 1, Integer::sum);
-                if (batch.size() >= WRITE_BATCH) {
+                if (batch.size() >= writeBatch) {
                     writeBatch(batch);
                     table.dropRowsBelow(v + 1);
                 }

@@ -473,7 +473,7 @@ public final class FileShareCrawler extends VerticleBase {
                 }
                 write(cid, batch, false);
             }
-        }, Format.LINES.lineRecords).spillTo(job.spill());
+        }, Format.LINES.lineRecords).spillTo(job.spill()).writeBatch(FindingDelta.MERGE_BATCH);
         if (big) {
             collector.pipelined();
         }

@@ -147,10 +147,18 @@ public final class InventoryIndex implements Closeable {
     private final ItemStates states;
     private final Relocations relocations;
 
-    private InventoryIndex(Directory dir, IndexWriter writer, SearcherManager searchers) {
+    /**
+     * Whether the index held hash terms when opened: it was written by format 7 or earlier, whose keyed
+     * hashes are looked up by their terms too. Format 8 writes none for keyed hashes, so the lookups of
+     * a merge (twice per batch, for tens of thousands of hashes) skip three terms per hash otherwise.
+     */
+    private final boolean keyedHashTerms;
+
+    private InventoryIndex(Directory dir, IndexWriter writer, SearcherManager searchers) throws IOException {
         this.dir = dir;
         this.writer = writer;
         this.searchers = searchers;
+        this.keyedHashTerms = hasField(searchers, HASH);
         this.states = new ItemStates(writer, searchers);
         this.relocations = new Relocations(this, writer, searchers);
     }
@@ -175,6 +183,20 @@ public final class InventoryIndex implements Closeable {
             w.commit();
         }
         return new InventoryIndex(d, w, new SearcherManager(w, null));
+    }
+
+    private static boolean hasField(SearcherManager searchers, String field) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                if (leaf.reader().getFieldInfos().fieldInfo(field) != null) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            searchers.release(s);
+        }
     }
 
     public static InventoryIndex openReader(Path path) throws IOException {
@@ -542,10 +564,11 @@ public final class InventoryIndex implements Closeable {
     }
 
     /**
-     * Findings with one of the hashes: by their points, and by the terms of formats 5 to 7 (their first
-     * 8, 6 or 4 bytes) and of hashes that are not keyed. Either may hold a neighbour sharing the prefix.
+     * Findings with one of the hashes: by their points, by the terms of hashes that are not keyed, and,
+     * in an index that had hash terms when opened, by the terms formats 5 to 7 gave keyed hashes (their
+     * first 8, 6 or 4 bytes). Any may hold a neighbour sharing the prefix.
      */
-    private static Query hashQuery(Collection<String> hashes) {
+    private Query hashQuery(Collection<String> hashes) {
         List<BytesRef> terms = new ArrayList<>(hashes.size() * 3);
         int[] points = new int[hashes.size()];
         int n = 0;
@@ -555,12 +578,17 @@ public final class InventoryIndex implements Closeable {
                 terms.add(new BytesRef(h));
             } else {
                 points[n++] = hashPoint(raw);
-                terms.add(new BytesRef(raw, 0, 4));
-                terms.add(new BytesRef(raw, 0, 6));
-                terms.add(new BytesRef(raw, 0, 8));
+                if (keyedHashTerms) {
+                    terms.add(new BytesRef(raw, 0, 4));
+                    terms.add(new BytesRef(raw, 0, 6));
+                    terms.add(new BytesRef(raw, 0, 8));
+                }
             }
         }
-        BooleanQuery.Builder any = new BooleanQuery.Builder().add(new TermInSetQuery(HASH, terms), BooleanClause.Occur.SHOULD);
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        if (!terms.isEmpty()) {
+            any.add(new TermInSetQuery(HASH, terms), BooleanClause.Occur.SHOULD);
+        }
         if (n > 0) {
             any.add(IntPoint.newSetQuery(HASH_POINT, java.util.Arrays.copyOf(points, n)), BooleanClause.Occur.SHOULD);
         }
@@ -599,7 +627,7 @@ public final class InventoryIndex implements Closeable {
                 .add(new TermInSetQuery(REC_ROW, rowTerms), BooleanClause.Occur.MUST_NOT).build());
     }
 
-    private static Query withHashes(String cid, Collection<String> hashes) {
+    private Query withHashes(String cid, Collection<String> hashes) {
         return new BooleanQuery.Builder().add(FINDINGS, BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(CID, cid)), BooleanClause.Occur.FILTER)
                 .add(hashQuery(hashes), BooleanClause.Occur.FILTER)

@@ -595,7 +595,6 @@ public final class InventoryIndex implements Closeable {
         return new org.apache.lucene.search.ConstantScoreQuery(any.build());
     }
 
-
     // ---- a database table's changed rows, merged into its findings ({@link FindingDelta}) ----------
 
     /** Makes every write so far visible to the next read; flushes the indexing buffers. */

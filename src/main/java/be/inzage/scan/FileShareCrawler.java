@@ -380,7 +380,12 @@ public final class FileShareCrawler extends VerticleBase {
     private static void bigRead(boolean big, Path p) {
         if (big) {
             BIG_READS.acquireUninterruptibly();
-            duringBigRead.accept(p);
+            try {
+                duringBigRead.accept(p);
+            } catch (RuntimeException | Error x) {
+                BIG_READS.release();
+                throw x;
+            }
         }
     }
 

@@ -205,7 +205,11 @@ final class StoredFinding {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in memory: cannot happen
         }
-        return new BytesRef(out.toArrayCopy());
+        byte[] blob = out.toArrayCopy();
+        if (blob.length > Scratch.KEPT) {
+            SCRATCH.remove(); // a rare big blob (a value on a million lines): its blocks are not kept for the thread's life
+        }
+        return new BytesRef(blob);
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -215,6 +219,8 @@ final class StoredFinding {
      * finding: 0.7 GB while a log of a million values was written), and a buffer for its strings.
      */
     private static final class Scratch {
+        /** The biggest blob after which a thread keeps its output. */
+        static final int KEPT = 64 << 10;
         final ByteBuffersDataOutput out = ByteBuffersDataOutput.newResettableInstance();
         private final byte[] ascii = new byte[256];
 

@@ -126,6 +126,23 @@ class StoredFindingTest {
         assertEquals(back, StoredFinding.decode(StoredFinding.encode(back)), "and is written again as 12 bytes");
     }
 
+    /** A blob bigger than what a thread keeps of its output, then small ones: each reads back exactly. */
+    @Test
+    void aBigBlobAndTheSmallOnesAfterItReadBackExactly() throws IOException {
+        StringBuilder big = new StringBuilder("1");
+        java.util.Random r = new java.util.Random(5);
+        for (int i = 0, line = 1; i < 60_000; i++) {
+            line += 2 + r.nextInt(1000);
+            big.append(',').append(line);
+        }
+        StoredFinding.Fields f = fields(big.toString(), null, "client", "", 0, 0);
+        assertTrue(StoredFinding.encode(f).length > 64 << 10, "bigger than a thread keeps");
+        assertEquals(f, roundTrip(f));
+        StoredFinding.Fields small = fields("3-5,9", "=", "client", "", 0, 0);
+        assertEquals(small, roundTrip(small));
+        assertEquals(f, roundTrip(f));
+    }
+
     @Test
     void aSingleLineCostsItsGapOnlyAndSpreadLinesLessThanThat() throws IOException {
         // a range among them: gap varints, three bytes for a line about 200,000 after the last, not four

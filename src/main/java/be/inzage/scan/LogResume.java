@@ -224,7 +224,6 @@ record LogResume(long offset, long lines, String charset, LogFormat format, Stri
         return HexFormat.of().formatHex(md.digest(), 0, 16);
     }
 
-    /** Counts the '\n' bytes that go through: the lines of what was read. */
     private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class,
             java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
@@ -250,6 +249,7 @@ record LogResume(long offset, long lines, String charset, LogFormat format, Stri
         return count;
     }
 
+    /** Counts the '\n' bytes that go through: the lines of what was read. */
     static class LineCounter extends FilterInputStream {
         private final byte[] one = new byte[1];
         private long lines;

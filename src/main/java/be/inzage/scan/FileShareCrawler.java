@@ -363,29 +363,27 @@ public final class FileShareCrawler extends VerticleBase {
             }
         });
         boolean big = e.size() >= pipelinedBytes;
-        bigRead(big, e.path());
-        try {
-            return text(e, item, format, gz, complete, lines, sink, big);
-        } finally {
-            if (big) {
-                BIG_READS.release();
-            }
-        }
+        return inTurn(big, e.path(), () -> text(e, item, format, gz, complete, lines, sink, big));
     }
 
     /** Tests only: runs once a big read may start, on its thread (to hold it there). */
     static java.util.function.Consumer<Path> duringBigRead = p -> { };
 
-    /** Waits, when {@code big}, until the read may start ({@link #BIG_READS}); the caller releases it. */
-    private static void bigRead(boolean big, Path p) {
-        if (big) {
-            BIG_READS.acquireUninterruptibly();
-            try {
-                duringBigRead.accept(p);
-            } catch (RuntimeException | Error x) {
-                BIG_READS.release();
-                throw x;
-            }
+    private interface Read {
+        Result run() throws IOException;
+    }
+
+    /** Runs {@code read}; when {@code big}, once its turn among the big reads ({@link #BIG_READS}) has come. */
+    private static Result inTurn(boolean big, Path p, Read read) throws IOException {
+        if (!big) {
+            return read.run();
+        }
+        BIG_READS.acquireUninterruptibly();
+        try {
+            duringBigRead.accept(p);
+            return read.run();
+        } finally {
+            BIG_READS.release();
         }
     }
 
@@ -446,14 +444,7 @@ public final class FileShareCrawler extends VerticleBase {
      */
     private Result appended(FileWalker.Entry e, ItemRef item, LogResume from, long complete) throws IOException {
         boolean big = complete - from.offset() >= pipelinedBytes;
-        bigRead(big, e.path());
-        try {
-            return appended(e, item, from, complete, big);
-        } finally {
-            if (big) {
-                BIG_READS.release();
-            }
-        }
+        return inTurn(big, e.path(), () -> appended(e, item, from, complete, big));
     }
 
     /** @param big read on one thread and aggregated on another */
